@@ -1,0 +1,208 @@
+/**
+ * The input contract (SPEC §2) as a zod schema: canonical JSON of one enterprise → Enterprise, or problems that
+ * name the JSON path, what was expected and what was found.
+ */
+import { z } from 'zod';
+import { LIST_IDS, PROJECT_TYPES, TRACKS, YEAR_FIELDS, type Enterprise, type YearData } from './enterprise.js';
+import { error, warning, type Problem } from './problem.js';
+import { readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from './values.js';
+
+export interface InputOptions {
+  /** Accept an id with a wrong check character, with a warning. */
+  lenientId?: boolean;
+  /** Unknown fields are errors instead of warnings. */
+  strict?: boolean;
+  /** Names accepted in priorAwards[].measure and higherLevelFunding (policy/measure, bare measure ids, lists). */
+  knownMeasures?: ReadonlySet<string>;
+}
+
+const EMPTY = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+/** A field read by one of the shared value readers; its failure becomes a zod issue carrying our message key. */
+function fromRead<T>(read: (v: unknown) => Read<T>) {
+  return z.unknown().transform((v, ctx): T => {
+    const r = read(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.key, params: { key: r.key, args: r.args, received: v } });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+}
+const optional = <T extends z.ZodTypeAny>(s: T) => z.preprocess(EMPTY, s.optional());
+
+const money = optional(fromRead((v) => readMoney(v)));
+const bool = optional(fromRead(readBool));
+const count = optional(fromRead(readCount));
+const year = fromRead(readYear);
+
+const READERS = { money, boolean: bool, count } as const;
+const yearShape = Object.fromEntries(Object.entries(YEAR_FIELDS).map(([k, kind]) => [k, READERS[kind]])) as Record<keyof YearData, typeof money>;
+const yearSchema = z.object(yearShape);
+
+const tracks = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(/[,;，；、\s]+/).filter(Boolean) : v),
+  z.array(z.enum(TRACKS)).min(1),
+);
+
+const listEntry = z.object({
+  list: z.enum(LIST_IDS),
+  year,
+  track: z.enum(['ecommerce', 'livestream']).optional(),
+  firstTime: z.boolean().optional(),
+});
+
+const project = z.object({ type: z.enum(PROJECT_TYPES), year });
+
+const registeredCapital = z.object({
+  amount: money,
+  firstInstallment: money,
+  registeredOn: fromRead(readDate),
+  fullyPaidOn: optional(fromRead(readDate)),
+});
+
+function buildSchema(o: InputOptions) {
+  const known = o.knownMeasures;
+  const measureName = z.string().refine((s) => !known || known.has(s), { params: { key: 'expected.measure' } });
+  const fundingRef = z.string().refine((s) => !known || known.has(s.replace(/@\d{4}$/, '')), { params: { key: 'expected.funding-ref' } });
+  return z.object({
+    id: fromRead((v) => readId(v, !!o.lenientId)),
+    name: z.preprocess(EMPTY, z.string().optional()),
+    district: optional(fromRead(readDistrict)),
+    tracks: tracks.optional(),
+    years: z
+      .record(z.string(), yearSchema)
+      .superRefine((rec, ctx) => {
+        for (const k of Object.keys(rec)) {
+          const r = readYear(k);
+          if (!r.ok) ctx.addIssue({ code: 'custom', path: [k], message: 'expected.year-key', params: { key: 'expected.year-key', args: r.args, received: k } });
+        }
+      })
+      .optional(),
+    lists: z.array(listEntry).optional(),
+    projects: z.array(project).optional(),
+    registeredCapital: registeredCapital.optional(),
+    priorAwards: z.array(z.object({ measure: measureName, year, tier: z.number().int().min(1).max(5).optional() })).optional(),
+    higherLevelFunding: z.array(fundingRef).optional(),
+  });
+}
+
+const schemas = new Map<string, ReturnType<typeof buildSchema>>();
+
+/** The keys each object of the contract may have, for reporting unknown fields. */
+const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
+  '': new Set(['id', 'name', 'district', 'tracks', 'years', 'lists', 'projects', 'registeredCapital', 'priorAwards', 'higherLevelFunding']),
+  year: new Set(Object.keys(YEAR_FIELDS)),
+  lists: new Set(['list', 'year', 'track', 'firstTime']),
+  projects: new Set(['type', 'year']),
+  registeredCapital: new Set(['amount', 'firstInstallment', 'registeredOn', 'fullyPaidOn']),
+  priorAwards: new Set(['measure', 'year', 'tier']),
+};
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Reads one enterprise of canonical JSON. Never throws on bad input. */
+export function parseEnterprise(raw: unknown, o: InputOptions = {}): { enterprise: Enterprise | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { enterprise: null, problems: [error('', 'expected.object', undefined, JSON.stringify(raw)?.slice(0, 40))] };
+  }
+  forbiddenKeys(raw, '', problems);
+  unknownKeys(raw as Record<string, unknown>, o.strict ? 'error' : 'warning', problems);
+  if (problems.some((p) => p.severity === 'error')) return { enterprise: null, problems };
+
+  const key = `${!!o.lenientId}`;
+  let schema = schemas.get(key);
+  if (!schema || o.knownMeasures) {
+    schema = buildSchema(o);
+    if (!o.knownMeasures) schemas.set(key, schema);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(fromIssue(issue));
+    return { enterprise: null, problems };
+  }
+  const d = parsed.data;
+  if (o.lenientId) {
+    const r = readId((raw as { id: unknown }).id, true);
+    if (r.ok && r.warn) problems.push(warning('id', r.warn.key, r.warn.args, String((raw as { id: unknown }).id)));
+  }
+  const years: Record<number, YearData> = {};
+  for (const [y, data] of Object.entries(d.years ?? {})) {
+    const clean: YearData = {};
+    for (const [k, v] of Object.entries(data)) if (v !== undefined) (clean as Record<string, unknown>)[k] = v;
+    years[Number(y)] = clean;
+  }
+  const enterprise: Enterprise = {
+    id: d.id,
+    ...(d.name !== undefined ? { name: d.name } : {}),
+    ...(d.district !== undefined ? { district: d.district } : {}),
+    tracks: d.tracks ?? ['ecommerce'],
+    years,
+    lists: (d.lists ?? []).map((l) => ({ list: l.list, year: l.year, ...(l.track ? { track: l.track } : {}), ...(l.firstTime !== undefined ? { firstTime: l.firstTime } : {}) })),
+    projects: d.projects ?? [],
+    ...(d.registeredCapital ? { registeredCapital: stripUndefined(d.registeredCapital) } : {}),
+    priorAwards: (d.priorAwards ?? []).map((p) => ({ measure: p.measure, year: p.year, ...(p.tier !== undefined ? { tier: p.tier } : {}) })),
+    higherLevelFunding: d.higherLevelFunding ?? [],
+  };
+  return { enterprise, problems };
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out;
+}
+
+function fromIssue(issue: z.core.$ZodIssue): Problem {
+  const path = pathOf(issue.path);
+  const params = (issue as { params?: { key?: string; args?: Record<string, string | number>; received?: unknown } }).params;
+  if (issue.code === 'custom' && params?.key) {
+    return error(path, params.key, params.args, params.received === undefined ? undefined : String(params.received));
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return error(path, issue.input === undefined ? 'expected.required' : 'expected.type', { type: issue.expected });
+    case 'invalid_value':
+      return error(path, 'expected.one-of', { values: issue.values.map(String).join(', ') }, issue.input === undefined ? undefined : String(issue.input));
+    case 'too_small':
+    case 'too_big':
+      return error(path, 'expected.range', { min: 'minimum' in issue ? String(issue.minimum) : '', max: 'maximum' in issue ? String(issue.maximum) : '' });
+    default:
+      return error(path, 'expected.valid', { message: issue.message });
+  }
+}
+
+function forbiddenKeys(v: unknown, path: string, out: Problem[]): void {
+  if (typeof v !== 'object' || v === null) return;
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => forbiddenKeys(x, `${path}[${i}]`, out));
+    return;
+  }
+  for (const k of Object.keys(v)) {
+    const p = path ? `${path}.${k}` : k;
+    if (FORBIDDEN.has(k)) out.push(error(p, 'forbidden-key', { key: k }));
+    else forbiddenKeys((v as Record<string, unknown>)[k], p, out);
+  }
+}
+
+function unknownKeys(raw: Record<string, unknown>, severity: 'error' | 'warning', out: Problem[]): void {
+  const report = (obj: unknown, known: ReadonlySet<string>, prefix: string) => {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return;
+    for (const k of Object.keys(obj)) {
+      if (!known.has(k) && !FORBIDDEN.has(k)) out.push({ severity, path: prefix ? `${prefix}.${k}` : k, expected: { key: 'unknown-field', args: { field: k } } });
+    }
+  };
+  report(raw, KNOWN_KEYS['']!, '');
+  if (raw['years'] && typeof raw['years'] === 'object') {
+    for (const [y, data] of Object.entries(raw['years'] as object)) report(data, KNOWN_KEYS['year']!, `years.${y}`);
+  }
+  for (const key of ['lists', 'projects', 'priorAwards'] as const) {
+    const arr = raw[key];
+    if (Array.isArray(arr)) arr.forEach((x, i) => report(x, KNOWN_KEYS[key]!, `${key}[${i}]`));
+  }
+  report(raw['registeredCapital'], KNOWN_KEYS['registeredCapital']!, 'registeredCapital');
+}

@@ -1,0 +1,241 @@
+/**
+ * Money and rates, exactly. Money is a bigint count of fen (0.01 元); a rate is a fraction of two bigints.
+ * This is the one module that does arithmetic on money and rates: nothing else multiplies or compares them
+ * directly, and nothing here touches a JavaScript float.
+ */
+
+/** Money in fen (1 元 = 100 fen). Never negative in this project. */
+export type Fen = bigint;
+
+/** An exact rate: num / den, e.g. 10% = { num: 10n, den: 100n }. */
+export interface Rate {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+/** The units an amount may be given in, with their size in fen. */
+export const UNIT_FEN = { 元: 100n, 万元: 1_000_000n, 亿元: 10_000_000_000n } as const;
+export type Unit = keyof typeof UNIT_FEN;
+
+/** Why an amount could not be read. `expected` is a message key; see render/messages. */
+export type AmountProblem = 'not-a-number' | 'negative' | 'sub-fen' | 'not-finite';
+
+export type AmountParse =
+  | { ok: true; fen: Fen; exponent: boolean }
+  | { ok: false; problem: AmountProblem };
+
+const SUFFIXES: ReadonlyArray<[string, bigint]> = [
+  ['万元', UNIT_FEN.万元],
+  ['亿元', UNIT_FEN.亿元],
+  ['萬元', UNIT_FEN.万元],
+  ['億元', UNIT_FEN.亿元],
+  ['万', UNIT_FEN.万元],
+  ['萬', UNIT_FEN.万元],
+  ['亿', UNIT_FEN.亿元],
+  ['億', UNIT_FEN.亿元],
+  ['元', UNIT_FEN.元],
+];
+
+const NUMBER_RE = /^(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?$/;
+const GROUPED_RE = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/**
+ * Reads an amount exactly: plain decimals, thousand separators ("3,100,000,000"), a unit suffix
+ * ("31亿", "310000万元") and exponent forms ("3.1e9"). `unit` is the unit of a bare number.
+ * Negative numbers, NaN, Infinity, dashes and anything else are refused; so is a value finer than a fen.
+ */
+export function parseAmount(input: string | number, unit: Unit = '元'): AmountParse {
+  let text: string;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return { ok: false, problem: 'not-finite' };
+    if (input < 0) return { ok: false, problem: 'negative' };
+    text = String(input); // shortest round-trip form: 3.1e9 → "3100000000", 1e21 → "1e+21"
+  } else {
+    text = input.trim();
+  }
+  let scale: bigint = UNIT_FEN[unit];
+  for (const [suffix, fen] of SUFFIXES) {
+    if (text.endsWith(suffix)) {
+      text = text.slice(0, -suffix.length).trim();
+      scale = fen;
+      break;
+    }
+  }
+  if (text.startsWith('+')) text = text.slice(1);
+  if (text.startsWith('-')) return /\d/.test(text) ? { ok: false, problem: 'negative' } : { ok: false, problem: 'not-a-number' };
+  if (/^(nan|inf|infinity)$/i.test(text)) return { ok: false, problem: 'not-finite' };
+  if (text.includes(',')) {
+    if (!GROUPED_RE.test(text)) return { ok: false, problem: 'not-a-number' };
+    text = text.replace(/,/g, '');
+  }
+  const m = NUMBER_RE.exec(text);
+  if (!m) return { ok: false, problem: 'not-a-number' };
+  const intPart = m[1]!;
+  const frac = m[2] ?? '';
+  const exp = m[3] === undefined ? 0 : Number(m[3]);
+  // value = (intPart.frac) × 10^exp × scale fen
+  let digits = BigInt(intPart + frac) * scale;
+  const shift = exp - frac.length; // power of ten still to apply
+  if (shift >= 0) {
+    digits *= 10n ** BigInt(shift);
+  } else {
+    const div = 10n ** BigInt(-shift);
+    if (digits % div !== 0n) return { ok: false, problem: 'sub-fen' };
+    digits /= div;
+  }
+  return { ok: true, fen: digits, exponent: m[3] !== undefined };
+}
+
+/** Amount in whole 元 (as in a parameters file) → fen. */
+export function yuan(value: number | string | bigint): Fen {
+  if (typeof value === 'bigint') return value * 100n;
+  const r = parseAmount(value);
+  if (!r.ok) throw new Error(`bad amount in parameters: ${value}`);
+  return r.fen;
+}
+
+/** "0.10" or 0.1 (from a parameters file) → an exact rate. */
+export function parseRate(value: string | number): Rate | null {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return null;
+  const frac = m[2] ?? '';
+  return { num: BigInt(m[1]! + frac), den: 10n ** BigInt(frac.length) };
+}
+
+/** rate × amount, rounded down to the fen. */
+export function applyRate(amount: Fen, rate: Rate): Fen {
+  return (amount * rate.num) / rate.den;
+}
+
+export function minFen(a: Fen, b: Fen): Fen {
+  return a < b ? a : b;
+}
+
+/** a ≥ b or a > b. */
+export function reaches(a: Fen, b: Fen, strict: boolean): boolean {
+  return strict ? a > b : a >= b;
+}
+
+/**
+ * Geometric average growth from `start` to `end` over `years` years is at least `min`:
+ * (end/start)^(1/years) − 1 ≥ min  ⇔  end ≥ start × (1+min)^years, compared exactly (start > 0).
+ */
+export function geometricGrowthAtLeast(start: Fen, end: Fen, years: number, min: Rate): boolean {
+  const base = min.den + min.num;
+  return end * min.den ** BigInt(years) >= start * base ** BigInt(years);
+}
+
+/**
+ * Arithmetic mean of two yearly growth rates s0→s1, s1→s2 is at least `min`:
+ * (s1/s0 + s2/s1)/2 − 1 ≥ min  ⇔  den·s1² + den·s0·s2 ≥ 2·(den+num)·s0·s1, compared exactly (s0, s1 > 0).
+ */
+export function arithmeticGrowthAtLeast(s0: Fen, s1: Fen, s2: Fen, min: Rate): boolean {
+  return min.den * (s1 * s1 + s0 * s2) >= 2n * (min.den + min.num) * s0 * s1;
+}
+
+/** Smallest `end` with geometric growth from `start` over `years` years of at least `min` (ceil to the fen). */
+export function minEndForGeometric(start: Fen, years: number, min: Rate): Fen {
+  return ceilDiv(start * (min.den + min.num) ** BigInt(years), min.den ** BigInt(years));
+}
+
+/** Smallest s2 for which the arithmetic mean of the growth rates s0→s1 and s1→s2 is at least `min` (s0, s1 > 0). */
+export function minEndForArithmetic(s0: Fen, s1: Fen, min: Rate): Fen {
+  const need = ceilDiv(2n * (min.den + min.num) * s0 * s1 - min.den * s1 * s1, min.den * s0);
+  return need > 0n ? need : 0n;
+}
+
+function ceilDiv(a: bigint, b: bigint): bigint {
+  if (a <= 0n) return -((-a) / b);
+  return (a + b - 1n) / b;
+}
+
+/** A rate as its exact decimal string: { 6n, 100n } → "0.06". */
+export function rateString(r: Rate): string {
+  const places = r.den.toString().length - 1;
+  if (10n ** BigInt(places) !== r.den) throw new Error('rate denominator is not a power of ten');
+  return fixed(r.num, places);
+}
+
+/**
+ * The rate as a percentage string, truncated (never rounded up) to `decimals` places, for display only.
+ * `ratio` is a/b − 1 given as the pair (a, b).
+ */
+export function percentOf(a: bigint, b: bigint, decimals = 3): string {
+  const scale = 10n ** BigInt(decimals);
+  const v = ((a - b) * 100n * scale) / b; // truncates toward zero
+  return fixed(v, decimals);
+}
+
+/** A scaled integer as a decimal string with `decimals` places ("-0.500" style sign handling). */
+export function fixed(v: bigint, decimals: number): string {
+  const neg = v < 0n;
+  const abs = neg ? -v : v;
+  const scale = 10n ** BigInt(decimals);
+  const whole = abs / scale;
+  const frac = (abs % scale).toString().padStart(decimals, '0');
+  return (neg ? '-' : '') + whole.toString() + (decimals > 0 ? '.' + frac : '');
+}
+
+/** "1500000.00": the canonical money string of the output contract. */
+export function formatYuan(fen: Fen): string {
+  return fixed(fen, 2);
+}
+
+/** Integer square root (floor) by Newton's method, for displaying geometric means. */
+export function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = 1n << BigInt((n.toString(2).length + 1) >> 1); // a power of two above the root
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/**
+ * Geometric average rate (end/start)^(1/2) − 1 as a percentage truncated to `decimals` places, for display.
+ */
+export function geometricPercent(start: Fen, end: Fen, decimals = 3): string {
+  const scale = 10n ** BigInt(decimals + 2); // percent with `decimals` places = fraction with decimals+2
+  // sqrt(end/start) × scale = sqrt(end × scale² / start)
+  const root = isqrt((end * scale * scale) / start);
+  return fixed(root - scale, decimals);
+}
+
+/** Arithmetic mean of the two yearly rates as a percentage truncated to `decimals` places, for display. */
+export function arithmeticPercent(s0: Fen, s1: Fen, s2: Fen, decimals = 3): string {
+  const scale = 10n ** BigInt(decimals + 2);
+  // ((s1/s0 + s2/s1)/2 − 1) × scale = (s1² + s0·s2 − 2·s0·s1) × scale / (2·s0·s1)
+  const v = ((s1 * s1 + s0 * s2 - 2n * s0 * s1) * scale) / (2n * s0 * s1);
+  return fixed(v, decimals);
+}
+
+/** A rate as a percentage string without trailing zeros: 0.10 → "10", 0.5 → "50", 0.035 → "3.5". */
+export function ratePercent(rate: Rate): string {
+  const scaled = fixed((rate.num * 100n * 10000n) / rate.den, 4);
+  return trimZeros(scaled);
+}
+
+export function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+/** Money in a larger unit, exact, trailing zeros trimmed but keeping at least `minDecimals`. */
+export function inUnit(fen: Fen, unit: Unit, minDecimals = 0): string {
+  const decimals = UNIT_FEN[unit].toString().length - 1; // 万元 = 10^6 fen → 6 places
+  const [w, f = ''] = trimZeros(fixed(fen, decimals)).split('.');
+  const frac = f.padEnd(minDecimals, '0');
+  return frac ? `${w}.${frac}` : w!;
+}
+
+/** "1,500,000.00" */
+export function groupThousands(fen: Fen): string {
+  const [w, f] = formatYuan(fen).split('.');
+  return w!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + f;
+}
+
+/** part ≥ rate × whole, exactly. */
+export function atLeastShare(part: Fen, whole: Fen, rate: Rate): boolean {
+  return part * rate.den >= whole * rate.num;
+}

@@ -1,0 +1,46 @@
+/**
+ * Conflicts between measures, as data (SPEC §6). A new document declares its own here; the plan reads them.
+ * Measures are named "policy/measure".
+ */
+
+export type ConflictRule =
+  /** One item under several documents: in the same performance year only one is taken, `preferred` first. */
+  | { kind: 'same-item'; preferred: string; others: readonly string[]; article: string; quote: string }
+  /** A result of one group and a result of the other with the same application year cannot both be taken. */
+  | { kind: 'same-application-year'; groups: readonly [readonly string[], readonly string[]]; article: string; quote: string }
+  /** At most one of these is taken in an enterprise's life. */
+  | { kind: 'once-in-life'; measures: readonly string[]; article: string; quote: string };
+
+export interface ConflictData {
+  rules: readonly ConflictRule[];
+  /** On equal totals and equal timing, plans paying more under these measures win ("then to scale-tier"). */
+  preferOnTie: readonly string[];
+}
+
+const TIERS = ['gz-2025-ecommerce/scale-tier', 'gz-2025-livestream/scale-tier'];
+const HONGHU = ['gz-2025-ecommerce/honghu', 'gz-2025-livestream/honghu'];
+
+export const CONFLICTS: ConflictData = {
+  rules: [
+    {
+      kind: 'same-item',
+      preferred: 'gz-2025-ecommerce/scale-tier',
+      others: ['gz-2025-livestream/scale-tier'],
+      article: '000 第二十条',
+      quote: '符合政策措施的同一项目、同一事项若同时满足广州市多个扶持政策的，按 “从优、从高、不重复 ”原则自行选择',
+    },
+    {
+      kind: 'same-application-year',
+      groups: [TIERS, HONGHU],
+      article: '000 第二十条',
+      quote: '同一主体当年不可同时申请本措施中第二条和第三条支持事项。',
+    },
+    {
+      kind: 'once-in-life',
+      measures: HONGHU,
+      article: '000 第三条 / 002 三(一)2',
+      quote: '对首次进入名单的电子商务企业给予一次性奖励',
+    },
+  ],
+  preferOnTie: TIERS,
+};

@@ -1,0 +1,142 @@
+/**
+ * evaluate(enterprise, ruleSet, options) → every result of every measure for every year the data speaks of,
+ * settled by the plan (conflicts, top-ups), with the total. Pure: no I/O, no words.
+ */
+import type { Enterprise } from '../domain/enterprise.js';
+import type { Fen } from '../domain/money.js';
+import { isCash, type Check, type Msg, type Result } from '../domain/result.js';
+import type { EvalContext } from '../policies/define.js';
+import { DEFAULT_INTERPRETATION, type Interpretation } from './interpretation.js';
+import { settlePlan } from './plan.js';
+import type { ResolvedMeasure, ResolvedPolicy, RuleSet } from './ruleset.js';
+
+export interface RunOptions {
+  interpretation: Interpretation;
+  /** Performance years to show; null shows all. Every year is still evaluated, so top-ups stay right. */
+  years: ReadonlySet<number> | null;
+  /** Also show not-in-force results for years outside a measure's validity. */
+  all: boolean;
+}
+
+export const DEFAULT_OPTIONS: RunOptions = { interpretation: DEFAULT_INTERPRETATION, years: null, all: false };
+
+export interface Evaluation {
+  enterprise: Enterprise;
+  results: Result[];
+  /** Sum of eligible cash amounts shown, in fen. */
+  total: Fen;
+  interpretation: Interpretation;
+}
+
+const HLF_NONE: Check = { id: 'higher-level-funding', passed: true, msg: { key: 'higher-level-funding.pass' } };
+
+export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_OPTIONS): Evaluation {
+  const ctx: EvalContext = { interpretation: opts.interpretation };
+  const hlf = e.higherLevelFunding.length > 0 ? new Set(e.higherLevelFunding) : null;
+  const all: Result[] = [];
+  for (const policy of rs.policies) {
+    for (const m of policy.measures) {
+      const tracks = m.def.tracks;
+      if (tracks && !tracks.some((t) => e.tracks.includes(t))) continue;
+      const years = uniqueSorted(m.def.candidates(e, m.params as never));
+      for (const year of years) {
+        if (!inForce(policy, m, year)) {
+          if (opts.all) all.push(notInForce(policy, m, year));
+          continue;
+        }
+        all.push(evaluateOne(e, policy, m, year, ctx, hlf));
+      }
+    }
+  }
+  settlePlan(all, e, rs, opts.interpretation.planning);
+  const results = opts.years ? all.filter((r) => opts.years!.has(r.year)) : all;
+  let total = 0n;
+  for (const r of results) if (r.status === 'eligible' && r.amount !== null && isCash(r.kind)) total += r.amount;
+  return { enterprise: e, results, total, interpretation: opts.interpretation };
+}
+
+function evaluateOne(e: Enterprise, policy: ResolvedPolicy, m: ResolvedMeasure, year: number, ctx: EvalContext, hlf: Set<string> | null): Result {
+  const o = m.def.evaluate(e, year, m.params as never, ctx);
+  const r: Result = {
+    policy: policy.def.id,
+    measure: m.def.id,
+    article: m.def.article,
+    year,
+    applicationYear: year + m.def.applicationLag,
+    status: o.status,
+    kind: m.def.kind,
+    amount: o.amount ?? null,
+    tier: o.tier ?? null,
+    checks: o.checks,
+    missing: o.missing ?? [],
+    supersededBy: null,
+    notes: notesFor(policy, m, year),
+  };
+  if (o.next) r.next = o.next;
+  if (o.ledgerAwards && m.def.ledger) r.ledger = { name: m.def.ledger, awards: o.ledgerAwards };
+  // SPEC §4: "已获国家和省同一项目资金奖补的，不重复支持" (000 第二十条, 003 十七).
+  if (hlf && (hlf.has(`${m.ref}@${year}`) || hlf.has(m.ref))) {
+    r.checks.push({ id: 'higher-level-funding', passed: false, msg: { key: 'higher-level-funding.fail', args: { ref: `${m.ref}@${year}` } } });
+    block(r);
+  } else {
+    r.checks.push(HLF_NONE);
+  }
+  // An award the enterprise says it has already received (tier awards settle this through their ledger).
+  if (!m.def.ledger && e.priorAwards.length > 0 && r.status === 'eligible') {
+    const got = e.priorAwards.find((p) => p.year === year && (p.measure === m.ref || p.measure === m.def.id));
+    if (got) {
+      r.checks.push({ id: 'already-received', passed: false, msg: { key: 'already-received', args: { ref: `${m.ref}@${year}` } } });
+      block(r);
+    }
+  }
+  return r;
+}
+
+function block(r: Result): void {
+  r.status = 'ineligible';
+  r.amount = null;
+  r.missing = [];
+}
+
+function inForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): boolean {
+  if (m.years) return m.years.has(year);
+  return year >= policy.fromYear && year <= policy.toYear;
+}
+
+const EMPTY: readonly Msg[] = [];
+
+function notesFor(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): Msg[] {
+  const notes = policy.def.notes ?? EMPTY;
+  if (m.years) return notes.length ? [...notes] : [];
+  const partial =
+    (year === policy.fromYear && !policy.from.endsWith('-01-01')) || (year === policy.toYear && policy.to !== null && !policy.to.endsWith('-12-31'));
+  if (!partial && notes.length === 0) return [];
+  const out = [...notes];
+  if (partial) out.push({ key: 'note.partly-in-force', args: { from: policy.from, to: policy.to } });
+  return out;
+}
+
+function notInForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): Result {
+  const range = m.years ? [...m.years].join('、') : `${policy.from} – ${policy.to ?? '…'}`;
+  return {
+    policy: policy.def.id,
+    measure: m.def.id,
+    article: m.def.article,
+    year,
+    applicationYear: year + m.def.applicationLag,
+    status: 'not-in-force',
+    kind: m.def.kind,
+    amount: null,
+    tier: null,
+    checks: [{ id: 'in-force', passed: false, msg: { key: 'in-force.fail', args: { year, range } } }],
+    missing: [],
+    supersededBy: null,
+    notes: [],
+  };
+}
+
+function uniqueSorted(years: Iterable<number>): number[] {
+  const arr = Array.isArray(years) ? (years as number[]) : [...years];
+  if (arr.length <= 1) return arr;
+  return [...new Set(arr)].sort((a, b) => a - b);
+}

@@ -1,0 +1,244 @@
+/**
+ * The application plan (SPEC §6): which eligible cash results to take when some exclude each other, and what
+ * each tier award pays as a top-up over the tiers already awarded. `optimal` searches every conflict-free set
+ * of the results involved in a conflict or a ledger (a handful per enterprise); `greedy` decides application
+ * year by application year, higher amount first.
+ */
+import type { Enterprise } from '../domain/enterprise.js';
+import type { Fen } from '../domain/money.js';
+import { isCash, type Check, type Result } from '../domain/result.js';
+import type { ConflictRule } from './conflicts.js';
+import type { Interpretation } from './interpretation.js';
+import type { RuleSet } from './ruleset.js';
+
+/** Beyond this many interacting results the search would be slow; such a plan is made greedily. */
+const MAX_SEARCH = 16;
+
+interface Item {
+  r: Result;
+  ref: string;
+  /** Tier reached, for ledger items. */
+  tier: number;
+}
+
+export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, mode: Interpretation['planning']): void {
+  const rules = rs.conflicts.rules;
+  const prefer = new Set(rs.conflicts.preferOnTie);
+
+  // 1. The same item under two documents: keep the preferred one of each year.
+  const sameItem = new Map<Result, Result>();
+  for (const rule of rules) {
+    if (rule.kind !== 'same-item') continue;
+    for (const r of results) {
+      if (r.status !== 'eligible' || !rule.others.includes(`${r.policy}/${r.measure}`)) continue;
+      const keep = results.find((p) => p.status === 'eligible' && p.year === r.year && `${p.policy}/${p.measure}` === rule.preferred);
+      if (keep) sameItem.set(r, keep);
+    }
+  }
+
+  // 2. The results whose fate depends on others: in a conflict rule or in a ledger.
+  const involvedRefs = involvedMeasures(rules);
+  const items: Item[] = [];
+  for (const r of results) {
+    if (r.status !== 'eligible' || !isCash(r.kind) || sameItem.has(r)) continue;
+    const ref = `${r.policy}/${r.measure}`;
+    if (r.ledger || involvedRefs.has(ref)) items.push({ r, ref, tier: r.tier ?? 0 });
+  }
+  if (items.length === 0 && sameItem.size === 0) return;
+  items.sort((a, b) => a.r.year - b.r.year);
+
+  const priors = priorTiers(e, rs);
+  const ctx: PlanContext = { items, rules, prefer, priors };
+  const chosen = mode === 'greedy' || items.length > MAX_SEARCH ? chooseGreedy(ctx) : chooseOptimal(ctx);
+  apply(ctx, chosen);
+
+  for (const [other, keep] of sameItem) {
+    if (keep.status === 'ineligible') {
+      other.status = 'ineligible';
+      other.amount = null;
+      other.checks.push(keep.checks[keep.checks.length - 1]!);
+    } else {
+      other.status = 'superseded';
+      other.amount = keep.amount;
+      other.supersededBy = `${keep.policy}/${keep.measure}@${keep.year}`;
+    }
+  }
+}
+
+interface PlanContext {
+  items: Item[];
+  rules: readonly ConflictRule[];
+  prefer: ReadonlySet<string>;
+  /** Tiers already received outside the data: ledger name → [year, tier][]. */
+  priors: Map<string, Array<[number, number]>>;
+}
+
+function involvedMeasures(rules: readonly ConflictRule[]): Set<string> {
+  const out = new Set<string>();
+  for (const rule of rules) {
+    if (rule.kind === 'same-application-year') for (const g of rule.groups) for (const m of g) out.add(m);
+    if (rule.kind === 'once-in-life') for (const m of rule.measures) out.add(m);
+  }
+  return out;
+}
+
+function conflicts(rules: readonly ConflictRule[], a: Item, b: Item): boolean {
+  for (const rule of rules) {
+    if (rule.kind === 'same-application-year') {
+      const [g0, g1] = rule.groups;
+      if (a.r.applicationYear === b.r.applicationYear && ((g0.includes(a.ref) && g1.includes(b.ref)) || (g1.includes(a.ref) && g0.includes(b.ref)))) return true;
+    } else if (rule.kind === 'once-in-life') {
+      if (rule.measures.includes(a.ref) && rule.measures.includes(b.ref)) return true;
+    } else if (a.r.year === b.r.year && a.ref !== b.ref) {
+      const all = [rule.preferred, ...rule.others];
+      if (all.includes(a.ref) && all.includes(b.ref)) return true;
+    }
+  }
+  return false;
+}
+
+function priorTiers(e: Enterprise, rs: RuleSet): Map<string, Array<[number, number]>> {
+  const out = new Map<string, Array<[number, number]>>();
+  for (const p of e.priorAwards) {
+    if (p.tier === undefined) continue;
+    const ledger = rs.byRef.get(p.measure)?.def.ledger ?? (isLedgerName(rs, p.measure) ? p.measure : undefined);
+    if (!ledger) continue;
+    const list = out.get(ledger) ?? [];
+    list.push([p.year, p.tier]);
+    out.set(ledger, list);
+  }
+  return out;
+}
+
+function isLedgerName(rs: RuleSet, name: string): boolean {
+  for (const m of rs.byRef.values()) if (m.def.ledger === name) return true;
+  return false;
+}
+
+/** The highest tier already awarded in `ledger` before performance year `year`, and by what. */
+function awardedBefore(ctx: PlanContext, ledger: string, year: number, chosen: readonly Item[]): { tier: number; by: string | null } {
+  let tier = 0;
+  let by: string | null = null;
+  for (const [y, t] of ctx.priors.get(ledger) ?? []) if (y <= year && t > tier) [tier, by] = [t, `priorAwards: ${ledger}@${y}`];
+  for (const c of chosen) {
+    if (c.r.ledger?.name === ledger && c.r.year < year && c.tier > tier) [tier, by] = [c.tier, `${c.ref}@${c.r.year}`];
+  }
+  return { tier, by };
+}
+
+/** What a ledger item pays over the tier already awarded: A(k) − A(awarded); 0 when k is not above it. */
+function topUp(item: Item, awarded: number): Fen {
+  if (item.tier <= awarded) return 0n;
+  const awards = item.r.ledger!.awards;
+  return awards[item.tier - 1]! - (awarded > 0 ? awards[awarded - 1]! : 0n);
+}
+
+/** The amounts a set of chosen items pays, in the order given (by year); null when the set is not a valid plan. */
+function amountsOf(ctx: PlanContext, chosen: readonly Item[]): Fen[] | null {
+  const out: Fen[] = [];
+  for (let i = 0; i < chosen.length; i++) {
+    const it = chosen[i]!;
+    for (let j = 0; j < i; j++) if (conflicts(ctx.rules, chosen[j]!, it)) return null;
+    if (it.r.ledger) {
+      const amount = topUp(it, awardedBefore(ctx, it.r.ledger.name, it.r.year, chosen.slice(0, i)).tier);
+      if (amount <= 0n) return null;
+      out.push(amount);
+    } else {
+      out.push(it.r.amount!);
+    }
+  }
+  return out;
+}
+
+interface Plan {
+  chosen: Item[];
+  amounts: Fen[];
+  total: Fen;
+}
+
+/** b is better than a: larger total; then paid earlier; then more under the preferred measures. */
+function better(ctx: PlanContext, a: Plan | null, b: Plan): boolean {
+  if (!a) return true;
+  if (b.total !== a.total) return b.total > a.total;
+  const byYear = (p: Plan) => {
+    const m = new Map<number, Fen>();
+    p.chosen.forEach((c, i) => m.set(c.r.applicationYear, (m.get(c.r.applicationYear) ?? 0n) + p.amounts[i]!));
+    return m;
+  };
+  const ya = byYear(a);
+  const yb = byYear(b);
+  const years = [...new Set([...ya.keys(), ...yb.keys()])].sort((x, y) => x - y);
+  for (const y of years) {
+    const da = ya.get(y) ?? 0n;
+    const db = yb.get(y) ?? 0n;
+    if (da !== db) return db > da;
+  }
+  const preferred = (p: Plan) => p.chosen.reduce((s, c, i) => (ctx.prefer.has(c.ref) ? s + p.amounts[i]! : s), 0n);
+  return preferred(b) > preferred(a);
+}
+
+function chooseOptimal(ctx: PlanContext): Item[] {
+  const n = ctx.items.length;
+  let best: Plan | null = null;
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const chosen = ctx.items.filter((_, i) => mask & (1 << i));
+    const amounts = amountsOf(ctx, chosen);
+    if (!amounts) continue;
+    const plan = { chosen, amounts, total: amounts.reduce((s, a) => s + a, 0n) };
+    if (better(ctx, best, plan)) best = plan;
+  }
+  return best?.chosen ?? [];
+}
+
+function chooseGreedy(ctx: PlanContext): Item[] {
+  const chosen: Item[] = [];
+  const years = [...new Set(ctx.items.map((i) => i.r.applicationYear))].sort((a, b) => a - b);
+  for (const year of years) {
+    const pay = (it: Item) => (it.r.ledger ? topUp(it, awardedBefore(ctx, it.r.ledger.name, it.r.year, chosen).tier) : it.r.amount!);
+    const group = ctx.items
+      .filter((i) => i.r.applicationYear === year)
+      .map((it) => ({ it, amount: pay(it) }))
+      .sort((a, b) => (a.amount === b.amount ? Number(ctx.prefer.has(b.it.ref)) - Number(ctx.prefer.has(a.it.ref)) : a.amount > b.amount ? -1 : 1));
+    for (const { it } of group) {
+      if (pay(it) > 0n && !chosen.some((c) => conflicts(ctx.rules, c, it))) chosen.push(it);
+    }
+  }
+  return chosen.sort((a, b) => a.r.year - b.r.year);
+}
+
+/** Writes the plan into the results: amounts of the chosen, and why each other one is not paid. */
+function apply(ctx: PlanContext, chosen: Item[]): void {
+  const amounts = amountsOf(ctx, chosen) ?? [];
+  const paid = new Map<Item, Fen>(chosen.map((c, i) => [c, amounts[i]!]));
+  for (const it of ctx.items) {
+    const r = it.r;
+    const amount = paid.get(it);
+    if (amount !== undefined) {
+      r.amount = amount;
+      if (r.ledger) r.checks.push(ledgerCheck(ctx, it, chosen, true));
+      continue;
+    }
+    if (r.ledger) {
+      const before = awardedBefore(ctx, r.ledger.name, r.year, chosen);
+      if (it.tier <= before.tier) {
+        r.status = 'ineligible';
+        r.amount = null;
+        r.checks.push({ id: 'already-awarded', passed: false, msg: { key: 'already-awarded.fail', args: { tier: it.tier, awarded: before.tier, by: before.by } } });
+        continue;
+      }
+      r.amount = topUp(it, before.tier);
+    }
+    const winner = chosen.find((c) => conflicts(ctx.rules, c, it)) ?? chosen.find((c) => c.r.ledger?.name === r.ledger?.name && c.r.year > r.year);
+    r.status = 'superseded';
+    r.supersededBy = winner ? `${winner.ref}@${winner.r.year}` : null;
+  }
+}
+
+function ledgerCheck(ctx: PlanContext, it: Item, chosen: readonly Item[], passed: boolean): Check {
+  const before = awardedBefore(ctx, it.r.ledger!.name, it.r.year, chosen);
+  return {
+    id: 'already-awarded',
+    passed,
+    msg: before.tier > 0 ? { key: 'already-awarded.top-up', args: { tier: it.tier, awarded: before.tier, by: before.by } } : { key: 'already-awarded.pass' },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Building blocks shared by the policy modules: checks on list entries, projects and yearly flags, and the
+ * measure shapes that recur across documents (a list award, a project, a flag). Each takes its article and
+ * quote from the caller, so a rule still cites its own document.
+ */
+import { isFirstTime, type Enterprise, type ListEntry, type ListId, type ProjectType, type Track, type YearField } from '../domain/enterprise.js';
+import type { Fen } from '../domain/money.js';
+import type { Check, Kind } from '../domain/result.js';
+import { defineMeasure, param, type MeasureDef, type Outcome, type Param, type ParamSpecs, type Resolved } from './define.js';
+
+/** Decides an outcome from its checks: any failed → ineligible; any undecided → needs-data; else eligible. */
+export function decide(checks: Check[], amount: Fen | null = null, extra: Partial<Outcome> = {}): Outcome {
+  let undecided = false;
+  for (const c of checks) {
+    if (c.passed === false) return { status: 'ineligible', checks, amount: null, ...extra };
+    if (c.passed === null) undecided = true;
+  }
+  if (undecided) {
+    return { status: 'needs-data', checks, amount: null, missing: checks.flatMap((c) => (c.passed === null ? (c.missing ?? []) : [])), ...extra };
+  }
+  return { status: 'eligible', checks, amount, ...extra };
+}
+
+/** The path of a yearly field in the input, as `missing` reports it. */
+export function yearPath(year: number, field: YearField): string {
+  return `years.${year}.${field}`;
+}
+
+/** A check on a yearly field that must be present; `passed` decides it when it is. */
+export function fieldCheck<T>(
+  id: string,
+  e: Enterprise,
+  year: number,
+  field: YearField,
+  passed: (v: T) => boolean,
+  args: Record<string, string | number | bigint | boolean | null> = {},
+): Check {
+  const v = e.years[year]?.[field] as T | undefined;
+  if (v === undefined) return missingCheck(id, year, field);
+  const ok = passed(v);
+  return { id, passed: ok, msg: { key: `${id}.${ok ? 'pass' : 'fail'}`, args: { field, year, value: v as never, ...args } } };
+}
+
+/** An undecided check: the yearly field it needs is absent. */
+export function missingCheck(id: string, year: number, field: YearField): Check {
+  const path = yearPath(year, field);
+  return { id, passed: null, msg: { key: 'field.missing', args: { field, year } }, missing: [path] };
+}
+
+export function entryFor(e: Enterprise, lists: readonly ListId[], year: number, track?: Track): ListEntry | undefined {
+  return e.lists.find((l) => l.year === year && lists.includes(l.list) && (!track || (l.track ?? 'ecommerce') === track));
+}
+
+/** The years of the enterprise's entries on `lists` (matching `track`, for honghu). */
+export function entryYears(e: Enterprise, lists: readonly ListId[], track?: Track): number[] {
+  const out: number[] = [];
+  for (const l of e.lists) if (lists.includes(l.list) && (!track || (l.track ?? 'ecommerce') === track)) out.push(l.year);
+  return out;
+}
+
+export function listedCheck(e: Enterprise, lists: readonly ListId[], year: number, track?: Track): Check {
+  const entry = entryFor(e, lists, year, track);
+  return {
+    id: 'listed',
+    passed: entry !== undefined,
+    msg: { key: entry ? 'listed.pass' : 'listed.fail', args: { list: entry?.list ?? lists.join('|'), year } },
+  };
+}
+
+export function firstTimeCheck(e: Enterprise, entry: ListEntry): Check {
+  const first = isFirstTime(e, entry);
+  const earlier = first ? null : (e.lists.find((l) => l.list === entry.list && l.year < entry.year)?.year ?? null);
+  return {
+    id: 'first-time',
+    passed: first,
+    msg: { key: first ? 'first-time.pass' : 'first-time.fail', args: { list: entry.list, year: entry.year, earlier } },
+  };
+}
+
+export function selectionYearCheck(year: number, years: readonly number[]): Check {
+  const ok = years.includes(year);
+  return { id: 'selection-year', passed: ok, msg: { key: ok ? 'selection-year.pass' : 'selection-year.fail', args: { year, years: years.join('、') } } };
+}
+
+interface ListMeasureOptions<S extends ParamSpecs> {
+  id: string;
+  article: string;
+  kind: Kind;
+  title: { zh: string; en: string };
+  quote: string;
+  lists: readonly ListId[];
+  /** One-off awards "对首次进入名单的": the entry must be the first on its list. */
+  firstTime?: boolean;
+  /** The honghu list is one list with a track per entry; a measure reads the entries of its own track. */
+  track?: Track;
+  tracks?: readonly Track[];
+  params?: S;
+  /** Name of a `money` parameter: the ceiling a cash-cap measure reports. */
+  cap?: keyof S & string;
+  /** Name of a `year[]` parameter: the only years in which the list is selected. */
+  selectionYears?: keyof S & string;
+}
+
+/** A measure that follows from being on a list in a year: HQ status, a park award, 鸿鹄, 麒麟 … */
+export function listMeasure<S extends ParamSpecs = Record<string, never>>(o: ListMeasureOptions<S>): MeasureDef<S> {
+  return defineMeasure<S>({
+    id: o.id,
+    article: o.article,
+    kind: o.kind,
+    title: o.title,
+    quote: o.quote,
+    params: (o.params ?? {}) as S,
+    ...(o.tracks ? { tracks: o.tracks } : {}),
+    applicationLag: 0,
+    candidates: (e) => entryYears(e, o.lists, o.track),
+    evaluate(e, year, p) {
+      const entry = entryFor(e, o.lists, year, o.track)!;
+      const checks: Check[] = [listedCheck(e, o.lists, year, o.track)];
+      if (o.selectionYears) checks.push(selectionYearCheck(year, p[o.selectionYears] as number[]));
+      if (o.firstTime) checks.push(firstTimeCheck(e, entry));
+      return decide(checks, o.cap ? (p[o.cap] as Fen) : null);
+    },
+  });
+}
+
+interface ProjectMeasureOptions {
+  id: string;
+  article: string;
+  title: { zh: string; en: string };
+  quote: string;
+  type: ProjectType;
+}
+
+/** A 2019 project-funding measure: a project of the type in the year → funding per the rules (unquantified). */
+export function projectMeasure(o: ProjectMeasureOptions): MeasureDef<Record<string, never>> {
+  return defineMeasure<Record<string, never>>({
+    id: o.id,
+    article: o.article,
+    kind: 'unquantified',
+    title: o.title,
+    quote: o.quote,
+    params: {},
+    applicationLag: 0,
+    candidates: (e) => e.projects.filter((p) => p.type === o.type).map((p) => p.year),
+    evaluate: (_e, year) => decide([{ id: 'project', passed: true, msg: { key: 'project.pass', args: { type: o.type, year } } }]),
+  });
+}
+
+/** The type of a resolved measure parameter set, for rules written outside the factory. */
+export type ParamsOf<M> = M extends MeasureDef<infer S> ? Resolved<S> : never;
+export type { Param };
+export { param };

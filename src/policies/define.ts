@@ -1,0 +1,168 @@
+/**
+ * How a policy document is written down: its dated, cited parameters and its measures as named checks.
+ * Every number a rule uses is a parameter here, with the article and a quote; rules read resolved values.
+ */
+import type { Enterprise, Track } from '../domain/enterprise.js';
+import { parseRate, yuan, type Fen, type Rate } from '../domain/money.js';
+import type { Check, Kind, Msg, NextTier } from '../domain/result.js';
+import type { Interpretation } from '../engine/interpretation.js';
+
+/** The types a parameter may have; they decide how it is read, overridden and validated. */
+export type ParamType = 'money' | 'money[]' | 'rate' | 'rate[]' | 'year[]' | 'count' | 'date' | 'date?';
+
+interface ValueOf {
+  money: number;
+  'money[]': number[];
+  rate: string;
+  'rate[]': string[];
+  'year[]': number[];
+  count: number;
+  date: string;
+  'date?': string | null;
+}
+interface ResolvedOf {
+  money: Fen;
+  'money[]': Fen[];
+  rate: Rate;
+  'rate[]': Rate[];
+  'year[]': number[];
+  count: number;
+  date: string;
+  'date?': string | null;
+}
+
+/** A parameter as written in a parameters file: value (元 for money, decimal strings for rates), article, quote. */
+export interface Param<T extends ParamType = ParamType> {
+  readonly type: T;
+  readonly value: ValueOf[T];
+  readonly article: string;
+  readonly quote: string;
+  /** Tier tables: all arrays of one measure with `tiered` have the same length. */
+  readonly tiered?: boolean;
+}
+
+export type ParamSpecs = Record<string, Param>;
+export type Resolved<S extends ParamSpecs> = { [K in keyof S]: ResolvedOf[S[K]['type']] };
+
+/** Builders that keep parameters files short and typed. */
+export const param = {
+  money: (value: number, article: string, quote: string): Param<'money'> => ({ type: 'money', value, article, quote }),
+  moneyTiers: (value: number[], article: string, quote: string): Param<'money[]'> => ({
+    type: 'money[]',
+    value,
+    article,
+    quote,
+    tiered: true,
+  }),
+  rate: (value: string, article: string, quote: string): Param<'rate'> => ({ type: 'rate', value, article, quote }),
+  rateTiers: (value: string[], article: string, quote: string): Param<'rate[]'> => ({
+    type: 'rate[]',
+    value,
+    article,
+    quote,
+    tiered: true,
+  }),
+  years: (value: number[], article: string, quote: string): Param<'year[]'> => ({ type: 'year[]', value, article, quote }),
+  count: (value: number, article: string, quote: string): Param<'count'> => ({ type: 'count', value, article, quote }),
+  date: (value: string, article: string, quote: string): Param<'date'> => ({ type: 'date', value, article, quote }),
+  openDate: (value: string | null, article: string, quote: string): Param<'date?'> => ({
+    type: 'date?',
+    value,
+    article,
+    quote,
+  }),
+};
+
+/** Turns a parameter's written value into the value rules compute with. */
+export function resolveParam<T extends ParamType>(p: { type: T; value: unknown }): ResolvedOf[T] {
+  const v = p.value as never;
+  switch (p.type) {
+    case 'money':
+      return yuan(v) as ResolvedOf[T];
+    case 'money[]':
+      return (v as number[]).map((x) => yuan(x)) as ResolvedOf[T];
+    case 'rate':
+      return mustRate(v) as ResolvedOf[T];
+    case 'rate[]':
+      return (v as string[]).map(mustRate) as ResolvedOf[T];
+    default:
+      return v as ResolvedOf[T];
+  }
+}
+
+function mustRate(v: string | number): Rate {
+  const r = parseRate(v);
+  if (!r) throw new Error(`bad rate in parameters: ${v}`);
+  return r;
+}
+
+export function resolveParams<S extends ParamSpecs>(specs: S): Resolved<S> {
+  const out: Record<string, unknown> = {};
+  for (const [k, p] of Object.entries(specs)) out[k] = resolveParam(p);
+  return out as Resolved<S>;
+}
+
+/** What a rule decides for one year, before conflicts, ledgers and output. */
+export interface Outcome {
+  status: 'eligible' | 'ineligible' | 'needs-data';
+  checks: Check[];
+  missing?: string[];
+  amount?: Fen | null;
+  tier?: number;
+  next?: NextTier;
+  /** Tier awards that top up within a shared ledger (SPEC §5 step 4): the award of every tier. */
+  ledgerAwards?: Fen[];
+}
+
+export interface EvalContext {
+  readonly interpretation: Interpretation;
+}
+
+export interface MeasureDef<S extends ParamSpecs = ParamSpecs> {
+  /** kebab-case id, unique within the policy. */
+  readonly id: string;
+  readonly article: string;
+  readonly kind: Kind;
+  readonly title: { readonly zh: string; readonly en: string };
+  /** The words of the article this measure implements. */
+  readonly quote: string;
+  readonly params: S;
+  /** Tracks the enterprise must have for the measure to apply at all; absent = every enterprise. */
+  readonly tracks?: readonly Track[];
+  /** Years after the performance year in which it is applied for / paid (tier awards: 1, "于次年"). */
+  readonly applicationLag: number;
+  /** A shared ledger of awarded tiers, for top-ups (SPEC §5 step 4). */
+  readonly ledger?: string;
+  /** The performance years the measure covers, when narrower than the policy's validity. */
+  inForceYears?(p: Resolved<S>): readonly number[];
+  /** The years for which the enterprise's data holds something this measure reads. */
+  candidates(e: Enterprise, p: Resolved<S>): Iterable<number>;
+  evaluate(e: Enterprise, year: number, p: Resolved<S>, ctx: EvalContext): Outcome;
+}
+
+/** Keeps a measure's parameter types attached to its rule functions. */
+export function defineMeasure<S extends ParamSpecs>(m: MeasureDef<S>): MeasureDef<S> {
+  return m;
+}
+
+export interface PolicyDef {
+  readonly id: string;
+  readonly title: { readonly zh: string; readonly en: string };
+  readonly docNumber?: string;
+  readonly issuer: string;
+  readonly issued: string;
+  readonly seedFile: string;
+  readonly validity: { readonly from: Param<'date'>; readonly to: Param<'date?'> };
+  /** Notes every result of this policy carries. */
+  readonly notes?: readonly Msg[];
+  readonly measures: readonly MeasureDef<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export function definePolicy(p: PolicyDef): PolicyDef {
+  const seen = new Set<string>();
+  for (const m of p.measures) {
+    if (seen.has(m.id)) throw new Error(`${p.id}: measure ${m.id} defined twice`);
+    seen.add(m.id);
+  }
+  return p;
+}

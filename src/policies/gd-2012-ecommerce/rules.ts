@@ -1,0 +1,97 @@
+/** The measures of Guangdong's 2012 e-commerce opinion, file 004. */
+import { applyRate, atLeastShare, type Fen, type Rate } from '../../domain/money.js';
+import type { Check } from '../../domain/result.js';
+import { decide, fieldCheck, listMeasure } from '../common.js';
+import { defineMeasure } from '../define.js';
+import { rdCapitalized as rdCapitalizedParams, rdExpensed as rdExpensedParams, registeredCapital as registeredCapitalParams } from './parameters.js';
+
+const RD_QUOTE =
+  '对电子商务企业为开发新技术、新产品、新工艺发生的符合税法规定的研究开发费用，未形成无形资产计入当期损益的，在按照规定据实扣除的基础上，按照研究开发费的50%在计算应纳税所得额时加计扣除；形成无形资产的，按照无形资产成本的150%摊销。';
+
+const yearsWith = (field: 'rdExpensed' | 'rdCapitalized') => (e: { years: Record<number, { rdExpensed?: Fen; rdCapitalized?: Fen }> }) =>
+  Object.keys(e.years).map(Number).filter((y) => e.years[y]![field] !== undefined);
+
+/** (二十三): expensed R&D — an extra deduction of 50% of the expense. */
+export const rdExpensed = defineMeasure({
+  id: 'rd-expensed',
+  article: '(二十三)',
+  kind: 'tax-deduction',
+  title: { zh: '研发费用加计扣除（费用化）', en: 'Extra deduction of expensed R&D' },
+  quote: RD_QUOTE,
+  params: rdExpensedParams,
+  applicationLag: 1,
+  candidates: yearsWith('rdExpensed'),
+  evaluate(e, year, p) {
+    const check = fieldCheck<Fen>('cost', e, year, 'rdExpensed', (v) => v > 0n);
+    const v = e.years[year]?.rdExpensed;
+    return decide([check], v === undefined ? null : applyRate(v, p.extraRate));
+  },
+});
+
+/** (二十三): capitalised R&D — amortised at 150% of cost, i.e. an extra amortisation base of 50% of cost. */
+export const rdCapitalized = defineMeasure({
+  id: 'rd-capitalized',
+  article: '(二十三)',
+  kind: 'tax-deduction',
+  title: { zh: '研发费用加计摊销（形成无形资产）', en: 'Extra amortisation of capitalised R&D' },
+  quote: RD_QUOTE,
+  params: rdCapitalizedParams,
+  applicationLag: 1,
+  candidates: yearsWith('rdCapitalized'),
+  evaluate(e, year, p) {
+    const check = fieldCheck<Fen>('cost', e, year, 'rdCapitalized', (v) => v > 0n);
+    const v = e.years[year]?.rdCapitalized;
+    return decide([check], v === undefined ? null : applyRate(v, p.amortisationRate) - v);
+  },
+});
+
+/** (二十二): a one-off award for a newly introduced well-known e-commerce HQ; the amount is set elsewhere. */
+export const hqAward = listMeasure({
+  id: 'hq-award',
+  article: '(二十二)',
+  kind: 'unquantified',
+  title: { zh: '新引进知名电子商务企业总部一次性奖励', en: 'One-off award for a newly introduced e-commerce HQ' },
+  quote: '对新引进的知名电子商务企业总部，给予一次性奖励。',
+  lists: ['top50-hq'],
+  firstTime: true,
+});
+
+/** Adds whole years to an ISO date (29 February falls to 28 February). */
+function addYears(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  let rest = iso.slice(4);
+  if (rest === '-02-29' && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) rest = '-02-28';
+  return `${y}${rest}`;
+}
+
+/** (二十七): registered capital paid in instalments — at least 20% first, the rest within 2 years. */
+export const registeredCapital = defineMeasure({
+  id: 'registered-capital',
+  article: '(二十七)',
+  kind: 'non-monetary',
+  title: { zh: '注册资本分期缴付', en: 'Registered capital paid in instalments' },
+  quote: '除法律、法规另有规定外，允许电子商务企业注册资本分期缴付，注册资本首期最低可缴纳20%，其余2年内缴足。',
+  params: registeredCapitalParams,
+  applicationLag: 0,
+  candidates: (e) => (e.registeredCapital?.registeredOn ? [Number(e.registeredCapital.registeredOn.slice(0, 4))] : []),
+  evaluate(e, _year, p) {
+    const rc = e.registeredCapital!;
+    return decide([firstInstallmentCheck(rc.amount, rc.firstInstallment, p.minFirstInstallment), paidWithinCheck(rc.registeredOn!, rc.fullyPaidOn, p.payWithinYears)]);
+  },
+});
+
+function firstInstallmentCheck(amount: Fen | undefined, first: Fen | undefined, min: Rate): Check {
+  const missing = [amount === undefined && 'registeredCapital.amount', first === undefined && 'registeredCapital.firstInstallment'].filter((x): x is string => !!x);
+  if (missing.length) return { id: 'first-installment', passed: null, msg: { key: 'fields.missing', args: { paths: missing.join(', ') } }, missing };
+  const ok = atLeastShare(first!, amount!, min);
+  return { id: 'first-installment', passed: ok, msg: { key: ok ? 'first-installment.pass' : 'first-installment.fail', args: { amount: amount!, first: first!, min: applyRate(amount!, min) } } };
+}
+
+function paidWithinCheck(registeredOn: string, fullyPaidOn: string | undefined, years: number): Check {
+  if (fullyPaidOn === undefined) {
+    return { id: 'paid-within', passed: null, msg: { key: 'fields.missing', args: { paths: 'registeredCapital.fullyPaidOn' } }, missing: ['registeredCapital.fullyPaidOn'] };
+  }
+  const deadline = addYears(registeredOn, years);
+  const ok = fullyPaidOn <= deadline;
+  return { id: 'paid-within', passed: ok, msg: { key: ok ? 'paid-within.pass' : 'paid-within.fail', args: { registeredOn, fullyPaidOn, deadline, years } } };
+}

@@ -1,0 +1,93 @@
+/** The measures of the 2024 cross-border measures, file 003. */
+import type { Enterprise, YearField } from '../../domain/enterprise.js';
+import { applyRate, minFen, rateString, type Fen, type Rate } from '../../domain/money.js';
+import type { Check } from '../../domain/result.js';
+import { decide, entryYears, fieldCheck, listedCheck, listMeasure } from '../common.js';
+import { defineMeasure, type Outcome } from '../define.js';
+import { bondedRent as bondedRentParams, brandOverseas as brandOverseasParams, kunpeng as kunpengParams, qilin as qilinParams } from './parameters.js';
+
+/** 一: first entry on the 麒麟 list. */
+export const qilin = listMeasure({
+  id: 'qilin',
+  article: '一',
+  kind: 'cash-cap',
+  title: { zh: '跨境电商“麒麟”企业奖励', en: '"Qilin" cross-border enterprise award' },
+  quote: '擇優遴選一定數量的跨境電商“麒麟”企業(B2B和B2C平台、第三方服務企業)，對首次進入名單的跨境電商企業給予一次性獎勵，最高不超過200萬元。',
+  lists: ['qilin'],
+  firstTime: true,
+  params: qilinParams,
+  cap: 'cap',
+});
+
+/** 一: high-tech enterprises are rewarded under the city's high-tech policies. */
+export const highTech = listMeasure({
+  id: 'high-tech',
+  article: '一',
+  kind: 'unquantified',
+  title: { zh: '跨境电商国家高新技术企业奖励', en: 'Reward for cross-border high-tech enterprises' },
+  quote: '支持符合條件的跨境電商企業申報國家高新技術企業，根據我市相關政策給予獎勵。',
+  lists: ['high-tech'],
+  tracks: ['cross-border'],
+});
+
+/** 二: first entry of a park on the 鲲鹏 list; the record is the park's operator. */
+export const kunpeng = listMeasure({
+  id: 'kunpeng',
+  article: '二',
+  kind: 'cash-cap',
+  title: { zh: '跨境电商“鲲鹏”产业园区运营主体奖励', en: '"Kunpeng" cross-border park operator award' },
+  quote: '擇優遴選一定數量的跨境電商“鯤鵬”產業園區(集聚區)，對首次進入名單的跨境電商產業园区，给予运营主体一次性奖励，最高不超过 500 万元。',
+  lists: ['kunpeng'],
+  firstTime: true,
+  params: kunpengParams,
+  cap: 'cap',
+});
+
+/** A share of a yearly cost with a yearly ceiling, rounded down to the fen. */
+function costShare(e: Enterprise, year: number, field: YearField, rate: Rate, cap: Fen, checks: Check[]): Outcome {
+  const cost = fieldCheck<Fen>('cost', e, year, field, (v) => v > 0n);
+  checks.push(cost);
+  const value = e.years[year]?.[field] as Fen | undefined;
+  const amount = value === undefined ? null : minFen(applyRate(value, rate), cap);
+  if (amount !== null) checks.push({ id: 'cap', passed: true, msg: { key: 'cap.applied', args: { base: value!, rate: rateString(rate), share: applyRate(value!, rate), cap, amount } } });
+  return decide(checks, amount);
+}
+
+/** 三: 50% of the brand promotion expense of a selected 品牌出海 enterprise, at most 1,000,000 a year. */
+export const brandOverseas = defineMeasure({
+  id: 'brand-overseas',
+  article: '三',
+  kind: 'cash-formula',
+  title: { zh: '跨境电商“品牌出海”推广费用扶持', en: '"Brand overseas" promotion cost subsidy' },
+  quote: '遴选一定数量的优秀跨境电商“品牌出海”企业，对其借助社交媒体、搜索引擎、跨境直播、第三方跨境电子商务平台等方式开展品牌推广产生的实际费用，给予不超过推广费用 50%的资金扶持，单个企业每年扶持金额不超过 100 万元。',
+  params: brandOverseasParams,
+  applicationLag: 1,
+  candidates: (e) => [
+    ...entryYears(e, ['brand-overseas']),
+    ...Object.keys(e.years).map(Number).filter((y) => e.years[y]!.brandPromotionExpense !== undefined),
+  ],
+  evaluate: (e, year, p) => costShare(e, year, 'brandPromotionExpense', p.rate, p.cap, [listedCheck(e, ['brand-overseas'], year)]),
+});
+
+/** 四: 30% of the rent in customs special supervision zones, at most 1,500,000 a year. */
+export const bondedRent = defineMeasure({
+  id: 'bonded-rent',
+  article: '四',
+  kind: 'cash-formula',
+  title: { zh: '海关特殊监管区域租金扶持', en: 'Rent subsidy in customs special supervision zones' },
+  quote: '对跨境电商企业租赁海关特殊监管区域开展跨境电商业务的，给予不超过租金的 30%的资金扶持，单家企业每年扶持金额不超过 150 万元。',
+  params: bondedRentParams,
+  applicationLag: 1,
+  candidates: (e) => Object.keys(e.years).map(Number).filter((y) => e.years[y]!.bondedZoneRent !== undefined),
+  evaluate: (e, year, p) => costShare(e, year, 'bondedZoneRent', p.rate, p.cap, []),
+});
+
+/** 六: excellent overseas-warehouse cases and provincial public overseas warehouses, per the relevant policies. */
+export const overseasWarehouse = listMeasure({
+  id: 'overseas-warehouse',
+  article: '六',
+  kind: 'unquantified',
+  title: { zh: '海外仓运营主体支持', en: 'Support for overseas-warehouse operators' },
+  quote: '對被商務部遴選為優秀海外倉實踐案例的海外倉運營主體和對獲得廣東省公共海外倉認定的海外倉運營主體，按相關政策給予支持。',
+  lists: ['overseas-warehouse'],
+});

@@ -1,0 +1,77 @@
+/** The measures of 《广州市关于推动电子商务高质量发展的若干措施》 (2025), file 000. */
+import { decide, fieldCheck, listMeasure } from '../common.js';
+import { defineMeasure } from '../define.js';
+import { tierAwardMeasure } from '../tier-award.js';
+import { honghu as honghuParams, scaleTier as scaleTierParams } from './parameters.js';
+
+/** 第一条: recognised HQ enterprises enjoy the HQ policies' services. */
+export const hq = listMeasure({
+  id: 'hq',
+  article: '第一条',
+  kind: 'non-monetary',
+  title: { zh: '总部企业认定及配套服务', en: 'HQ recognition and its services' },
+  quote: '对能够达到我市总部企业标准的，支持其认定为我市总部企业，并根据我市促进总部经济发展相关政策享受人才户籍、人才绿卡、子女入园入学、人才公寓等政策和服务。',
+  lists: ['gz-hq'],
+});
+
+/** 第二条 ¶1: newly above-quota enterprises that report to the NBS platform, per the separate reward policy. */
+export const aboveQuota = defineMeasure({
+  id: 'above-quota',
+  article: '第二条',
+  kind: 'unquantified',
+  title: { zh: '新增限额以上企业奖励', en: 'Reward for newly above-quota enterprises' },
+  quote: '推动电商企业 “个转企、小升规 ”，对纳入国家统计局联网直报平台并上报统计数据的企业，根据批发零售业新增限额以上企业奖励政策给予支持。',
+  params: {},
+  applicationLag: 0,
+  candidates: (e) => Object.keys(e.years).map(Number).filter((y) => e.years[y]!.newlyAboveQuota !== undefined),
+  evaluate: (e, year) =>
+    decide([
+      fieldCheck<boolean>('newly-above-quota', e, year, 'newlyAboveQuota', (v) => v),
+      fieldCheck<boolean>('reporting', e, year, 'nbsDirectReporting', (v) => v),
+    ]),
+});
+
+/** 第二条 ¶2: the tier award on online retail sales. */
+export const scaleTier = tierAwardMeasure({
+  id: 'scale-tier',
+  article: '第二条',
+  title: { zh: '网上零售额进档奖励', en: 'Tier award on online retail sales' },
+  quote: scaleTierParams.thresholds.quote + '，若获奖励企业再进档的，则补发所进档与已获奖励档之间的奖励差额。',
+  params: scaleTierParams,
+});
+
+/** 第三条: the 鸿鹄 list, selected in 2025 and 2027; a one-off award on first entry. */
+export const honghu = listMeasure({
+  id: 'honghu',
+  article: '第三条',
+  kind: 'cash-cap',
+  title: { zh: '电子商务“鸿鹄”企业奖励', en: '"Honghu" e-commerce enterprise award' },
+  quote: '于 2025年和 2027年通过综合评价方式，择优遴选一定数量的电子商务 “鸿鹄 ”企业，对首次进入名单的电子商务企业给予一次性奖励，最高不超过 100万元。',
+  lists: ['honghu'],
+  track: 'ecommerce',
+  firstTime: true,
+  params: honghuParams,
+  cap: 'cap',
+  selectionYears: 'listYears',
+});
+
+/** 第四条: first entry of a district's list of excellent e-commerce parks; the district sets the award. */
+export const park = listMeasure({
+  id: 'park',
+  article: '第四条',
+  kind: 'unquantified',
+  title: { zh: '优秀电子商务产业园区（基地）运营主体奖励', en: 'Award to operators of excellent e-commerce parks' },
+  quote: '鼓励各区通过综合评价，择优遴选一定数量的优秀电子商务产业园区（基地），对首次进入名单的电子商务产业园区（基地），给予运营主体一次性奖励。',
+  lists: ['ecommerce-park'],
+  firstTime: true,
+});
+
+/** 第五条: support in applying for high-tech status; no money in this text. */
+export const highTech = listMeasure({
+  id: 'high-tech',
+  article: '第五条',
+  kind: 'non-monetary',
+  title: { zh: '支持申报国家高新技术企业', en: 'Support in applying for high-tech enterprise status' },
+  quote: '支持符合条件的电商企业申报国家高新技术企业。',
+  lists: ['high-tech'],
+});

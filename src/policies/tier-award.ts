@@ -1,0 +1,148 @@
+/**
+ * The tier award of 000 第二条 ¶2 and 002 三(一)2 (SPEC §5): one rule, two documents, each with its own cited
+ * parameters. The award of a year is the tier's ceiling; top-ups against earlier awarded tiers are settled by
+ * the plan, which knows which earlier awards were taken (engine/plan.ts).
+ */
+import type { Enterprise, Track } from '../domain/enterprise.js';
+import {
+  arithmeticGrowthAtLeast,
+  geometricGrowthAtLeast,
+  minEndForArithmetic,
+  minEndForGeometric,
+  rateString,
+  reaches,
+  type Fen,
+  type Rate,
+} from '../domain/money.js';
+import type { Check, NextTier } from '../domain/result.js';
+import { decide, fieldCheck, missingCheck } from './common.js';
+import { defineMeasure, type EvalContext, type MeasureDef, type Param } from './define.js';
+
+export type TierParams = {
+  thresholds: Param<'money[]'>;
+  minGrowth: Param<'rate[]'>;
+  awards: Param<'money[]'>;
+  years: Param<'year[]'>;
+};
+
+interface Resolved {
+  thresholds: Fen[];
+  minGrowth: Rate[];
+  awards: Fen[];
+  years: number[];
+}
+
+interface TierAwardOptions {
+  id: string;
+  article: string;
+  title: { zh: string; en: string };
+  quote: string;
+  params: TierParams;
+  tracks?: readonly Track[];
+}
+
+/** The ledger both documents share: "补发所进档与已获奖励档之间的奖励差额" counts awards under either. */
+export const TIER_LEDGER = 'scale-tier';
+
+export function tierAwardMeasure(o: TierAwardOptions): MeasureDef<TierParams> {
+  return defineMeasure<TierParams>({
+    ...o,
+    kind: 'cash-cap',
+    applicationLag: 1, // 于次年
+    ledger: TIER_LEDGER,
+    inForceYears: (p) => p.years,
+    candidates: (e) => salesYears(e),
+    evaluate: evaluateScaleTier,
+  });
+}
+
+function salesYears(e: Enterprise): number[] {
+  const out: number[] = [];
+  for (const y in e.years) if (e.years[y]!.onlineRetailSales !== undefined) out.push(Number(y));
+  return out;
+}
+
+const sales = (e: Enterprise, y: number): Fen | undefined => e.years[y]?.onlineRetailSales;
+
+/** SPEC §5 steps 1–3 for performance year `year`; step 4 (the top-up) is the plan's. */
+export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx: EvalContext): ReturnType<MeasureDef['evaluate']> {
+  const it = ctx.interpretation;
+  const strict = it.threshold === 'exceed'; // INTERPRETATION: threshold — "突破" as reaching (≥) or passing (>)
+  const extra = { ledgerAwards: p.awards };
+  const checks: Check[] = [fieldCheck<boolean>('reporting', e, year, 'nbsDirectReporting', (v) => v)];
+
+  const s = sales(e, year);
+  if (s === undefined) {
+    checks.push(missingCheck('threshold', year, 'onlineRetailSales'));
+    return decide(checks, null, extra);
+  }
+  let k = -1;
+  for (let t = 0; t < p.thresholds.length; t++) if (reaches(s, p.thresholds[t]!, strict)) k = t;
+  if (k < 0) {
+    checks.push({ id: 'threshold', passed: false, msg: { key: 'threshold.fail', args: { year, sales: s, threshold: p.thresholds[0]!, strict } } });
+    return decide(checks, null, { ...extra, next: nextTier(e, year, 0, p, ctx) });
+  }
+  checks.push({ id: 'threshold', passed: true, msg: { key: 'threshold.pass', args: { year, sales: s, threshold: p.thresholds[k]!, tier: k + 1, strict } } });
+
+  // INTERPRETATION: tierBasis — "突破" read as being at the level (default) or as first crossing it.
+  if (it.tierBasis === 'first-crossing') checks.push(firstCrossingCheck(e, year, p.thresholds[k]!, k, strict));
+
+  const growth = growthCheck(e, year, p.minGrowth[k]!, k, ctx);
+  checks.push(growth);
+  const outcome = decide(checks, p.awards[k]!, { ...extra, tier: k + 1 });
+  if (outcome.status === 'eligible') {
+    if (k + 1 < p.thresholds.length && p.years.includes(year + 1)) outcome.next = nextTier(e, year + 1, k + 1, p, ctx);
+  } else if (growth.passed === false) {
+    outcome.next = nextTier(e, year, k, p, ctx);
+  }
+  return outcome;
+}
+
+function firstCrossingCheck(e: Enterprise, year: number, threshold: Fen, k: number, strict: boolean): Check {
+  const prev = sales(e, year - 1);
+  if (prev === undefined) return missingCheck('first-crossing', year - 1, 'onlineRetailSales');
+  const crossed = !reaches(prev, threshold, strict);
+  return { id: 'first-crossing', passed: crossed, msg: { key: crossed ? 'first-crossing.pass' : 'first-crossing.fail', args: { year, prev, threshold, tier: k + 1 } } };
+}
+
+/** The years of the growth window for performance year `year`: [start, middle, end]. */
+export function growthWindow(year: number, ctx: EvalContext): [number, number, number] {
+  // INTERPRETATION: growthWindow — "突破每档前连续两年": the two years ending in Y (default) or those before Y.
+  return ctx.interpretation.growthWindow === 'ending' ? [year - 2, year - 1, year] : [year - 3, year - 2, year - 1];
+}
+
+function growthCheck(e: Enterprise, year: number, min: Rate, k: number, ctx: EvalContext): Check {
+  const [a, b, c] = growthWindow(year, ctx);
+  // INTERPRETATION: growthAverage — 水平法 (geometric, needs only the two ends) or the mean of the two yearly rates.
+  const geometric = ctx.interpretation.growthAverage === 'geometric';
+  const s0 = sales(e, a);
+  const s1 = sales(e, b);
+  const s2 = sales(e, c);
+  const missing = (geometric ? [a, c] : [a, b, c]).filter((y) => sales(e, y) === undefined);
+  const minRate = rateString(min);
+  if (missing.length > 0) {
+    return { id: 'growth', passed: null, msg: { key: 'growth.missing', args: { from: a, to: c, years: missing.join('、') } }, missing: missing.map((y) => `years.${y}.onlineRetailSales`) };
+  }
+  if (s0 === 0n || (!geometric && s1 === 0n)) {
+    return { id: 'growth', passed: false, msg: { key: 'growth.zero-base', args: { year: s0 === 0n ? a : b } } };
+  }
+  const ok = geometric ? geometricGrowthAtLeast(s0!, s2!, 2, min) : arithmeticGrowthAtLeast(s0!, s1!, s2!, min);
+  return {
+    id: 'growth',
+    passed: ok,
+    msg: { key: ok ? 'growth.pass' : 'growth.fail', args: { from: a, to: c, s0: s0!, s1: s1 ?? null, s2: s2!, min: minRate, tier: k + 1, method: ctx.interpretation.growthAverage } },
+  };
+}
+
+/** What performance year `year` would need for tier index `k`: its threshold, and the sales the growth minimum asks. */
+function nextTier(e: Enterprise, year: number, k: number, p: Resolved, ctx: EvalContext): NextTier {
+  const next: NextTier = { year, tier: k + 1, threshold: p.thresholds[k]!, minGrowth: rateString(p.minGrowth[k]!) };
+  const [a, b, c] = growthWindow(year, ctx);
+  if (c !== year) return next; // the window lies before the year: its growth is already history
+  const s0 = sales(e, a);
+  const s1 = sales(e, b);
+  if (s0 === undefined || s0 === 0n) return next;
+  if (ctx.interpretation.growthAverage === 'geometric') next.salesForGrowth = minEndForGeometric(s0, 2, p.minGrowth[k]!);
+  else if (s1 !== undefined && s1 > 0n) next.salesForGrowth = minEndForArithmetic(s0, s1, p.minGrowth[k]!);
+  return next;
+}
