@@ -14,7 +14,8 @@ export const rdExpensed = {
 };
 
 export const rdCapitalized = {
-  amortisationRate: param.rate('1.5', '(二十三)', '形成无形资产的，按照无形资产成本的150%摊销'),
+  // Amortising 150% of cost is an extra amortisation base of 50% of cost.
+  extraRate: param.rate('0.5', '(二十三)', '形成无形资产的，按照无形资产成本的150%摊销'),
 };
 
 export const registeredCapital = {

@@ -41,7 +41,7 @@ export const rdCapitalized = defineMeasure({
   evaluate(e, year, p) {
     const check = fieldCheck<Fen>('cost', e, year, 'rdCapitalized', (v) => v > 0n);
     const v = e.years[year]?.rdCapitalized;
-    return decide([check], v === undefined ? null : applyRate(v, p.amortisationRate) - v);
+    return decide([check], v === undefined ? null : applyRate(v, p.extraRate));
   },
 });
 

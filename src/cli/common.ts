@@ -1,0 +1,96 @@
+/**
+ * What every command shares: usage errors, option schemas, the run options, problem messages, colour.
+ * Commands parse, call the engine, hand data to a renderer and pick an exit code; nothing here computes.
+ */
+import { z } from 'zod';
+import type { Lang } from '../domain/labels.js';
+import type { Problem } from '../domain/problem.js';
+import type { Status } from '../domain/result.js';
+import { DEFAULT_INTERPRETATION, parseInterpretation, type Interpretation } from '../engine/interpretation.js';
+import type { RunOptions } from '../engine/evaluate.js';
+import { t } from '../render/messages.js';
+import type { Paint } from '../render/table.js';
+import { PLAIN } from '../render/table.js';
+
+/** Exit codes of SPEC §7. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, rejected: 3 } as const;
+
+/** A mistake in how the command was called or in its input: a message, exit 2, no stack trace. */
+export class UsageError extends Error {
+  constructor(message: string, readonly problems: Problem[] = []) {
+    super(message);
+  }
+}
+
+export const langSchema = z.enum(['zh', 'en']).default('zh');
+
+/** "2025", "2024-2026", "2024,2026" → the years. */
+export function parseYears(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(\d{4})(?:\s*[-–~]\s*(\d{4}))?$/.exec(part);
+    if (!m) throw new UsageError(`--years: "${part}" is not a year or a range like 2024-2026`);
+    const [a, b] = [Number(m[1]), Number(m[2] ?? m[1])];
+    if (b < a || b - a > 200) throw new UsageError(`--years: "${part}" is not a range from an earlier to a later year`);
+    for (let y = a; y <= b; y++) out.add(y);
+  }
+  return out;
+}
+
+export interface RunFlags {
+  interpret?: string;
+  year?: string;
+  years?: string;
+  all?: boolean;
+}
+
+export function runOptionsOf(flags: RunFlags, base: Partial<Interpretation> = {}): RunOptions {
+  let interpretation: Interpretation = { ...DEFAULT_INTERPRETATION, ...base };
+  if (flags.interpret) {
+    const r = parseInterpretation(flags.interpret);
+    if (!r.ok) throw new UsageError(`--interpret: ${r.error}`);
+    interpretation = { ...interpretation, ...r.value };
+  }
+  let years: Set<number> | null = null;
+  if (flags.year) years = parseYears(flags.year);
+  if (flags.years) years = new Set([...(years ?? []), ...parseYears(flags.years)]);
+  return { interpretation, years, all: !!flags.all };
+}
+
+/** "data.csv, row 3, online_retail_sales_2025: expected … (found "abc")" in the chosen language. */
+export function formatProblem(p: Problem, lang: Lang): string {
+  const where: string[] = [];
+  if (p.file) where.push(p.file);
+  if (p.row !== undefined) where.push(lang === 'zh' ? `第 ${p.row} 行` : `row ${p.row}`);
+  if (p.path) where.push(p.path);
+  const level = p.severity === 'warning' ? (lang === 'zh' ? '警告' : 'warning') : lang === 'zh' ? '错误' : 'error';
+  const found = p.received !== undefined ? (lang === 'zh' ? `（实为“${clip(p.received)}”）` : ` (found "${clip(p.received)}")`) : '';
+  return `${level}: ${where.join(lang === 'zh' ? '，' : ', ')}${where.length ? (lang === 'zh' ? '：' : ': ') : ''}${t(p.expected, lang)}${found}`;
+}
+
+const clip = (s: string) => (s.length > 60 ? s.slice(0, 57) + '…' : s);
+
+export function printProblems(problems: readonly Problem[], lang: Lang): void {
+  for (const p of problems) process.stderr.write(formatProblem(p, lang) + '\n');
+}
+
+/** Colour for a stream: only on a terminal, never with NO_COLOR, through chalk's own rules otherwise. */
+export async function paintFor(stream: NodeJS.WriteStream): Promise<Paint> {
+  if (!stream.isTTY || ('NO_COLOR' in process.env && process.env['NO_COLOR'] !== '')) return PLAIN;
+  const { Chalk } = await import('chalk');
+  const c = new Chalk();
+  if (c.level === 0) return PLAIN;
+  const colours: Record<Status, (s: string) => string> = {
+    eligible: c.green,
+    ineligible: c.red,
+    'needs-data': c.yellow,
+    'not-in-force': c.gray,
+    superseded: c.cyan,
+  };
+  return { status: (s, x) => colours[s](x), bold: c.bold, dim: c.dim };
+}
+
+/** Writes to stdout and resolves when it has been flushed (so a pipe gets everything before exit). */
+export function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
+}

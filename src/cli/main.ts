@@ -1,0 +1,76 @@
+/**
+ * The gz-awards command line. Commands are declared here (so --help is complete) and loaded only when run,
+ * keeping start-up light: `simulate` never loads the XLSX writer or the encodings.
+ */
+import { Command, Option } from 'commander';
+import { EXIT, formatProblem, UsageError } from './common.js';
+
+const program = new Command();
+program
+  .name('gz-awards')
+  .description("Which support measures of Guangzhou's e-commerce policies an enterprise qualifies for, and for how much.")
+  .version('0.1.0')
+  .showHelpAfterError()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  .exitOverride();
+
+const lang = () => new Option('--lang <lang>', 'language of tables and messages').choices(['zh', 'en']).default('zh');
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+program
+  .command('simulate')
+  .description('one enterprise (JSON, a one-row CSV, "-" for stdin, or --set flags): every result with its reason and article')
+  .argument('[file]', 'input file (JSON object/array/JSON Lines or CSV), or - for standard input')
+  .option('--set <key=value>', 'set an input field, e.g. years.2025.onlineRetailSales=3.1e9 (repeatable)', collect, [])
+  .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+  .addOption(lang())
+  .option('--explain', 'show every check with its article')
+  .option('--year <year>', 'show only this performance year')
+  .option('--years <years>', 'show only these years: 2024-2026 or 2024,2026')
+  .option('--all', 'also show not-in-force results for years outside validity')
+  .option('--interpret <list>', 'interpretations, e.g. threshold=exceed,growthAverage=arithmetic')
+  .option('--lenient-id', 'accept ids with a wrong GB 32100 check character (with a warning)')
+  .option('--strict', 'unknown fields are errors, not warnings')
+  .addOption(new Option('--encoding <enc>', 'input encoding').choices(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'))
+  .addOption(new Option('--unit <unit>', 'unit of bare amounts in CSV').choices(['元', '万元', '亿元']).default('元'))
+  .option('--params <file>', 'parameter overrides (YAML or JSON, SPEC §5)')
+  .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+    const { simulate } = await import('./simulate.js');
+    process.exitCode = await simulate(file, opts);
+  });
+
+program
+  .command('rules')
+  .description('the catalogue: documents, measures, articles, parameters, validity, interpretations')
+  .argument('[target]', 'POLICY or POLICY/MEASURE, e.g. gz-2025-ecommerce/scale-tier')
+  .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+  .addOption(lang())
+  .action(async (target: string | undefined, opts: Record<string, unknown>) => {
+    const { rules } = await import('./rules.js');
+    process.exitCode = await rules(target, opts);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = handle(err);
+}
+
+function handle(err: unknown): number {
+  const e = err as { code?: string; exitCode?: number };
+  if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
+    // commander has printed its message; help and version are not errors
+    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`gz-awards: ${err.message}\n`);
+    for (const p of err.problems) process.stderr.write(formatProblem(p, 'en') + '\n');
+    return EXIT.usage;
+  }
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EPIPE') return EXIT.ok; // the reader went away (| head): not our error
+  process.stderr.write(`gz-awards: internal error: ${(err as Error).message ?? String(err)}\n`);
+  if (process.env['GZ_AWARDS_DEBUG']) process.stderr.write(String((err as Error).stack) + '\n');
+  else process.stderr.write('(set GZ_AWARDS_DEBUG=1 for details; please report this)\n');
+  return 70;
+}

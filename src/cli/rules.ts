@@ -1,0 +1,103 @@
+/** gz-awards rules [POLICY[/MEASURE]]: the catalogue of documents, measures, parameters and interpretations. */
+import Table from 'cli-table3';
+import { z } from 'zod';
+import { KIND_LABELS, type Lang } from '../domain/labels.js';
+import { formatYuan, type Fen } from '../domain/money.js';
+import { INTERPRETATIONS } from '../engine/interpretation.js';
+import { publishedRuleSet, type ResolvedMeasure, type ResolvedPolicy, type RuleSet } from '../engine/ruleset.js';
+import { award, t } from '../render/messages.js';
+import { toJson } from '../render/output.js';
+import { EXIT, langSchema, UsageError, writeOut } from './common.js';
+
+export const rulesOptions = z.object({ format: z.enum(['table', 'json']).default('table'), lang: langSchema });
+
+/** The most a measure can pay in one result: its cap, or its highest tier. */
+export function ceilingOf(m: ResolvedMeasure): Fen | null {
+  const p = m.params as Record<string, unknown>;
+  if (typeof p['cap'] === 'bigint') return p['cap'];
+  if (Array.isArray(p['awards'])) return (p['awards'] as Fen[]).reduce((a, b) => (b > a ? b : a), 0n);
+  return null;
+}
+
+function measureJson(m: ResolvedMeasure, lang: Lang) {
+  const ceiling = ceilingOf(m);
+  return {
+    ref: m.ref,
+    id: m.def.id,
+    article: m.def.article,
+    kind: m.def.kind,
+    title: m.def.title[lang],
+    quote: m.def.quote,
+    tracks: m.def.tracks ?? null,
+    applicationLag: m.def.applicationLag,
+    ledger: m.def.ledger ?? null,
+    years: m.years ? [...m.years] : null,
+    ceiling: ceiling === null ? null : formatYuan(ceiling),
+    parameters: Object.fromEntries(Object.entries(m.def.params).map(([k, v]) => [k, { type: v.type, value: v.value, article: v.article, quote: v.quote }])),
+  };
+}
+
+function policyJson(p: ResolvedPolicy, lang: Lang, only?: string) {
+  return {
+    id: p.def.id,
+    title: p.def.title[lang],
+    ...(p.def.docNumber ? { docNumber: p.def.docNumber } : {}),
+    issuer: p.def.issuer,
+    issued: p.def.issued,
+    seedFile: p.def.seedFile,
+    validity: { from: p.from, to: p.to, article: p.def.validity.from.article, quote: p.def.validity.to.quote },
+    notes: (p.def.notes ?? []).map((n) => t(n, lang)),
+    measures: p.measures.filter((m) => !only || m.def.id === only).map((m) => measureJson(m, lang)),
+  };
+}
+
+export async function rules(target: string | undefined, raw: unknown, rs: RuleSet = publishedRuleSet()): Promise<number> {
+  const o = rulesOptions.parse(raw);
+  const [policyId, measureId] = (target ?? '').split('/');
+  const policies = rs.policies.filter((p) => !policyId || p.def.id === policyId);
+  if (policyId && policies.length === 0) throw new UsageError(`rules: no policy "${policyId}"; known: ${rs.policies.map((p) => p.def.id).join(', ')}`);
+  if (measureId && !policies[0]!.measures.some((m) => m.def.id === measureId)) {
+    throw new UsageError(`rules: no measure "${measureId}" in ${policyId}; known: ${policies[0]!.measures.map((m) => m.def.id).join(', ')}`);
+  }
+  const data = {
+    policies: policies.map((p) => policyJson(p, o.lang, measureId)),
+    interpretations: Object.fromEntries(Object.entries(INTERPRETATIONS).map(([k, v]) => [k, { values: v.values, default: v.default, description: v[o.lang] }])),
+    conflicts: rs.conflicts.rules,
+  };
+  if (o.format === 'json') {
+    await writeOut(toJson(data) + '\n');
+    return EXIT.ok;
+  }
+  await writeOut(measureId ? measureDetail(policies[0]!.measures.find((m) => m.def.id === measureId)!, o.lang) : catalogue(policies, o.lang, !policyId));
+  return EXIT.ok;
+}
+
+function catalogue(policies: readonly ResolvedPolicy[], lang: Lang, withInterpretations: boolean): string {
+  const zh = lang === 'zh';
+  const out: string[] = [];
+  for (const p of policies) {
+    out.push(`【${p.def.title[lang]}】${p.def.docNumber ? ' ' + p.def.docNumber : ''}`);
+    out.push(`  ${p.def.id} · ${p.def.issuer} · ${p.def.issued} · ${zh ? '有效期' : 'valid'} ${p.from} – ${p.to ?? (zh ? '未规定' : 'not stated')} · ${p.def.seedFile}`);
+    const table = new Table({ head: zh ? ['措施', '条款', '类型', '上限', '名称'] : ['Measure', 'Article', 'Kind', 'Ceiling', 'Title'], style: { head: [], border: [] } });
+    for (const m of p.measures) {
+      const c = ceilingOf(m);
+      table.push([m.def.id, m.def.article, KIND_LABELS[m.def.kind][lang], c === null ? '—' : award(c, lang), m.def.title[lang]]);
+    }
+    out.push(table.toString(), '');
+  }
+  if (withInterpretations) {
+    out.push(zh ? '解释口径（--interpret 名称=取值）：' : 'Interpretations (--interpret name=value):');
+    for (const [k, v] of Object.entries(INTERPRETATIONS)) out.push(`  ${k}: ${v.values.join(' | ')} (${zh ? '默认' : 'default'} ${v.default}) — ${v[lang]}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function measureDetail(m: ResolvedMeasure, lang: Lang): string {
+  const zh = lang === 'zh';
+  const out = [`${m.ref} — ${m.def.title[lang]}`, `${zh ? '条款' : 'Article'}: ${m.def.article} · ${KIND_LABELS[m.def.kind][lang]}`, '', `「${m.def.quote}」`, ''];
+  const table = new Table({ head: zh ? ['参数', '取值', '条款', '原文'] : ['Parameter', 'Value', 'Article', 'Quote'], style: { head: [], border: [] }, wordWrap: true, colWidths: [16, 40, 12, 60] });
+  for (const [k, v] of Object.entries(m.def.params)) table.push([k, JSON.stringify(v.value), v.article, v.quote]);
+  out.push(table.toString(), '');
+  return out.join('\n');
+}

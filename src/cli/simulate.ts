@@ -1,0 +1,120 @@
+/**
+ * gz-awards simulate [FILE|-] [--set key=value …]: one enterprise (or a few) → every result, its reason and
+ * citation, the next tier and the total.
+ */
+import { z } from 'zod';
+import type { Enterprise } from '../domain/enterprise.js';
+import { parseEnterprise } from '../domain/input.js';
+import type { Problem } from '../domain/problem.js';
+import { evaluate } from '../engine/evaluate.js';
+import { readInputFile, type InputRecord } from '../io/read-input.js';
+import { knownMeasureNames } from '../policies/names.js';
+import { csvLine, LONG_HEADER, longRows, UTF8_BOM } from '../render/csv.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { toJson, toOutput } from '../render/output.js';
+import { renderTable } from '../render/table.js';
+import { loadParams } from './params.js';
+import { EXIT, langSchema, paintFor, printProblems, runOptionsOf, UsageError, writeOut } from './common.js';
+
+export const simulateOptions = z.object({
+  set: z.array(z.string()).default([]),
+  format: z.enum(['table', 'json', 'csv', 'md']).default('table'),
+  lang: langSchema,
+  explain: z.boolean().default(false),
+  year: z.string().optional(),
+  years: z.string().optional(),
+  all: z.boolean().default(false),
+  interpret: z.string().optional(),
+  lenientId: z.boolean().default(false),
+  strict: z.boolean().default(false),
+  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
+  unit: z.enum(['元', '万元', '亿元']).default('元'),
+  params: z.string().optional(),
+});
+export type SimulateOptions = z.infer<typeof simulateOptions>;
+
+/** An obviously made-up id that passes GB 32100-2015 (17 zeros, check character 0), for --set without an id. */
+export const PLACEHOLDER_ID = '000000000000000000';
+
+export async function simulate(file: string | undefined, raw: unknown): Promise<number> {
+  const o = simulateOptions.parse(raw);
+  const { ruleSet, interpretation, meta } = await loadParams(o.params);
+  const run = runOptionsOf(o, interpretation);
+  const records = await readRecords(file, o);
+  const problems = records.flatMap((r) => r.problems);
+  printProblems(problems, o.lang);
+  const good = records.filter((r): r is InputRecord & { enterprise: Enterprise } => r.enterprise !== null);
+  if (good.length === 0) return EXIT.usage;
+
+  const evaluations = good.map((r) => evaluate(r.enterprise, ruleSet, run));
+  if (o.format === 'json') {
+    const outs = evaluations.map((ev) => toOutput(ev, o.lang, meta));
+    await writeOut(toJson(outs.length === 1 && records.length === 1 ? outs[0] : outs) + '\n');
+  } else if (o.format === 'csv') {
+    await writeOut(UTF8_BOM + csvLine(LONG_HEADER) + evaluations.flatMap((ev) => longRows(ev, o.lang)).map(csvLine).join(''));
+  } else if (o.format === 'md') {
+    await writeOut(evaluations.map((ev) => renderMarkdown(ev, ruleSet, o.lang)).join('\n'));
+  } else {
+    const paint = await paintFor(process.stdout);
+    const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+    await writeOut(evaluations.map((ev) => renderTable(ev, ruleSet, { lang: o.lang, explain: o.explain, paint, ...(width ? { width } : {}) }, meta)).join('\n'));
+  }
+  return good.length < records.length ? EXIT.rejected : EXIT.ok;
+}
+
+async function readRecords(file: string | undefined, o: SimulateOptions): Promise<InputRecord[]> {
+  if (file === undefined && o.set.length === 0) {
+    throw new UsageError('simulate needs a FILE, "-" for standard input, or --set key=value (e.g. --set years.2025.onlineRetailSales=3.1e9)');
+  }
+  if (file === undefined) return [fromRaw(applySets({ id: PLACEHOLDER_ID }, o.set), o)];
+  const input = await readInputFile(file, { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict });
+  if (input.problems.length) {
+    printProblems(input.problems, o.lang);
+    if (input.problems.some((p) => p.severity === 'error')) return [];
+  }
+  if (o.set.length === 0) return input.records;
+  if (input.records.some((r) => r.raw === undefined)) throw new UsageError('--set works with JSON input (or without a file); for CSV, edit the cell');
+  return input.records.map((r) => {
+    const rec = fromRaw(applySets(r.raw, o.set), o);
+    for (const p of rec.problems) p.file = file;
+    return rec;
+  });
+}
+
+function fromRaw(raw: unknown, o: SimulateOptions): InputRecord {
+  const { enterprise, problems } = parseEnterprise(raw, { lenientId: o.lenientId, strict: o.strict, knownMeasures: knownMeasureNames() });
+  return { at: {}, raw, enterprise, problems };
+}
+
+/**
+ * Applies "years.2025.onlineRetailSales=3.1e9"-style assignments to canonical JSON. A value that reads as JSON
+ * (true, false, [..], {..}) is taken as such; anything else stays a string, so money stays exact.
+ */
+export function applySets(raw: unknown, sets: readonly string[]): unknown {
+  const root = structuredClone(raw ?? {}) as Record<string, unknown>;
+  for (const s of sets) {
+    const eq = s.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--set "${s}": expected key=value, e.g. years.2025.onlineRetailSales=3.1e9`);
+    const path = s.slice(0, eq).trim().split('.');
+    const text = s.slice(eq + 1).trim();
+    if (path.some((p) => p === '' || p === '__proto__' || p === 'constructor' || p === 'prototype')) throw new UsageError(`--set "${s}": not a field path`);
+    let value: unknown = text;
+    if (/^(true|false|null)$/.test(text) || /^[[{]/.test(text)) {
+      try {
+        value = JSON.parse(text);
+      } catch {
+        throw new UsageError(`--set "${s}": the value is not valid JSON`);
+      }
+    }
+    let obj = root;
+    for (const key of path.slice(0, -1)) {
+      const next = obj[key];
+      if (typeof next !== 'object' || next === null || Array.isArray(next)) obj[key] = {};
+      obj = obj[key] as Record<string, unknown>;
+    }
+    obj[path[path.length - 1]!] = value;
+  }
+  return root;
+}
+
+export type { Problem };

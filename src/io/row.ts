@@ -1,0 +1,151 @@
+/**
+ * One CSV row of the wide layout → an Enterprise, or the problems of the row (each naming its column and
+ * quoting the cell). The same value readers as the JSON schema; no zod here, because this runs a million times.
+ */
+import { LIST_IDS, TRACKS, type Enterprise, type ListEntry, type Track, type YearData } from '../domain/enterprise.js';
+import type { Unit } from '../domain/money.js';
+import { error, warning, type Problem } from '../domain/problem.js';
+import { readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from '../domain/values.js';
+import { YEAR_FIELDS } from '../domain/enterprise.js';
+import { columnOf, type Column } from './columns.js';
+
+export interface RowOptions {
+  unit?: Unit;
+  lenientId?: boolean;
+  strict?: boolean;
+  knownMeasures?: ReadonlySet<string>;
+}
+
+export interface ColumnPlan {
+  headers: string[];
+  columns: Array<Column | null>;
+  /** Problems of the header row: unknown columns (warnings unless strict), duplicates (errors). */
+  problems: Problem[];
+}
+
+export function planColumns(headers: string[], strict = false): ColumnPlan {
+  const columns = headers.map(columnOf);
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const col = columns[i];
+    if (!col) {
+      if (h.trim() !== '') problems.push({ severity: strict ? 'error' : 'warning', path: h, expected: { key: 'unknown-column', args: { column: h } } });
+      return;
+    }
+    const key = JSON.stringify(col);
+    const first = seen.get(key);
+    if (first !== undefined) problems.push(error(h, 'duplicate-column', { column: h, first: headers[first]! }));
+    else seen.set(key, i);
+  });
+  if (!columns.some((c) => c?.kind === 'id')) problems.push(error('id', 'missing-id-column'));
+  return { headers, columns, problems };
+}
+
+const SPLIT = /[;；,，、\s]+/;
+const LIVESTREAM = /^(?::|：)?(livestream|直播)$/i;
+const ECOMMERCE = /^(?::|：)?(ecommerce|电商|电子商务)?$/i;
+const TRACK_ALIASES: Record<string, Track> = { 电子商务: 'ecommerce', 电商: 'ecommerce', 直播电商: 'livestream', 直播: 'livestream', 跨境电商: 'cross-border', 跨境: 'cross-border' };
+
+export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, o: RowOptions = {}): { enterprise: Enterprise | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (cells.length !== plan.headers.length) {
+    problems.push(error('', 'row-cells', { expected: plan.headers.length, found: cells.length }));
+  }
+  const e: Enterprise = { id: '', tracks: ['ecommerce'], years: {}, lists: [], projects: [], priorAwards: [], higherLevelFunding: [] };
+  let idSeen = false;
+  const n = Math.min(cells.length, plan.columns.length);
+  for (let i = 0; i < n; i++) {
+    const col = plan.columns[i];
+    const raw = cells[i]!;
+    if (!col) continue;
+    const cell = raw.trim();
+    if (cell === '') continue; // an empty cell is absent, never zero
+    const header = plan.headers[i]!;
+    const take = <T>(r: Read<T>, set: (v: T) => void) => {
+      if (!r.ok) problems.push(error(header, r.key, r.args, raw));
+      else {
+        if (r.warn) problems.push(warning(header, r.warn.key, r.warn.args, raw));
+        set(r.value);
+      }
+    };
+    switch (col.kind) {
+      case 'id':
+        idSeen = true;
+        take(readId(cell, !!o.lenientId), (v) => (e.id = v));
+        break;
+      case 'name':
+        e.name = cell;
+        break;
+      case 'district':
+        take(readDistrict(cell), (v) => (e.district = v));
+        break;
+      case 'tracks': {
+        const tracks: Track[] = [];
+        for (const t of cell.split(SPLIT).filter(Boolean)) {
+          const track = (TRACKS as readonly string[]).includes(t.toLowerCase()) ? (t.toLowerCase() as Track) : TRACK_ALIASES[t];
+          if (track) tracks.push(track);
+          else problems.push(error(header, 'expected.one-of', { values: TRACKS.join(', ') }, raw));
+        }
+        if (tracks.length) e.tracks = tracks;
+        break;
+      }
+      case 'year': {
+        const kind = YEAR_FIELDS[col.field];
+        const yd: YearData = (e.years[col.year] ??= {});
+        const r = kind === 'money' ? readMoney(cell, o.unit) : kind === 'boolean' ? readBool(cell) : readCount(cell);
+        take<unknown>(r, (v) => ((yd as Record<string, unknown>)[col.field] = v));
+        break;
+      }
+      case 'list':
+        for (const item of cell.split(SPLIT).filter(Boolean)) {
+          const m = /^(\d{4})(.*)$/.exec(item);
+          const year = m ? readYear(m[1]) : null;
+          const rest = m?.[2] ?? '';
+          if (!year?.ok || !(LIVESTREAM.test(rest) || ECOMMERCE.test(rest)) || (col.list !== 'honghu' && rest !== '')) {
+            problems.push(error(header, col.list === 'honghu' ? 'expected.list-years-track' : 'expected.list-years', undefined, raw));
+            continue;
+          }
+          const entry: ListEntry = { list: col.list, year: year.value };
+          if (col.list === 'honghu' && LIVESTREAM.test(rest)) entry.track = 'livestream';
+          e.lists.push(entry);
+        }
+        break;
+      case 'project':
+        for (const item of cell.split(SPLIT).filter(Boolean)) take(readYear(item), (year) => e.projects.push({ type: col.type, year }));
+        break;
+      case 'capital': {
+        const rc = (e.registeredCapital ??= {});
+        if (col.key === 'amount' || col.key === 'firstInstallment') take(readMoney(cell, o.unit), (v) => (rc[col.key as 'amount'] = v));
+        else take(readDate(cell), (v) => (rc[col.key as 'registeredOn'] = v));
+        break;
+      }
+      case 'prior':
+        for (const item of cell.split(SPLIT).filter(Boolean)) {
+          const m = /^([a-z0-9/-]+)@(\d{4})(?::(\d))?$/.exec(item);
+          if (!m || (o.knownMeasures && !o.knownMeasures.has(m[1]!))) {
+            problems.push(error(header, 'expected.prior-award', undefined, item));
+            continue;
+          }
+          e.priorAwards.push({ measure: m[1]!, year: Number(m[2]), ...(m[3] ? { tier: Number(m[3]) } : {}) });
+        }
+        break;
+      case 'funding':
+        for (const item of cell.split(SPLIT).filter(Boolean)) {
+          if (!/^[a-z0-9-]+\/[a-z0-9-]+(@\d{4})?$/.test(item) || (o.knownMeasures && !o.knownMeasures.has(item.replace(/@\d{4}$/, '')))) {
+            problems.push(error(header, 'expected.funding-ref', undefined, item));
+            continue;
+          }
+          e.higherLevelFunding.push(item);
+        }
+        break;
+    }
+  }
+  if (!idSeen && !problems.some((p) => p.path === 'id')) problems.push(error('id', 'id.missing'));
+  if (e.registeredCapital && !e.registeredCapital.registeredOn) problems.push(error('registered_on', 'expected.required'));
+  for (const p of problems) p.row = row;
+  return { enterprise: problems.some((p) => p.severity === 'error') ? null : e, problems };
+}
+
+/** LIST_IDS re-exported for readers that document the list columns. */
+export { LIST_IDS };

@@ -1,0 +1,241 @@
+/**
+ * Every message the engine and the readers produce, in Chinese and English, by key. The engine hands out keys
+ * and arguments; only renderers turn them into words.
+ */
+import type { ListId, ProjectType, YearField } from '../domain/enterprise.js';
+import { LIST_LABELS, PROJECT_LABELS, YEAR_FIELD_LABELS, type Lang } from '../domain/labels.js';
+import { arithmeticPercent, formatYuan, geometricPercent, groupThousands, inUnit, parseRate, ratePercent, type Fen } from '../domain/money.js';
+import type { Msg } from '../domain/result.js';
+
+type Args = Record<string, string | number | bigint | boolean | null | undefined>;
+type Text = (a: Args) => string;
+
+/** Money for people: 亿元/万元 in Chinese, ¥ with separators in English. */
+export function money(fen: Fen, lang: Lang): string {
+  if (lang === 'en') return `¥${groupThousands(fen)}`;
+  if (fen >= 10_000_000_000n) return `${inUnit(fen, '亿元', 2)}亿元`;
+  if (fen >= 1_000_000n) return `${inUnit(fen, '万元')}万元`;
+  return `${formatYuan(fen)}元`;
+}
+
+/** An award in 万元 (Chinese) or ¥ (English), as tables show them. */
+export function award(fen: Fen, lang: Lang): string {
+  return lang === 'en' ? `¥${groupThousands(fen)}` : `${inUnit(fen, '万元')}万元`;
+}
+
+/** "0.06" → "6%". */
+export const pct = (rate: string): string => {
+  const r = parseRate(rate);
+  return r ? `${ratePercent(r)}%` : rate;
+};
+
+const f = (a: Args, k: string) => a[k] as Fen;
+const fieldName = (a: Args, lang: Lang) => YEAR_FIELD_LABELS[a['field'] as YearField]?.[lang] ?? String(a['field']);
+const listName = (a: Args, lang: Lang) =>
+  String(a['list'])
+    .split('|')
+    .map((l) => LIST_LABELS[l as ListId]?.[lang] ?? l)
+    .join(lang === 'zh' ? '或' : ' or ');
+const yesNo = (v: unknown, lang: Lang) => (lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no');
+const cmp = (a: Args) => (a['strict'] ? '>' : '≥');
+const ncmp = (a: Args) => (a['strict'] ? '≤' : '<');
+
+function growthRate(a: Args): string {
+  return a['method'] === 'arithmetic' && a['s1'] !== null
+    ? arithmeticPercent(f(a, 's0'), f(a, 's1'), f(a, 's2'))
+    : geometricPercent(f(a, 's0'), f(a, 's2'));
+}
+
+const zh: Record<string, Text> = {
+  'field.missing': (a) => `缺少 ${a['year']} 年「${fieldName(a, 'zh')}」`,
+  'fields.missing': (a) => `缺少 ${a['paths']}`,
+  'reporting.pass': (a) => `${a['year']} 年已纳入国家统计局联网直报平台`,
+  'reporting.fail': (a) => `${a['year']} 年未纳入国家统计局联网直报平台（本项前提）`,
+  'newly-above-quota.pass': (a) => `${a['year']} 年为新增限额以上企业`,
+  'newly-above-quota.fail': (a) => `${a['year']} 年不是新增限额以上企业`,
+  'new-listing.pass': (a) => `${a['year']} 年新上市、挂牌或发债`,
+  'new-listing.fail': (a) => `${a['year']} 年无新上市、挂牌或发债`,
+  'cost.pass': (a) => `${a['year']} 年${fieldName(a, 'zh')} ${money(f(a, 'value'), 'zh')}`,
+  'cost.fail': (a) => `${a['year']} 年${fieldName(a, 'zh')}为 0`,
+  'high-salary-staff.pass': (a) => `${a['year']} 年聘用年薪${award(f(a, 'salaryFloor'), 'zh')}以上电商人才 ${a['value']} 名`,
+  'high-salary-staff.fail': (a) => `${a['year']} 年无年薪${award(f(a, 'salaryFloor'), 'zh')}以上电商人才`,
+  'threshold.pass': (a) => `${a['year']} 年网上零售额 ${money(f(a, 'sales'), 'zh')} ${cmp(a)} ${money(f(a, 'threshold'), 'zh')}（第${a['tier']}档）`,
+  'threshold.fail': (a) =>
+    `${a['year']} 年网上零售额 ${money(f(a, 'sales'), 'zh')} ${ncmp(a)} 第1档门槛 ${money(f(a, 'threshold'), 'zh')}，差 ${money(gap(a), 'zh')}`,
+  'first-crossing.pass': (a) => `上一年网上零售额 ${money(f(a, 'prev'), 'zh')} 未达第${a['tier']}档，${a['year']} 年为首次突破`,
+  'first-crossing.fail': (a) => `上一年网上零售额 ${money(f(a, 'prev'), 'zh')} 已达第${a['tier']}档门槛 ${money(f(a, 'threshold'), 'zh')}，${a['year']} 年不是首次突破`,
+  'growth.missing': (a) => `计算 ${a['from']}—${a['to']} 年平均增长率缺少 ${a['years']} 年网上零售额`,
+  'growth.zero-base': (a) => `${a['year']} 年网上零售额为 0，无法计算增长率`,
+  'growth.pass': (a) => `${a['from']}—${a['to']} 年平均增长率 ${growthRate(a)}% ≥ ${pct(String(a['min']))}`,
+  'growth.fail': (a) => `${a['from']}—${a['to']} 年平均增长率 ${growthRate(a)}% < ${pct(String(a['min']))}（第${a['tier']}档要求）`,
+  'listed.pass': (a) => `${a['year']} 年列入${listName(a, 'zh')}`,
+  'listed.fail': (a) => `${a['year']} 年未列入${listName(a, 'zh')}`,
+  'first-time.pass': (a) => `首次进入${listName(a, 'zh')}`,
+  'first-time.fail': (a) => `非首次进入${listName(a, 'zh')}${a['earlier'] ? `（${a['earlier']} 年已进入）` : ''}`,
+  'selection-year.pass': (a) => `${a['year']} 年为遴选年份`,
+  'selection-year.fail': (a) => `${a['year']} 年不是遴选年份（仅 ${a['years']} 年遴选）`,
+  'project.pass': (a) => `${a['year']} 年有${PROJECT_LABELS[a['type'] as ProjectType]?.zh ?? a['type']}`,
+  'recognition.pass': (a) => `自 ${a['since']} 年起为${listName(a, 'zh')}`,
+  'recognition.fail': (a) => `${a['year']} 年未认定为市电子商务示范企业，也未进入市电子商务示范基地或跨境电商产业园区`,
+  'cap.applied': (a) =>
+    `${money(f(a, 'base'), 'zh')} × ${pct(String(a['rate']))} = ${money(f(a, 'share'), 'zh')}，每年上限 ${money(f(a, 'cap'), 'zh')}，取 ${money(f(a, 'amount'), 'zh')}（向下取整到分）`,
+  'first-installment.pass': (a) => `首期缴付 ${money(f(a, 'first'), 'zh')} ≥ 注册资本的20%（${money(f(a, 'min'), 'zh')}）`,
+  'first-installment.fail': (a) => `首期缴付 ${money(f(a, 'first'), 'zh')} < 注册资本的20%（${money(f(a, 'min'), 'zh')}）`,
+  'paid-within.pass': (a) => `${a['fullyPaidOn']} 缴足，不晚于 ${a['deadline']}（${a['years']} 年内）`,
+  'paid-within.fail': (a) => `${a['fullyPaidOn']} 才缴足，晚于 ${a['deadline']}（应 ${a['years']} 年内缴足）`,
+  'higher-level-funding.pass': () => '未申报已获国家或省同一项目资金',
+  'higher-level-funding.fail': (a) => `同一项目已获国家或省资金奖补（${a['ref']}），不重复支持`,
+  'already-received': (a) => `已领取（priorAwards: ${a['ref']}）`,
+  'already-awarded.pass': () => '此前未获本项奖励，全额发放',
+  'already-awarded.top-up': (a) => `已获第${a['awarded']}档奖励（${a['by']}），补发第${a['tier']}档与第${a['awarded']}档的差额`,
+  'already-awarded.fail': (a) => `已获第${a['awarded']}档奖励（${a['by']}），第${a['tier']}档未进档`,
+  'in-force.fail': (a) => `${a['year']} 年不在有效期内（${a['range']}）`,
+  'note.partly-in-force': (a) => `所涉年份仅部分时间在有效期内（${a['from']} 至 ${a['to'] ?? '—'}）`,
+  'note.gd-2012-superseded': () => '2012年省级文件未规定有效期，其税收条款可能已被后来的国家税法取代，请以现行规定为准',
+  'note.livestream-validity': () => '文件未规定有效期，按其目标年限视为至2027年',
+  // Input problems
+  'expected.amount': () => '应为金额（元），如 3100000000、31亿、3.1e9',
+  'amount.not-a-number': () => '应为金额：数字、千分位（3,100,000,000）、单位（31亿、310000万元）或指数形式（3.1e9）',
+  'amount.negative': () => '金额不能为负数',
+  'amount.sub-fen': () => '金额最多精确到分（元后两位小数）',
+  'amount.not-finite': () => '金额不能为 NaN 或无穷大',
+  'amount.exponent': () => '指数形式的数字（Excel 在显示时可能已四舍五入），请核对原值',
+  'expected.boolean': () => '应为 true/false、1/0 或 是/否',
+  'expected.count': () => '应为非负整数',
+  'expected.year': (a) => `应为 ${a['min']}—${a['max']} 之间的年份`,
+  'expected.year-key': (a) => `年份键应为 ${a['min']}—${a['max']} 之间的四位年份`,
+  'expected.date': () => '应为日期 YYYY-MM-DD',
+  'id.missing': () => '缺少统一社会信用代码（id）',
+  'id.length': (a) => `统一社会信用代码应为 18 位，实为 ${a['length']} 位`,
+  'id.charset': (a) => `统一社会信用代码第 ${a['position']} 位“${a['char']}”不是允许的字符（0-9 A-H J-N P-R T U W-Y）`,
+  'id.check': (a) => `统一社会信用代码校验码错误：应为“${a['expected']}”，实为“${a['actual']}”（GB 32100-2015）`,
+  'id.check-lenient': (a) => `统一社会信用代码校验码应为“${a['expected']}”，实为“${a['actual']}”；按 --lenient-id 接受`,
+  'expected.district': () => '应为广州市11个区之一：越秀 海珠 荔湾 天河 白云 黄埔 番禺 花都 南沙 从化 增城',
+  'expected.measure': () => '应为已知的措施（如 scale-tier 或 gz-2025-ecommerce/scale-tier）或名单',
+  'expected.funding-ref': () => '应为 policy/measure 或 policy/measure@年份，如 gz-2024-cross-border/brand-overseas@2025',
+  'expected.object': () => '应为一个企业对象 {…}',
+  'expected.required': () => '必填',
+  'expected.type': (a) => `类型应为 ${a['type']}`,
+  'expected.one-of': (a) => `应为以下之一：${a['values']}`,
+  'expected.range': (a) => `超出范围（${a['min'] ?? ''}—${a['max'] ?? ''}）`,
+  'expected.valid': (a) => `无效：${a['message']}`,
+  'forbidden-key': (a) => `不允许的键名“${a['key']}”`,
+  'unknown-field': (a) => `未知字段“${a['field']}”`,
+  'file.missing': () => '文件不存在',
+  'file.unreadable': (a) => `无法读取文件（${a['code']}）`,
+  'file.empty': () => '文件为空',
+  'file.no-rows': () => '只有表头，没有数据行',
+  'json.syntax': (a) => `JSON 语法错误：${a['message']}`,
+  'csv.syntax': (a) => `CSV 格式错误：${a['message']}`,
+  'unknown-column': (a) => `未知列“${a['column']}”（见 gz-awards template）`,
+  'duplicate-column': (a) => `列“${a['column']}”与“${a['first']}”重复`,
+  'missing-id-column': () => '缺少统一社会信用代码列（id）',
+  'row-cells': (a) => `该行有 ${a['found']} 个单元格，表头有 ${a['expected']} 列`,
+  'expected.list-years': () => '应为年份，多个用分号分隔，如 2024；2025',
+  'expected.list-years-track': () => '应为年份，可加“直播”表示直播电商鸿鹄名单，如 2025；2027直播',
+  'expected.prior-award': () => '应为 措施@年份[:档次]，如 scale-tier@2025:1',
+  'duplicate-id': (a) => `统一社会信用代码重复（首次出现于 ${a['first']}）`,
+};
+
+const en: Record<string, Text> = {
+  'field.missing': (a) => `${fieldName(a, 'en')} for ${a['year']} is missing`,
+  'fields.missing': (a) => `missing ${a['paths']}`,
+  'reporting.pass': (a) => `reports to the NBS direct-reporting platform in ${a['year']}`,
+  'reporting.fail': (a) => `does not report to the NBS direct-reporting platform in ${a['year']} (a precondition)`,
+  'newly-above-quota.pass': (a) => `newly above quota in ${a['year']}`,
+  'newly-above-quota.fail': (a) => `not newly above quota in ${a['year']}`,
+  'new-listing.pass': (a) => `new listing, quotation or bond issue in ${a['year']}`,
+  'new-listing.fail': (a) => `no new listing, quotation or bond issue in ${a['year']}`,
+  'cost.pass': (a) => `${fieldName(a, 'en')} ${a['year']}: ${money(f(a, 'value'), 'en')}`,
+  'cost.fail': (a) => `${fieldName(a, 'en')} ${a['year']} is 0`,
+  'high-salary-staff.pass': (a) => `${a['value']} e-commerce staff paid ${money(f(a, 'salaryFloor'), 'en')}+ in ${a['year']}`,
+  'high-salary-staff.fail': (a) => `no e-commerce staff paid ${money(f(a, 'salaryFloor'), 'en')}+ in ${a['year']}`,
+  'threshold.pass': (a) => `${a['year']} online retail sales ${money(f(a, 'sales'), 'en')} ${cmp(a)} ${money(f(a, 'threshold'), 'en')} (tier ${a['tier']})`,
+  'threshold.fail': (a) =>
+    `${a['year']} online retail sales ${money(f(a, 'sales'), 'en')} ${ncmp(a)} the tier 1 threshold ${money(f(a, 'threshold'), 'en')}, ${money(gap(a), 'en')} short`,
+  'first-crossing.pass': (a) => `sales the year before (${money(f(a, 'prev'), 'en')}) were below tier ${a['tier']}: ${a['year']} is the first crossing`,
+  'first-crossing.fail': (a) => `sales the year before (${money(f(a, 'prev'), 'en')}) already reached tier ${a['tier']} (${money(f(a, 'threshold'), 'en')}): ${a['year']} is not a first crossing`,
+  'growth.missing': (a) => `average growth ${a['from']}–${a['to']} needs online retail sales of ${a['years']}`,
+  'growth.zero-base': (a) => `online retail sales of ${a['year']} are 0: no growth rate`,
+  'growth.pass': (a) => `average growth ${a['from']}–${a['to']} ${growthRate(a)}% ≥ ${pct(String(a['min']))}`,
+  'growth.fail': (a) => `average growth ${a['from']}–${a['to']} ${growthRate(a)}% < ${pct(String(a['min']))} (required for tier ${a['tier']})`,
+  'listed.pass': (a) => `on the ${listName(a, 'en')} in ${a['year']}`,
+  'listed.fail': (a) => `not on the ${listName(a, 'en')} in ${a['year']}`,
+  'first-time.pass': (a) => `first entry on the ${listName(a, 'en')}`,
+  'first-time.fail': (a) => `not the first entry on the ${listName(a, 'en')}${a['earlier'] ? ` (already in ${a['earlier']})` : ''}`,
+  'selection-year.pass': (a) => `${a['year']} is a selection year`,
+  'selection-year.fail': (a) => `${a['year']} is not a selection year (selected only in ${String(a['years']).replace(/、/g, ' and ')})`,
+  'project.pass': (a) => `${PROJECT_LABELS[a['type'] as ProjectType]?.en ?? a['type']} in ${a['year']}`,
+  'recognition.pass': (a) => `${listName(a, 'en')} since ${a['since']}`,
+  'recognition.fail': (a) => `in ${a['year']} neither a municipal demo enterprise nor in a municipal demo base or cross-border park`,
+  'cap.applied': (a) =>
+    `${money(f(a, 'base'), 'en')} × ${pct(String(a['rate']))} = ${money(f(a, 'share'), 'en')}, capped at ${money(f(a, 'cap'), 'en')} a year: ${money(f(a, 'amount'), 'en')} (rounded down to the fen)`,
+  'first-installment.pass': (a) => `first instalment ${money(f(a, 'first'), 'en')} ≥ 20% of the capital (${money(f(a, 'min'), 'en')})`,
+  'first-installment.fail': (a) => `first instalment ${money(f(a, 'first'), 'en')} < 20% of the capital (${money(f(a, 'min'), 'en')})`,
+  'paid-within.pass': (a) => `fully paid on ${a['fullyPaidOn']}, by ${a['deadline']} (within ${a['years']} years)`,
+  'paid-within.fail': (a) => `fully paid only on ${a['fullyPaidOn']}, after ${a['deadline']} (due within ${a['years']} years)`,
+  'higher-level-funding.pass': () => 'no state or provincial funding declared for the same project',
+  'higher-level-funding.fail': (a) => `the same project is funded by the state or province (${a['ref']}): not supported twice`,
+  'already-received': (a) => `already received (priorAwards: ${a['ref']})`,
+  'already-awarded.pass': () => 'no earlier tier awarded: paid in full',
+  'already-awarded.top-up': (a) => `tier ${a['awarded']} already awarded (${a['by']}): pays the difference up to tier ${a['tier']}`,
+  'already-awarded.fail': (a) => `tier ${a['awarded']} already awarded (${a['by']}): tier ${a['tier']} is no step up`,
+  'in-force.fail': (a) => `${a['year']} is outside the validity (${a['range']})`,
+  'note.partly-in-force': (a) => `the year is only partly in force (${a['from']} to ${a['to'] ?? '—'})`,
+  'note.gd-2012-superseded': () => 'the 2012 provincial text states no end date; later national tax law may have replaced its tax terms',
+  'note.livestream-validity': () => 'the text states no validity; taken to run to 2027, the year of its targets',
+  'expected.amount': () => 'expected an amount in 元, e.g. 3100000000, 31亿 or 3.1e9',
+  'amount.not-a-number': () => 'expected an amount: digits, thousand separators (3,100,000,000), a unit (31亿, 310000万元) or an exponent (3.1e9)',
+  'amount.negative': () => 'an amount cannot be negative',
+  'amount.sub-fen': () => 'an amount is exact to the fen at most (two decimals of 元)',
+  'amount.not-finite': () => 'an amount cannot be NaN or infinite',
+  'amount.exponent': () => 'a number in exponent form (Excel writes this when it has rounded the number for display): check the original',
+  'expected.boolean': () => 'expected true/false, 1/0 or 是/否',
+  'expected.count': () => 'expected a whole number, 0 or more',
+  'expected.year': (a) => `expected a year from ${a['min']} to ${a['max']}`,
+  'expected.year-key': (a) => `a year key must be a four-digit year from ${a['min']} to ${a['max']}`,
+  'expected.date': () => 'expected a date YYYY-MM-DD',
+  'id.missing': () => 'the unified social credit code (id) is missing',
+  'id.length': (a) => `a unified social credit code has 18 characters, this one ${a['length']}`,
+  'id.charset': (a) => `character ${a['position']} "${a['char']}" is not allowed in a unified social credit code (0-9 A-H J-N P-R T U W-Y)`,
+  'id.check': (a) => `wrong check character: expected "${a['expected']}", found "${a['actual']}" (GB 32100-2015)`,
+  'id.check-lenient': (a) => `check character should be "${a['expected']}", found "${a['actual']}"; accepted under --lenient-id`,
+  'expected.district': () => "expected one of Guangzhou's 11 districts: Yuexiu Haizhu Liwan Tianhe Baiyun Huangpu Panyu Huadu Nansha Conghua Zengcheng",
+  'expected.measure': () => 'expected a known measure (scale-tier or gz-2025-ecommerce/scale-tier) or list',
+  'expected.funding-ref': () => 'expected policy/measure or policy/measure@year, e.g. gz-2024-cross-border/brand-overseas@2025',
+  'expected.object': () => 'expected an enterprise object {…}',
+  'expected.required': () => 'required',
+  'expected.type': (a) => `expected a ${a['type']}`,
+  'expected.one-of': (a) => `expected one of: ${a['values']}`,
+  'expected.range': (a) => `out of range (${a['min'] ?? ''}–${a['max'] ?? ''})`,
+  'expected.valid': (a) => `invalid: ${a['message']}`,
+  'forbidden-key': (a) => `the key "${a['key']}" is not allowed`,
+  'unknown-field': (a) => `unknown field "${a['field']}"`,
+  'file.missing': () => 'no such file',
+  'file.unreadable': (a) => `cannot read the file (${a['code']})`,
+  'file.empty': () => 'the file is empty',
+  'file.no-rows': () => 'a header but no data rows',
+  'json.syntax': (a) => `JSON syntax error: ${a['message']}`,
+  'csv.syntax': (a) => `CSV format error: ${a['message']}`,
+  'unknown-column': (a) => `unknown column "${a['column']}" (see gz-awards template)`,
+  'duplicate-column': (a) => `column "${a['column']}" repeats "${a['first']}"`,
+  'missing-id-column': () => 'no column for the unified social credit code (id)',
+  'row-cells': (a) => `the row has ${a['found']} cells, the header ${a['expected']} columns`,
+  'expected.list-years': () => 'expected years separated by semicolons, e.g. 2024;2025',
+  'expected.list-years-track': () => 'expected years, with ":livestream" for the live-streaming Honghu list, e.g. 2025;2027:livestream',
+  'expected.prior-award': () => 'expected measure@year[:tier], e.g. scale-tier@2025:1',
+  'duplicate-id': (a) => `duplicate unified social credit code (first at ${a['first']})`,
+};
+
+function gap(a: Args): Fen {
+  const d = f(a, 'threshold') - f(a, 'sales');
+  return d > 0n ? d : 0n;
+}
+
+export const CATALOGUE: Record<Lang, Record<string, Text>> = { zh, en };
+
+/** The words of a message; an unknown key shows itself rather than disappearing. */
+export function t(msg: Msg, lang: Lang): string {
+  const text = CATALOGUE[lang][msg.key];
+  return text ? text((msg.args ?? {}) as Args) : `${msg.key}${msg.args ? ' ' + JSON.stringify(msg.args, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) : ''}`;
+}

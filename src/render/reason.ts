@@ -1,0 +1,45 @@
+/** One line that says why a result is what it is, and what the next tier would take. */
+import type { Lang } from '../domain/labels.js';
+import type { NextTier, Result } from '../domain/result.js';
+import { money, pct, t } from './messages.js';
+
+/** Checks whose passing says nothing worth a line. */
+const QUIET = new Set(['higher-level-funding.pass', 'already-awarded.pass']);
+
+export function reasonOf(r: Result, lang: Lang): string {
+  const sep = lang === 'zh' ? '；' : '; ';
+  switch (r.status) {
+    case 'eligible':
+      return r.checks
+        .filter((c) => c.passed && !QUIET.has(c.msg.key))
+        .map((c) => t(c.msg, lang))
+        .join(sep);
+    case 'superseded':
+      return lang === 'zh' ? `让位于 ${r.supersededBy ?? '更优方案'}（不重复、从优）` : `given up for ${r.supersededBy ?? 'a better plan'} (not both; the better is taken)`;
+    case 'needs-data':
+      return r.checks
+        .filter((c) => c.passed === null)
+        .map((c) => t(c.msg, lang))
+        .join(sep);
+    default:
+      return r.checks
+        .filter((c) => c.passed === false)
+        .map((c) => t(c.msg, lang))
+        .join(sep);
+  }
+}
+
+/** "2026年网上零售额需达到100亿元，且两年平均增长率不低于6%". */
+export function nextText(n: NextTier, lang: Lang): string {
+  const need = n.salesForGrowth !== undefined && n.salesForGrowth > n.threshold ? n.salesForGrowth : null;
+  if (lang === 'zh') {
+    return (
+      `${n.year}年网上零售额需达到${money(n.threshold, 'zh')}，且两年平均增长率不低于${pct(n.minGrowth)}（第${n.tier}档）` +
+      (need !== null ? `；按增长率要求，${n.year}年网上零售额需达到${money(need, 'zh')}` : '')
+    );
+  }
+  return (
+    `tier ${n.tier}: online retail sales of ${n.year} must reach ${money(n.threshold, 'en')}, with average two-year growth of at least ${pct(n.minGrowth)}` +
+    (need !== null ? `; for that growth, ${n.year} sales must reach ${money(need, 'en')}` : '')
+  );
+}
