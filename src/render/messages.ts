@@ -6,6 +6,8 @@ import type { ListId, ProjectType, YearField } from '../domain/enterprise.js';
 import { LIST_LABELS, PROJECT_LABELS, YEAR_FIELD_LABELS, type Lang } from '../domain/labels.js';
 import { arithmeticPercent, formatYuan, geometricPercent, groupThousands, inUnit, parseRate, ratePercent, type Fen } from '../domain/money.js';
 import type { Msg } from '../domain/result.js';
+import * as batchMessages from './messages-batch.js';
+import * as scenarioMessages from './messages-scenario.js';
 
 type Args = Record<string, string | number | bigint | boolean | null | undefined>;
 type Text = (a: Args) => string;
@@ -232,7 +234,10 @@ function gap(a: Args): Fen {
   return d > 0n ? d : 0n;
 }
 
-export const CATALOGUE: Record<Lang, Record<string, Text>> = { zh, en };
+export const CATALOGUE: Record<Lang, Record<string, Text>> = {
+  zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh },
+  en: { ...en, ...batchMessages.en, ...scenarioMessages.en },
+};
 
 /** The words of a message; an unknown key shows itself rather than disappearing. */
 export function t(msg: Msg, lang: Lang): string {
