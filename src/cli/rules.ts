@@ -2,22 +2,14 @@
 import Table from 'cli-table3';
 import { z } from 'zod';
 import { KIND_LABELS, type Lang } from '../domain/labels.js';
-import { formatYuan, type Fen } from '../domain/money.js';
+import { formatYuan } from '../domain/money.js';
 import { INTERPRETATIONS } from '../engine/interpretation.js';
-import { publishedRuleSet, type ResolvedMeasure, type ResolvedPolicy, type RuleSet } from '../engine/ruleset.js';
+import { ceilingOf, publishedRuleSet, type ResolvedMeasure, type ResolvedPolicy, type RuleSet } from '../engine/ruleset.js';
 import { award, t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
 import { EXIT, langSchema, UsageError, writeOut } from './common.js';
 
 export const rulesOptions = z.object({ format: z.enum(['table', 'json']).default('table'), lang: langSchema });
-
-/** The most a measure can pay in one result: its cap, or its highest tier. */
-export function ceilingOf(m: ResolvedMeasure): Fen | null {
-  const p = m.params as Record<string, unknown>;
-  if (typeof p['cap'] === 'bigint') return p['cap'];
-  if (Array.isArray(p['awards'])) return (p['awards'] as Fen[]).reduce((a, b) => (b > a ? b : a), 0n);
-  return null;
-}
 
 function measureJson(m: ResolvedMeasure, lang: Lang) {
   const ceiling = ceilingOf(m);

@@ -2,6 +2,7 @@
  * A rule set: the policies with their parameters resolved (and overridden, for what-if runs), ready to evaluate
  * a million enterprises without reading a parameter file again.
  */
+import type { Fen } from '../domain/money.js';
 import type { MeasureDef, PolicyDef } from '../policies/define.js';
 import { resolveParam, resolveParams } from '../policies/define.js';
 import { POLICIES } from '../policies/index.js';
@@ -62,4 +63,12 @@ let defaultRuleSet: RuleSet | undefined;
 /** The rule set of the documents as published. */
 export function publishedRuleSet(): RuleSet {
   return (defaultRuleSet ??= buildRuleSet());
+}
+
+/** The most one result of a measure can pay: its cap, or its highest tier award; null when it has no money. */
+export function ceilingOf(m: ResolvedMeasure): Fen | null {
+  const p = m.params;
+  if (typeof p['cap'] === 'bigint') return p['cap'];
+  if (Array.isArray(p['awards'])) return (p['awards'] as Fen[]).reduce((a, b) => (b > a ? b : a), 0n);
+  return null;
 }
