@@ -70,15 +70,7 @@ function buildSchema(o: InputOptions) {
     name: z.preprocess(EMPTY, z.string().optional()),
     district: optional(fromRead(readDistrict)),
     tracks: tracks.optional(),
-    years: z
-      .record(z.string(), yearSchema)
-      .superRefine((rec, ctx) => {
-        for (const k of Object.keys(rec)) {
-          const r = readYear(k);
-          if (!r.ok) ctx.addIssue({ code: 'custom', path: [k], message: 'expected.year-key', params: { key: 'expected.year-key', args: r.args, received: k } });
-        }
-      })
-      .optional(),
+    years: z.record(z.string(), yearSchema).optional(),
     lists: z.array(listEntry).optional(),
     projects: z.array(project).optional(),
     registeredCapital: registeredCapital.optional(),
@@ -107,8 +99,8 @@ export function parseEnterprise(raw: unknown, o: InputOptions = {}): { enterpris
     return { enterprise: null, problems: [error('', 'expected.object', undefined, JSON.stringify(raw)?.slice(0, 40))] };
   }
   forbiddenKeys(raw, '', problems);
+  if (problems.length) return { enterprise: null, problems }; // never hand such an object to anything else
   unknownKeys(raw as Record<string, unknown>, o.strict ? 'error' : 'warning', problems);
-  if (problems.some((p) => p.severity === 'error')) return { enterprise: null, problems };
 
   const key = `${!!o.lenientId}`;
   let schema = schemas.get(key);
@@ -116,11 +108,12 @@ export function parseEnterprise(raw: unknown, o: InputOptions = {}): { enterpris
     schema = buildSchema(o);
     if (!o.knownMeasures) schemas.set(key, schema);
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(fromIssue(issue));
     return { enterprise: null, problems };
   }
+  if (problems.some((p) => p.severity === 'error')) return { enterprise: null, problems };
   const d = parsed.data;
   if (o.lenientId) {
     const r = readId((raw as { id: unknown }).id, true);
@@ -198,7 +191,12 @@ function unknownKeys(raw: Record<string, unknown>, severity: 'error' | 'warning'
   };
   report(raw, KNOWN_KEYS['']!, '');
   if (raw['years'] && typeof raw['years'] === 'object') {
-    for (const [y, data] of Object.entries(raw['years'] as object)) report(data, KNOWN_KEYS['year']!, `years.${y}`);
+    for (const [y, data] of Object.entries(raw['years'] as object)) {
+      const r = readYear(y);
+      // A key that is not a year is always an error: its figures would otherwise be silently ignored.
+      if (!r.ok) out.push(error(`years.${y}`, 'expected.year-key', r.args, y));
+      report(data, KNOWN_KEYS['year']!, `years.${y}`);
+    }
   }
   for (const key of ['lists', 'projects', 'priorAwards'] as const) {
     const arr = raw[key];

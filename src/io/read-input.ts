@@ -71,7 +71,7 @@ function readJson(text: string, out: InputFile, o: ReadOptions): void {
     // Not one JSON document: JSON Lines, one object a line.
     const lines = text.split(/\r?\n/);
     if (lines.filter((l) => l.trim()).length < 2) {
-      out.problems.push(error('', 'json.syntax', { message: (err as Error).message }));
+      out.problems.push(error('', 'json.syntax', { message: withLine((err as Error).message, text) }));
       return;
     }
     docs = [];
@@ -124,6 +124,16 @@ async function parseCsvText(text: string): Promise<{ rows: string[][]; error?: u
   } catch (err) {
     return { rows: [], error: (err as Error).message };
   }
+}
+
+/** Node reports "at position N"; people want a line and a column. */
+export function withLine(message: string, text: string): string {
+  const m = /at position (\d+)/.exec(message);
+  if (!m) return message;
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  const col = before.length - before.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '')} (line ${line}, column ${col})`;
 }
 
 async function readStdin(): Promise<Buffer> {
