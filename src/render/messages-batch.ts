@@ -1,5 +1,18 @@
-/** Messages of the batch commands, merged into the catalogue of render/messages.ts. */
+/** Messages of the batch commands (batch, template, validate and the streaming reader), merged into the catalogue of render/messages.ts. */
 type Text = (a: Record<string, string | number | bigint | boolean | null | undefined>) => string;
 
-export const zh: Record<string, Text> = {};
-export const en: Record<string, Text> = {};
+export const zh: Record<string, Text> = {
+  'csv.unclosed-quote': () => '引号未闭合：该行的带引号单元格一直没有结束（文件可能在行中截断）；只跳过本行，从下一行继续读取',
+  'csv.header-quote': () => '表头行的引号未闭合，无法读取列名',
+  'json.unclosed-array': () => 'JSON 数组没有以“]”结束（文件可能被截断）；已读取的记录有效',
+  'json.trailing': (a) => `JSON 数组结束后第 ${a['line']} 行还有多余内容，已忽略`,
+  'file.no-records': () => '文件中没有任何记录',
+};
+
+export const en: Record<string, Text> = {
+  'csv.unclosed-quote': () => 'a quoted cell is never closed (the file may end mid-row); this row is skipped and reading goes on with the next line',
+  'csv.header-quote': () => 'a quoted cell of the header row is never closed: the columns cannot be read',
+  'json.unclosed-array': () => 'the JSON array is not closed with "]" (the file may be cut short); the records read so far stand',
+  'json.trailing': (a) => `unexpected text after the end of the JSON array at line ${a['line']}; ignored`,
+  'file.no-records': () => 'the file holds no records',
+};

@@ -1,0 +1,183 @@
+/**
+ * CSV text → records, fast and incremental, for files of a million rows. Two parts that agree on where a record
+ * ends: the cutter (reader side) cuts decoded text into blocks of whole records without splitting cells, and the
+ * splitter (mapper side, possibly in a worker) turns a block into records of cells. RFC 4180: cells separated by
+ * commas, quoted with double quotes ("" inside quotes is one quote), records ended by LF or CRLF.
+ *
+ * A quoted cell that never closes would otherwise swallow the rest of the file. The cutter gives up on a record
+ * whose quotes are still open after MAX_RECORD characters, or at the end of the file: that record is cut after its
+ * first line (the splitter then reports it as broken) and reading goes on with the next line, so one bad quote
+ * costs one row, not the file.
+ */
+
+/** Longest a record with an open quote may grow before it is declared broken (characters). */
+export const MAX_RECORD = 1 << 20;
+
+const QUOTE = 34; // "
+const LF = 10;
+const CR = 13;
+const COMMA = 44;
+
+/** Cuts a stream of text into blocks that end on record boundaries. */
+export class CsvCutter {
+  private pending = '';
+  /** Where scanning for the next boundary resumes in `pending`, and whether that point is inside quotes. */
+  private scanFrom = 0;
+  private inQuotes = false;
+  /** Start of the record being scanned (in `pending`). */
+  private recordStart = 0;
+  /** End of the last whole record in `pending` (a cut may be made there). */
+  private lastBoundary = 0;
+
+  constructor(private readonly blockSize = 1 << 20) {}
+
+  /** Adds text; returns the blocks of whole records now available (possibly none). */
+  push(text: string): string[] {
+    this.pending += text;
+    const out: string[] = [];
+    this.scan(out, false);
+    return out;
+  }
+
+  /** The end of the input: the rest, as blocks (the last may end without a newline, or inside an open quote). */
+  end(): string[] {
+    const out: string[] = [];
+    this.scan(out, true);
+    if (this.pending.length > 0) out.push(this.pending);
+    this.pending = '';
+    this.scanFrom = this.recordStart = this.lastBoundary = 0;
+    this.inQuotes = false;
+    return out;
+  }
+
+  private scan(out: string[], atEnd: boolean): void {
+    for (;;) {
+      const p = this.pending;
+      // Fast path: no quote from here on, so every newline ends a record.
+      if (!this.inQuotes && p.indexOf('"', this.scanFrom) === -1) {
+        const nl = p.lastIndexOf('\n');
+        if (nl >= this.scanFrom) this.lastBoundary = this.recordStart = nl + 1;
+        this.scanFrom = p.length;
+      } else {
+        this.scanQuoted(p);
+      }
+      if (this.inQuotes && (atEnd || this.pending.length - this.recordStart > MAX_RECORD)) {
+        // A record whose quote never closes: cut it after its first line; the rest is read afresh.
+        const start = this.recordStart;
+        const nl = p.indexOf('\n', start);
+        const firstLine = (nl === -1 ? p.length : nl + 1) - start;
+        this.emitUpTo(start, out);
+        out.push(this.pending.slice(0, firstLine));
+        this.restartAt(firstLine);
+        continue;
+      }
+      break;
+    }
+    if (this.lastBoundary >= this.blockSize || atEnd) this.emitUpTo(this.lastBoundary, out);
+  }
+
+  /** Scans from `scanFrom` char by char (only text that holds quotes comes here). */
+  private scanQuoted(p: string): void {
+    let inQ = this.inQuotes;
+    let i = this.scanFrom;
+    const n = p.length;
+    for (; i < n; i++) {
+      const c = p.charCodeAt(i);
+      if (c === QUOTE) inQ = !inQ; // "" inside quotes toggles twice: net unchanged
+      else if (c === LF && !inQ) this.lastBoundary = this.recordStart = i + 1;
+    }
+    this.scanFrom = i;
+    this.inQuotes = inQ;
+  }
+
+  /** Moves pending[0, at) out as a block (when non-empty) and rebases positions. */
+  private emitUpTo(at: number, out: string[]): void {
+    if (at <= 0) return;
+    out.push(this.pending.slice(0, at));
+    this.pending = this.pending.slice(at);
+    this.scanFrom -= at;
+    this.recordStart -= at;
+    this.lastBoundary -= at;
+  }
+
+  private restartAt(at: number): void {
+    this.pending = this.pending.slice(at);
+    this.scanFrom = this.recordStart = this.lastBoundary = 0;
+    this.inQuotes = false;
+  }
+}
+
+/** What the splitter hands out for each record: its cells, its 1-based position in the block, and whether it is broken. */
+export type OnRecord = (cells: string[], relRow: number, broken: boolean) => void;
+
+/**
+ * Splits a block of whole records into cells. Returns the number of records (blank lines count, so that row
+ * numbers match what a spreadsheet shows). A last record whose quote never closes is passed with `broken`.
+ */
+export function splitCsv(text: string, onRecord: OnRecord, maxRecords = Infinity, from = 0): { records: number; end: number } {
+  const n = text.length;
+  let pos = from;
+  let rel = 0;
+  while (pos < n && rel < maxRecords) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = n;
+    const q = text.indexOf('"', pos);
+    rel++;
+    if (q === -1 || q > nl) {
+      const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      onRecord(text.slice(pos, end).split(','), rel, false);
+      pos = nl + 1;
+      continue;
+    }
+    pos = quotedRecord(text, pos, rel, onRecord);
+  }
+  return { records: rel, end: Math.min(pos, n) };
+}
+
+/** The slow path: one record with quotes, char by char. Returns the position after the record. */
+function quotedRecord(text: string, pos: number, rel: number, onRecord: OnRecord): number {
+  const n = text.length;
+  const cells: string[] = [];
+  let cell = '';
+  let i = pos;
+  let start = pos;
+  let inQ = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (inQ) {
+      if (c === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) {
+          cell += text.slice(start, i + 1);
+          i++;
+          start = i + 1;
+        } else {
+          cell += text.slice(start, i);
+          inQ = false;
+          start = i + 1;
+        }
+      }
+    } else if (c === QUOTE) {
+      cell += text.slice(start, i);
+      inQ = true;
+      start = i + 1;
+    } else if (c === COMMA) {
+      cells.push(cell + text.slice(start, i));
+      cell = '';
+      start = i + 1;
+    } else if (c === LF) {
+      const end = i > start && text.charCodeAt(i - 1) === CR ? i - 1 : i;
+      cells.push(cell + text.slice(start, end));
+      onRecord(cells, rel, false);
+      return i + 1;
+    }
+  }
+  cells.push(cell + text.slice(start, n).replace(/\r$/, ''));
+  onRecord(cells, rel, inQ);
+  return n + 1;
+}
+
+/** Whether a record holds nothing at all (a blank line, or only empty cells as Excel writes for empty rows). */
+export function isBlankRecord(cells: readonly string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
+}
