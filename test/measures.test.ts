@@ -213,6 +213,20 @@ describe('gz-2025-ecommerce other measures', () => {
     expect(find(run({ years: { 2025: { newlyAboveQuota: true } } }).results, 'gz-2025-ecommerce/above-quota', 2025).status).toBe('needs-data');
   });
 
+  it('above-quota (第二条 ¶1) and 鸿鹄 (第三条) applied for in the same year: both stay eligible, with a note (第二十条)', () => {
+    const ev = run({ years: { 2025: { newlyAboveQuota: true, nbsDirectReporting: true } }, lists: [{ list: 'honghu', year: 2025 }] });
+    const aq = find(ev.results, 'gz-2025-ecommerce/above-quota', 2025);
+    expect(aq.status).toBe('eligible');
+    expect(aq.notes).toContainEqual({ key: 'note.same-year-conflict', args: { other: 'gz-2025-ecommerce/honghu@2025', article: '000 第二十条' } });
+    expect(find(ev.results, 'gz-2025-ecommerce/honghu', 2025).status).toBe('eligible');
+  });
+
+  it('a tier award applied for when the document may have expired carries a note', () => {
+    // 2027 performance → applied 2028; 000 is valid to 2028-02-13.
+    const r = find(run({ years: sales({ 2025: 2.5e9, 2027: 3.1e9 }) }).results, TIER, 2027);
+    expect(r.notes).toContainEqual({ key: 'note.applied-near-expiry', args: { applied: 2028, to: '2028-02-13' } });
+  });
+
   it('park awards go to first entries; HQ and high-tech are non-monetary', () => {
     const ev = run({ lists: [{ list: 'ecommerce-park', year: 2025 }, { list: 'ecommerce-park', year: 2026 }, { list: 'gz-hq', year: 2025 }, { list: 'high-tech', year: 2026 }] });
     expect(find(ev.results, 'gz-2025-ecommerce/park', 2025).status).toBe('eligible');

@@ -18,6 +18,8 @@ export interface ConflictData {
 }
 
 const TIERS = ['gz-2025-ecommerce/scale-tier', 'gz-2025-livestream/scale-tier'];
+/** 第二条 is ¶1 (above-quota, an amount set by another policy) as well as ¶2 (the tier award). */
+const ARTICLE_TWO = [...TIERS, 'gz-2025-ecommerce/above-quota'];
 const HONGHU = ['gz-2025-ecommerce/honghu', 'gz-2025-livestream/honghu'];
 
 export const CONFLICTS: ConflictData = {
@@ -31,7 +33,7 @@ export const CONFLICTS: ConflictData = {
     },
     {
       kind: 'same-application-year',
-      groups: [TIERS, HONGHU],
+      groups: [ARTICLE_TWO, HONGHU],
       article: '000 第二十条',
       quote: '同一主体当年不可同时申请本措施中第二条和第三条支持事项。',
     },

@@ -7,7 +7,7 @@ import type { Fen } from '../domain/money.js';
 import { isCash, type Check, type Msg, type Result } from '../domain/result.js';
 import type { EvalContext } from '../policies/define.js';
 import { DEFAULT_INTERPRETATION, type Interpretation } from './interpretation.js';
-import { settlePlan } from './plan.js';
+import { noteUnweighedConflicts, settlePlan } from './plan.js';
 import type { ResolvedMeasure, ResolvedPolicy, RuleSet } from './ruleset.js';
 
 export interface RunOptions {
@@ -49,6 +49,7 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
     }
   }
   settlePlan(all, e, rs, opts.interpretation.planning);
+  noteUnweighedConflicts(all, rs.conflicts.rules);
   const results = opts.years ? all.filter((r) => opts.years!.has(r.year)) : all;
   let total = 0n;
   for (const r of results) if (r.status === 'eligible' && r.amount !== null && isCash(r.kind)) total += r.amount;
@@ -107,12 +108,16 @@ const EMPTY: readonly Msg[] = [];
 
 function notesFor(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): Msg[] {
   const notes = policy.def.notes ?? EMPTY;
-  if (m.years) return notes.length ? [...notes] : [];
+  // Years an article names itself (the tier award's 2025–2027) are in force whole.
   const partial =
-    (year === policy.fromYear && !policy.from.endsWith('-01-01')) || (year === policy.toYear && policy.to !== null && !policy.to.endsWith('-12-31'));
-  if (!partial && notes.length === 0) return [];
+    !m.years && ((year === policy.fromYear && !policy.from.endsWith('-01-01')) || (year === policy.toYear && policy.to !== null && !policy.to.endsWith('-12-31')));
+  // Applied for after the year: the application may come after the document has expired.
+  const applied = year + m.def.applicationLag;
+  const late = m.def.applicationLag > 0 && policy.to !== null && applied >= policy.toYear;
+  if (!partial && !late && notes.length === 0) return [];
   const out = [...notes];
   if (partial) out.push({ key: 'note.partly-in-force', args: { from: policy.from, to: policy.to } });
+  if (late) out.push({ key: 'note.applied-near-expiry', args: { applied, to: policy.to } });
   return out;
 }
 

@@ -65,6 +65,28 @@ export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, mode: 
   }
 }
 
+/**
+ * A result without an amount (set by another policy) cannot be weighed by the plan; when it excludes a cash
+ * result of the same application year, it stays eligible and says so, and the applicant chooses.
+ */
+export function noteUnweighedConflicts(results: Result[], rules: readonly ConflictRule[]): void {
+  for (const rule of rules) {
+    if (rule.kind !== 'same-application-year') continue;
+    const [g0, g1] = rule.groups;
+    for (const r of results) {
+      if (r.status !== 'eligible' || isCash(r.kind)) continue;
+      const ref = `${r.policy}/${r.measure}`;
+      const others = g0.includes(ref) ? g1 : g1.includes(ref) ? g0 : null;
+      if (!others) continue;
+      for (const o of results) {
+        if (o.status === 'eligible' && o.applicationYear === r.applicationYear && others.includes(`${o.policy}/${o.measure}`)) {
+          r.notes.push({ key: 'note.same-year-conflict', args: { other: `${o.policy}/${o.measure}@${o.year}`, article: rule.article } });
+        }
+      }
+    }
+  }
+}
+
 interface PlanContext {
   items: Item[];
   rules: readonly ConflictRule[];

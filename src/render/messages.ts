@@ -93,6 +93,8 @@ const zh: Record<string, Text> = {
   'already-awarded.fail': (a) => `已获第${a['awarded']}档奖励（${a['by']}），第${a['tier']}档未进档`,
   'in-force.fail': (a) => `${a['year']} 年不在有效期内（${a['range']}）`,
   'note.partly-in-force': (a) => `所涉年份仅部分时间在有效期内（${a['from']} 至 ${a['to'] ?? '—'}）`,
+  'note.applied-near-expiry': (a) => `${a['applied']} 年申报时本文件可能已到期（有效期至 ${a['to']}），请留意申报时限`,
+  'note.same-year-conflict': (a) => `与 ${a['other']} 同一年申报，二者不可同时申请（${a['article']}）`,
   'note.gd-2012-superseded': () => '2012年省级文件未规定有效期，其税收条款可能已被后来的国家税法取代，请以现行规定为准',
   'note.livestream-validity': () => '文件未规定有效期，按其目标年限视为至2027年',
   // Input problems
@@ -184,6 +186,8 @@ const en: Record<string, Text> = {
   'already-awarded.fail': (a) => `tier ${a['awarded']} already awarded (${a['by']}): tier ${a['tier']} is no step up`,
   'in-force.fail': (a) => `${a['year']} is outside the validity (${a['range']})`,
   'note.partly-in-force': (a) => `the year is only partly in force (${a['from']} to ${a['to'] ?? '—'})`,
+  'note.applied-near-expiry': (a) => `applied for in ${a['applied']}, when the document may have expired (valid to ${a['to']}): mind the deadline`,
+  'note.same-year-conflict': (a) => `applied for in the same year as ${a['other']}: the two cannot both be applied for (${a['article']})`,
   'note.gd-2012-superseded': () => 'the 2012 provincial text states no end date; later national tax law may have replaced its tax terms',
   'note.livestream-validity': () => 'the text states no validity; taken to run to 2027, the year of its targets',
   'expected.amount': () => 'expected an amount in 元, e.g. 3100000000, 31亿 or 3.1e9',
