@@ -50,6 +50,20 @@ program
     process.exitCode = await rules(target, opts);
   });
 
+program
+  .command('test')
+  .description('runs scenario files (YAML/JSON): each case passed or failed, with the details of every failure')
+  .argument('<targets...>', 'scenario files, or directories searched for .yaml, .yml and .json')
+  .addOption(new Option('--reporter <reporter>', 'report format').choices(['text', 'junit', 'json']).default('text'))
+  .option('--out <file>', 'write the report to a file (the readable report still goes to standard output)')
+  .option('--filter <text>', "run only the cases whose name contains the text (case-insensitive)")
+  .option('--params <file>', 'parameter overrides applied under every case (its own params on top)')
+  .addOption(lang())
+  .action(async (targets: string[], opts: Record<string, unknown>) => {
+    const { test } = await import('./test.js');
+    process.exitCode = await test(targets, opts);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
