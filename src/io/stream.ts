@@ -43,6 +43,8 @@ export interface MappedRecord {
   at: At;
   enterprise: Enterprise | null;
   problems: Problem[];
+  /** The id as written, when the record is rejected (for the rejected-rows report). */
+  rawId?: string;
 }
 
 /** What the reading layer hands out, in file order. */
@@ -233,6 +235,7 @@ export function mapperOptions(o: StreamOptions): { row: RowOptions; json: InputO
  */
 export function mapCsvBlock(text: string, plan: ColumnPlan, o: RowOptions): { records: MappedRecord[]; rows: number } {
   const records: MappedRecord[] = [];
+  const idCol = plan.columns.findIndex((c) => c?.kind === 'id');
   const { records: rows } = splitCsv(text, (cells, rel, broken) => {
     if (broken) {
       records.push({ at: { row: rel }, enterprise: null, problems: [{ ...error('', 'csv.unclosed-quote'), row: rel }] });
@@ -240,7 +243,9 @@ export function mapCsvBlock(text: string, plan: ColumnPlan, o: RowOptions): { re
     }
     if (isBlankRecord(cells)) return;
     const { enterprise, problems } = mapRow(plan, cells, rel, o);
-    records.push({ at: { row: rel }, enterprise, problems });
+    const rec: MappedRecord = { at: { row: rel }, enterprise, problems };
+    if (!enterprise && cells[idCol]) rec.rawId = cells[idCol]!.trim();
+    records.push(rec);
   });
   return { records, rows };
 }
@@ -261,7 +266,10 @@ export function mapJsonItems(items: readonly JsonItem[], o: InputOptions): Mappe
       if (at.index !== undefined) p.path = `[${at.index}]${p.path ? '.' + p.path : ''}`;
       if (at.row !== undefined) p.row = at.row;
     }
-    return { at, enterprise, problems };
+    const rec: MappedRecord = { at, enterprise, problems };
+    const id = (value as { id?: unknown } | null)?.id;
+    if (!enterprise && typeof id === 'string') rec.rawId = id;
+    return rec;
   });
 }
 
@@ -282,7 +290,7 @@ export class RecordLedger {
   }
 
   /** Places a CSV block's records (rows relative to the block) after the rows placed so far. */
-  placeCsv(fileIndex: number, records: MappedRecord[], rows: number): void {
+  placeCsv(fileIndex: number, records: ReadonlyArray<{ at: At; problems: Problem[] }>, rows: number): void {
     const base = this.rowBase.get(fileIndex) ?? 1;
     const file = this.files[fileIndex]!;
     for (const r of records) {
@@ -291,33 +299,35 @@ export class RecordLedger {
         p.file = file;
         p.row = (p.row ?? 0) + base;
       }
-      this.checkId(fileIndex, r);
     }
     this.rowBase.set(fileIndex, base + rows);
   }
 
   /** Places JSON records (their positions are already those of the file). */
-  placeJson(fileIndex: number, records: MappedRecord[], indexed: boolean): void {
+  placeJson(fileIndex: number, records: ReadonlyArray<{ problems: Problem[] }>, indexed: boolean): void {
     this.indexed.set(fileIndex, indexed);
     const file = this.files[fileIndex]!;
-    for (const r of records) {
-      for (const p of r.problems) p.file = file;
-      this.checkId(fileIndex, r);
-    }
+    for (const r of records) for (const p of r.problems) p.file = file;
   }
 
-  /** Rejects the record when its id was seen before. Returns whether it still stands. */
-  checkId(fileIndex: number, r: { at: At; enterprise: Enterprise | null; problems: Problem[] }): boolean {
-    if (!r.enterprise) return false;
-    const pos = r.at.row ?? r.at.index ?? 0;
-    const first = this.ids.add(r.enterprise.id, fileIndex, pos);
-    if (!first) return true;
-    const p = error('id', 'duplicate-id', { first: this.where(first.file, first.at) }, r.enterprise.id);
+  /** The problem that rejects a record whose id was seen before in the run, or null (and the id is noted). */
+  duplicate(fileIndex: number, at: At, id: string): Problem | null {
+    const first = this.ids.add(id, fileIndex, at.row ?? at.index ?? 0);
+    if (!first) return null;
+    const p = error('id', 'duplicate-id', { first: this.where(first.file, first.at) }, id);
     p.file = this.files[fileIndex]!;
-    if (r.at.row !== undefined) p.row = r.at.row;
-    r.problems.push(p);
-    r.enterprise = null;
-    return false;
+    if (at.row !== undefined) p.row = at.row;
+    return p;
+  }
+
+  /** Rejects a mapped record when its id was seen before. */
+  checkId(fileIndex: number, r: MappedRecord): void {
+    if (!r.enterprise) return;
+    const dup = this.duplicate(fileIndex, r.at, r.enterprise.id);
+    if (dup) {
+      r.problems.push(dup);
+      r.enterprise = null;
+    }
   }
 
   private where(fileIndex: number, at: number): string {
@@ -346,12 +356,14 @@ export async function* streamRecords(files: string[], o: StreamOptions = {}): As
       case 'csv': {
         const { records, rows } = mapCsvBlock(ev.text, plans.get(ev.fileIndex)!, opts.row);
         ledger.placeCsv(ev.fileIndex, records, rows);
+        for (const r of records) ledger.checkId(ev.fileIndex, r);
         for (const r of records) yield { type: 'record', file: ev.file, ...r };
         break;
       }
       case 'json': {
         const records = mapJsonItems(ev.items, opts.json);
         ledger.placeJson(ev.fileIndex, records, ev.indexed);
+        for (const r of records) ledger.checkId(ev.fileIndex, r);
         for (const r of records) yield { type: 'record', file: ev.file, ...r };
         break;
       }

@@ -1,0 +1,53 @@
+/**
+ * Runs blocks on N worker threads and hands the results back in the order the blocks were given, so that
+ * output keeps input order whatever thread finishes first.
+ */
+import { Worker } from 'node:worker_threads';
+import type { BatchSetup, BlockOut, BlockTask } from './batch-core.js';
+
+interface Pending {
+  resolve(out: BlockOut): void;
+  reject(err: Error): void;
+}
+
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly load: number[] = [];
+  private readonly pending = new Map<number, Pending & { worker: number }>();
+  private seq = 0;
+
+  constructor(n: number, setup: BatchSetup) {
+    for (let i = 0; i < n; i++) {
+      const w = new Worker(new URL('./batch-worker.js', import.meta.url), { workerData: setup });
+      w.on('message', (msg: { seq: number; out?: BlockOut; error?: string }) => {
+        const p = this.pending.get(msg.seq);
+        if (!p) return;
+        this.pending.delete(msg.seq);
+        this.load[p.worker]!--;
+        if (msg.error !== undefined) p.reject(new Error(`worker: ${msg.error}`));
+        else p.resolve(msg.out!);
+      });
+      w.on('error', (err) => {
+        for (const [seq, p] of this.pending) if (p.worker === i) (this.pending.delete(seq), p.reject(err));
+      });
+      this.workers.push(w);
+      this.load.push(0);
+    }
+  }
+
+  /** Sends a block to the least busy worker; the promise settles with its result. */
+  run(task: BlockTask): Promise<BlockOut> {
+    let best = 0;
+    for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[best]!) best = i;
+    const seq = this.seq++;
+    this.load[best]!++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject, worker: best });
+      this.workers[best]!.postMessage({ seq, task });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * gz-awards template [--lang zh|en] [--years 2023-2027]: an input CSV with every column the reader accepts
+ * (generated from the one alias table of io/columns.ts, so the template cannot drift from the reader) and a
+ * sample row, for an analyst to fill in with Excel.
+ */
+import { z } from 'zod';
+import { LIST_IDS, PROJECT_TYPES, YEAR_FIELDS, type YearField } from '../domain/enterprise.js';
+import { FIXED_COLUMNS, headerOf, type Column } from '../io/columns.js';
+import { csvLine, UTF8_BOM } from '../render/csv.js';
+import { EXIT, langSchema, parseYears, writeOut } from './common.js';
+
+const options = z.object({ lang: langSchema, years: z.string().default('2023-2027') });
+
+/** The sample: SPEC §10 E1's sales (2.5e9 → 3.1e9, tier 1), with 鸿鹄 2025 and high-tech status. */
+const SAMPLE_ID = '91440101MA5CJQ4N59';
+const SAMPLE_SALES: Record<number, string> = { 2023: '2500000000', 2024: '2800000000', 2025: '3100000000' };
+
+export async function template(raw: unknown): Promise<number> {
+  const o = options.parse(raw);
+  const years = [...parseYears(o.years)].sort((a, b) => a - b);
+  const zh = o.lang === 'zh';
+  const cols: Array<[Column, string]> = [];
+  const fixed = (kind: string) => FIXED_COLUMNS.filter(([c]) => c.kind === kind).map(([c]) => c);
+  for (const c of [...fixed('id'), ...fixed('name'), ...fixed('district'), ...fixed('tracks')]) {
+    cols.push([c, { id: SAMPLE_ID, name: zh ? '广州天河示例电子商务有限公司' : 'Tianhe Sample E-commerce Co., Ltd.', district: zh ? '天河区' : 'Tianhe', tracks: zh ? '电子商务；直播电商' : 'ecommerce;livestream' }[c.kind as 'id'] ?? '']);
+  }
+  for (const field of Object.keys(YEAR_FIELDS) as YearField[]) {
+    for (const year of years) {
+      let sample = '';
+      if (field === 'onlineRetailSales') sample = SAMPLE_SALES[year] ?? '';
+      if (field === 'nbsDirectReporting' && SAMPLE_SALES[year]) sample = zh ? '是' : 'true';
+      cols.push([{ kind: 'year', field, year }, sample]);
+    }
+  }
+  for (const list of LIST_IDS) cols.push([{ kind: 'list', list }, list === 'honghu' || list === 'high-tech' ? '2025' : '']);
+  for (const type of PROJECT_TYPES) cols.push([{ kind: 'project', type }, '']);
+  for (const kind of ['capital', 'prior', 'funding']) for (const c of fixed(kind)) cols.push([c, '']);
+  await writeOut(UTF8_BOM + csvLine(cols.map(([c]) => headerOf(c, o.lang))) + csvLine(cols.map(([, v]) => v)));
+  return EXIT.ok;
+}

@@ -1,0 +1,36 @@
+/**
+ * gz-awards validate FILE…: reads input as batch would and reports every problem of every record (ids,
+ * districts, numbers, years, columns, duplicates) without computing anything. Exit 0 when every record can be
+ * read, 3 when some cannot.
+ */
+import { z } from 'zod';
+import { streamRecords } from '../io/stream.js';
+import { t } from '../render/messages.js';
+import { EXIT, formatProblem, langSchema } from './common.js';
+
+const options = z.object({
+  lang: langSchema,
+  lenientId: z.boolean().default(false),
+  strict: z.boolean().default(false),
+  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
+  unit: z.enum(['元', '万元', '亿元']).default('元'),
+  inputFormat: z.enum(['auto', 'csv', 'json', 'jsonl']).default('auto'),
+});
+
+export async function validate(files: string[], raw: unknown): Promise<number> {
+  const o = options.parse(raw);
+  const counts = { records: 0, valid: 0, rejected: 0, warnings: 0, fileErrors: 0 };
+  for await (const ev of streamRecords(files, { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat })) {
+    for (const p of ev.problems) {
+      process.stderr.write(formatProblem(p, o.lang) + '\n');
+      if (p.severity === 'warning') counts.warnings++;
+      else if (ev.type === 'file-error') counts.fileErrors++;
+    }
+    if (ev.type !== 'record') continue;
+    counts.records++;
+    if (ev.enterprise) counts.valid++;
+    else counts.rejected++;
+  }
+  process.stderr.write(t({ key: 'validate.counts', args: counts }, o.lang) + '\n');
+  return counts.rejected > 0 || counts.fileErrors > 0 ? EXIT.rejected : EXIT.ok;
+}

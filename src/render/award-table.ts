@@ -1,0 +1,99 @@
+/**
+ * The award table (the wide layout of `batch`): one row per enterprise, a column per cash measure and
+ * performance year with the amount of an eligible result, the total, and the other eligible results (deductions,
+ * unquantified and non-monetary) by name. The columns are fixed before the first row, from the rule set: every
+ * cash measure × every year it is in force (narrowed by --years), so that a streamed file has one header.
+ */
+import type { Lang } from '../domain/labels.js';
+import { formatYuan, type Fen } from '../domain/money.js';
+import { isCash, type Kind } from '../domain/result.js';
+import type { Evaluation } from '../engine/evaluate.js';
+import type { RuleSet } from '../engine/ruleset.js';
+
+export interface AwardColumn {
+  /** "policy/measure@year" */
+  key: string;
+  ref: string;
+  year: number;
+  title: { zh: string; en: string };
+}
+
+/** The last year shown for a policy without an end date (none of the cash measures today). */
+const OPEN_END_YEARS = 5;
+
+export function awardColumns(rs: RuleSet, years: ReadonlySet<number> | null): AwardColumn[] {
+  const cols: AwardColumn[] = [];
+  for (const p of rs.policies) {
+    for (const m of p.measures) {
+      if (!isCash(m.def.kind)) continue;
+      const inForce = m.years ? [...m.years].sort((a, b) => a - b) : range(p.fromYear, Number.isFinite(p.toYear) ? p.toYear : p.fromYear + OPEN_END_YEARS);
+      for (const year of inForce) {
+        if (years && !years.has(year)) continue;
+        cols.push({ key: `${m.ref}@${year}`, ref: m.ref, year, title: m.def.title });
+      }
+    }
+  }
+  return cols;
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let y = a; y <= b; y++) out.push(y);
+  return out;
+}
+
+const FIXED = {
+  zh: { id: '统一社会信用代码', name: '企业名称', district: '所属区', total: '现金奖励合计（元）', other: '其他符合项（非现金、金额另定、加计扣除）' },
+  en: { id: 'id', name: 'name', district: 'district', total: 'total', other: 'other_eligible' },
+} as const;
+
+/**
+ * The header row. English headers are the column keys ("gz-2025-ecommerce/scale-tier@2025"); Chinese ones the
+ * measure's title and the year, as the input's yearly columns are written ("网上零售额进档奖励_2025"), with the
+ * key added where two measures share a title.
+ */
+export function awardHeader(cols: readonly AwardColumn[], lang: Lang): string[] {
+  const h = FIXED[lang];
+  const titles = new Map<string, Set<string>>();
+  for (const c of cols) (titles.get(c.title.zh) ?? titles.set(c.title.zh, new Set()).get(c.title.zh)!).add(c.ref);
+  const zh = (c: AwardColumn) => (titles.get(c.title.zh)!.size > 1 ? `${c.title.zh}（${c.ref}）_${c.year}` : `${c.title.zh}_${c.year}`);
+  return [h.id, h.name, h.district, ...cols.map((c) => (lang === 'en' ? c.key : zh(c))), h.total, h.other];
+}
+
+/** An index of the columns by key, built once per run. */
+export function columnIndex(cols: readonly AwardColumn[]): Map<string, number> {
+  return new Map(cols.map((c, i) => [c.key, i]));
+}
+
+export interface AwardRow {
+  id: string;
+  name: string;
+  district: string;
+  /** Per column: the amount of the eligible result, or null. */
+  amounts: Array<Fen | null>;
+  total: Fen;
+  other: string[];
+}
+
+export function awardRow(ev: Evaluation, cols: readonly AwardColumn[], index: ReadonlyMap<string, number>): AwardRow {
+  const e = ev.enterprise;
+  const amounts: Array<Fen | null> = new Array(cols.length).fill(null);
+  const other: string[] = [];
+  for (const r of ev.results) {
+    if (r.status !== 'eligible') continue;
+    const key = `${r.policy}/${r.measure}@${r.year}`;
+    const col = isCash(r.kind) ? index.get(key) : undefined;
+    if (col !== undefined) amounts[col] = r.amount;
+    else other.push(otherLabel(key, r.kind, r.amount));
+  }
+  return { id: e.id, name: e.name ?? '', district: e.district ?? '', amounts, total: ev.total, other };
+}
+
+function otherLabel(key: string, kind: Kind, amount: Fen | null): string {
+  return kind === 'tax-deduction' && amount !== null ? `${key}=${formatYuan(amount)}` : key;
+}
+
+/** The row as CSV cells: amounts as plain numbers with two decimals, empty where nothing is due. */
+export function awardCells(row: AwardRow): string[] {
+  return [row.id, row.name, row.district, ...row.amounts.map((a) => (a === null ? '' : formatYuan(a))), formatYuan(row.total), row.other.join('; ')];
+}

@@ -1,0 +1,142 @@
+/**
+ * The batch summary: by district and measure, how many enterprises are eligible and the total of their amounts
+ * (cash ceilings; for deductions the extra deductible amount, which is not cash and is not in the totals).
+ * Folded record by record from small contributions, so that worker threads can compute them.
+ */
+import Table from 'cli-table3';
+import { DISTRICTS } from '../domain/districts.js';
+import { districtEnglish } from '../domain/districts.js';
+import type { Lang } from '../domain/labels.js';
+import { KIND_LABELS } from '../domain/labels.js';
+import { formatYuan, groupThousands, type Fen } from '../domain/money.js';
+import { isCash, type Kind } from '../domain/result.js';
+import type { Evaluation } from '../engine/evaluate.js';
+import type { RuleSet } from '../engine/ruleset.js';
+
+/** [district index, measure index, amount, measure index, amount, …] of one enterprise. */
+export type Contribution = Array<number | bigint>;
+
+/** Index of "no district given". */
+export const NO_DISTRICT = DISTRICTS.length;
+const DISTRICT_INDEX = new Map<string, number>(DISTRICTS.map((d, i) => [d.name, i]));
+
+export interface SummaryMeasure {
+  ref: string;
+  kind: Kind;
+}
+
+export function summaryMeasures(rs: RuleSet): SummaryMeasure[] {
+  return rs.policies.flatMap((p) => p.measures.map((m) => ({ ref: m.ref, kind: m.def.kind })));
+}
+
+/** What one evaluation adds to the summary: each measure it is eligible for once, with its amounts summed. */
+export function contributionOf(ev: Evaluation, measureIndex: ReadonlyMap<string, number>): Contribution {
+  const out: Contribution = [DISTRICT_INDEX.get(ev.enterprise.district ?? '') ?? NO_DISTRICT];
+  for (const r of ev.results) {
+    if (r.status !== 'eligible') continue;
+    const m = measureIndex.get(`${r.policy}/${r.measure}`);
+    if (m === undefined) continue;
+    let seen = -1;
+    for (let i = 1; i < out.length; i += 2) if (out[i] === m) seen = i;
+    const amount = r.amount ?? 0n;
+    if (seen === -1) out.push(m, amount);
+    else out[seen + 1] = (out[seen + 1] as bigint) + amount;
+  }
+  return out;
+}
+
+export interface SummaryRow {
+  district: string;
+  measure: string;
+  kind: Kind;
+  enterprises: number;
+  amount: Fen;
+}
+
+export class Summary {
+  private readonly counts: Uint32Array;
+  private readonly amounts: Fen[];
+  /** Enterprises in the output, by district. */
+  private readonly perDistrict: Uint32Array;
+
+  constructor(private readonly measures: readonly SummaryMeasure[]) {
+    const cells = (NO_DISTRICT + 1) * measures.length;
+    this.counts = new Uint32Array(cells);
+    this.amounts = new Array<Fen>(cells).fill(0n);
+    this.perDistrict = new Uint32Array(NO_DISTRICT + 1);
+  }
+
+  add(c: Contribution): void {
+    const d = c[0] as number;
+    this.perDistrict[d]!++;
+    const base = d * this.measures.length;
+    for (let i = 1; i < c.length; i += 2) {
+      const k = base + (c[i] as number);
+      this.counts[k]!++;
+      this.amounts[k] = this.amounts[k]! + (c[i + 1] as bigint);
+    }
+  }
+
+  rows(): SummaryRow[] {
+    const out: SummaryRow[] = [];
+    for (let d = 0; d <= NO_DISTRICT; d++) {
+      for (let m = 0; m < this.measures.length; m++) {
+        const k = d * this.measures.length + m;
+        if (this.counts[k] === 0) continue;
+        out.push({ district: d === NO_DISTRICT ? '' : DISTRICTS[d]!.name, measure: this.measures[m]!.ref, kind: this.measures[m]!.kind, enterprises: this.counts[k]!, amount: this.amounts[k]! });
+      }
+    }
+    return out;
+  }
+
+  /** Enterprises in the output and the cash total, by district (districts with none left out). */
+  districts(): Array<{ district: string; enterprises: number; cash: Fen }> {
+    const out = [];
+    for (let d = 0; d <= NO_DISTRICT; d++) {
+      if (this.perDistrict[d] === 0) continue;
+      let cash = 0n;
+      for (let m = 0; m < this.measures.length; m++) if (isCash(this.measures[m]!.kind)) cash += this.amounts[d * this.measures.length + m]!;
+      out.push({ district: d === NO_DISTRICT ? '' : DISTRICTS[d]!.name, enterprises: this.perDistrict[d]!, cash });
+    }
+    return out;
+  }
+}
+
+const H = {
+  zh: { district: '区', measure: '措施', kind: '类型', enterprises: '符合企业数', amount: '金额合计（元）', all: '全部', none: '（未填区）', total: '现金合计' },
+  en: { district: 'District', measure: 'Measure', kind: 'Kind', enterprises: 'Enterprises eligible', amount: 'Total (元)', all: 'all', none: '(no district)', total: 'cash total' },
+} as const;
+
+const districtName = (d: string, lang: Lang) => (d === '' ? H[lang].none : lang === 'en' ? districtEnglish(d) : d);
+
+/** The summary as rows of cells: every district × measure, then a cash total per district. */
+export function summaryCells(s: Summary, lang: Lang): string[][] {
+  const h = H[lang];
+  const rows: string[][] = [[h.district, h.measure, h.kind, h.enterprises, h.amount]];
+  for (const r of s.rows()) rows.push([districtName(r.district, lang), r.measure, KIND_LABELS[r.kind][lang], String(r.enterprises), r.amount === 0n && !isCash(r.kind) && r.kind !== 'tax-deduction' ? '' : formatYuan(r.amount)]);
+  let all = 0n;
+  let n = 0;
+  for (const d of s.districts()) {
+    rows.push([districtName(d.district, lang), h.total, '', String(d.enterprises), formatYuan(d.cash)]);
+    all += d.cash;
+    n += d.enterprises;
+  }
+  rows.push([h.all, h.total, '', String(n), formatYuan(all)]);
+  return rows;
+}
+
+/** The summary as a table for the terminal (amounts grouped by thousands). */
+export function renderSummaryTable(s: Summary, lang: Lang): string {
+  const [head, ...body] = summaryCells(s, lang);
+  const table = new Table({ head: head!, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, colAligns: ['left', 'left', 'left', 'right', 'right'] });
+  for (const row of body) table.push([row[0]!, row[1]!, row[2]!, row[3]!, row[4] ? groupThousands(BigInt(row[4].replace('.', ''))) : '']);
+  return table.toString() + '\n';
+}
+
+/** The summary as JSON-ready data. */
+export function summaryJson(s: Summary): unknown {
+  return {
+    byDistrictAndMeasure: s.rows().map((r) => ({ district: r.district || null, measure: r.measure, kind: r.kind, enterprises: r.enterprises, amount: formatYuan(r.amount) })),
+    byDistrict: s.districts().map((d) => ({ district: d.district || null, enterprises: d.enterprises, cash: formatYuan(d.cash) })),
+  };
+}
