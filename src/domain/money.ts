@@ -122,8 +122,19 @@ export function reaches(a: Fen, b: Fen, strict: boolean): boolean {
  * (end/start)^(1/years) − 1 ≥ min  ⇔  end ≥ start × (1+min)^years, compared exactly (start > 0).
  */
 export function geometricGrowthAtLeast(start: Fen, end: Fen, years: number, min: Rate): boolean {
-  const base = min.den + min.num;
-  return end * min.den ** BigInt(years) >= start * base ** BigInt(years);
+  const [denPow, basePow] = powers(min, years);
+  return end * denPow >= start * basePow;
+}
+
+const POWERS = new WeakMap<Rate, Map<number, [bigint, bigint]>>();
+
+/** [den^years, (den+num)^years] of a rate, remembered: rates are made once per rule set, asked a million times. */
+function powers(min: Rate, years: number): [bigint, bigint] {
+  let byYears = POWERS.get(min);
+  if (!byYears) POWERS.set(min, (byYears = new Map()));
+  let p = byYears.get(years);
+  if (!p) byYears.set(years, (p = [min.den ** BigInt(years), (min.den + min.num) ** BigInt(years)]));
+  return p;
 }
 
 /**
@@ -136,7 +147,8 @@ export function arithmeticGrowthAtLeast(s0: Fen, s1: Fen, s2: Fen, min: Rate): b
 
 /** Smallest `end` with geometric growth from `start` over `years` years of at least `min` (ceil to the fen). */
 export function minEndForGeometric(start: Fen, years: number, min: Rate): Fen {
-  return ceilDiv(start * (min.den + min.num) ** BigInt(years), min.den ** BigInt(years));
+  const [denPow, basePow] = powers(min, years);
+  return ceilDiv(start * basePow, denPow);
 }
 
 /** Smallest s2 for which the arithmetic mean of the growth rates s0→s1 and s1→s2 is at least `min` (s0, s1 > 0). */
@@ -150,11 +162,18 @@ function ceilDiv(a: bigint, b: bigint): bigint {
   return (a + b - 1n) / b;
 }
 
-/** A rate as its exact decimal string: { 6n, 100n } → "0.06". */
+const RATE_STRINGS = new WeakMap<Rate, string>();
+
+/** A rate as its exact decimal string: { 6n, 100n } → "0.06" (remembered: rates are made once per rule set). */
 export function rateString(r: Rate): string {
-  const places = r.den.toString().length - 1;
-  if (10n ** BigInt(places) !== r.den) throw new Error('rate denominator is not a power of ten');
-  return fixed(r.num, places);
+  let s = RATE_STRINGS.get(r);
+  if (s === undefined) {
+    const places = r.den.toString().length - 1;
+    if (10n ** BigInt(places) !== r.den) throw new Error('rate denominator is not a power of ten');
+    s = fixed(r.num, places);
+    RATE_STRINGS.set(r, s);
+  }
+  return s;
 }
 
 /**

@@ -46,6 +46,8 @@ export interface NextTier {
 export interface Result {
   policy: string;
   measure: string;
+  /** "policy/measure". */
+  ref: string;
   article: string;
   year: number;
   applicationYear: number;

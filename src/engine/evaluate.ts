@@ -61,6 +61,7 @@ function evaluateOne(e: Enterprise, policy: ResolvedPolicy, m: ResolvedMeasure, 
   const r: Result = {
     policy: policy.def.id,
     measure: m.def.id,
+    ref: m.ref,
     article: m.def.article,
     year,
     applicationYear: year + m.def.applicationLag,
@@ -69,7 +70,7 @@ function evaluateOne(e: Enterprise, policy: ResolvedPolicy, m: ResolvedMeasure, 
     amount: o.amount ?? null,
     tier: o.tier ?? null,
     checks: o.checks,
-    missing: o.missing ?? [],
+    missing: o.missing ?? NONE,
     supersededBy: null,
     notes: notesFor(policy, m, year),
   };
@@ -96,7 +97,7 @@ function evaluateOne(e: Enterprise, policy: ResolvedPolicy, m: ResolvedMeasure, 
 function block(r: Result): void {
   r.status = 'ineligible';
   r.amount = null;
-  r.missing = [];
+  r.missing = NONE;
 }
 
 function inForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): boolean {
@@ -104,7 +105,10 @@ function inForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): bool
   return year >= policy.fromYear && year <= policy.toYear;
 }
 
-const EMPTY: readonly Msg[] = [];
+/** Shared empty lists: most results have no notes and nothing missing. Never mutated (replaced instead). */
+const EMPTY: readonly Msg[] = Object.freeze([]);
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+const NO_NOTES: Msg[] = EMPTY as Msg[];
 
 function notesFor(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): Msg[] {
   const notes = policy.def.notes ?? EMPTY;
@@ -114,7 +118,7 @@ function notesFor(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): Msg
   // Applied for after the year: the application may come after the document has expired.
   const applied = year + m.def.applicationLag;
   const late = m.def.applicationLag > 0 && policy.to !== null && applied >= policy.toYear;
-  if (!partial && !late && notes.length === 0) return [];
+  if (!partial && !late && notes.length === 0) return NO_NOTES;
   const out = [...notes];
   if (partial) out.push({ key: 'note.partly-in-force', args: { from: policy.from, to: policy.to } });
   if (late) out.push({ key: 'note.applied-near-expiry', args: { applied, to: policy.to } });
@@ -126,6 +130,7 @@ function notInForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): R
   return {
     policy: policy.def.id,
     measure: m.def.id,
+    ref: m.ref,
     article: m.def.article,
     year,
     applicationYear: year + m.def.applicationLag,
@@ -134,14 +139,15 @@ function notInForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): R
     amount: null,
     tier: null,
     checks: [{ id: 'in-force', passed: false, msg: { key: 'in-force.fail', args: { year, range } } }],
-    missing: [],
+    missing: NONE,
     supersededBy: null,
-    notes: [],
+    notes: NO_NOTES,
   };
 }
 
 function uniqueSorted(years: Iterable<number>): number[] {
   const arr = Array.isArray(years) ? (years as number[]) : [...years];
-  if (arr.length <= 1) return arr;
-  return [...new Set(arr)].sort((a, b) => a - b);
+  let ascending = true;
+  for (let i = 1; i < arr.length && ascending; i++) ascending = arr[i - 1]! < arr[i]!;
+  return ascending ? arr : [...new Set(arr)].sort((a, b) => a - b);
 }

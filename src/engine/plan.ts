@@ -23,33 +23,30 @@ interface Item {
 
 export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, mode: Interpretation['planning']): void {
   const rules = rs.conflicts.rules;
-  const prefer = new Set(rs.conflicts.preferOnTie);
+  const involved = involvedMeasures(rules);
+
+  // The results whose fate depends on others: in a conflict rule or in a ledger. Most enterprises have none.
+  const candidates: Result[] = [];
+  for (const r of results) if (r.status === 'eligible' && isCash(r.kind) && (r.ledger || involved.has(r.ref))) candidates.push(r);
+  if (candidates.length === 0) return;
 
   // 1. The same item under two documents: keep the preferred one of each year.
   const sameItem = new Map<Result, Result>();
   for (const rule of rules) {
     if (rule.kind !== 'same-item') continue;
-    for (const r of results) {
-      if (r.status !== 'eligible' || !rule.others.includes(`${r.policy}/${r.measure}`)) continue;
-      const keep = results.find((p) => p.status === 'eligible' && p.year === r.year && `${p.policy}/${p.measure}` === rule.preferred);
+    for (const r of candidates) {
+      if (!rule.others.includes(r.ref)) continue;
+      const keep = candidates.find((p) => p.year === r.year && p.ref === rule.preferred);
       if (keep) sameItem.set(r, keep);
     }
   }
 
-  // 2. The results whose fate depends on others: in a conflict rule or in a ledger.
-  const involvedRefs = involvedMeasures(rules);
   const items: Item[] = [];
-  for (const r of results) {
-    if (r.status !== 'eligible' || !isCash(r.kind) || sameItem.has(r)) continue;
-    const ref = `${r.policy}/${r.measure}`;
-    if (r.ledger || involvedRefs.has(ref)) items.push({ r, ref, tier: r.tier ?? 0 });
-  }
-  if (items.length === 0 && sameItem.size === 0) return;
+  for (const r of candidates) if (!sameItem.has(r)) items.push({ r, ref: r.ref, tier: r.tier ?? 0 });
   items.sort((a, b) => a.r.year - b.r.year);
 
-  const priors = priorTiers(e, rs);
-  const ctx: PlanContext = { items, rules, prefer, priors };
-  const chosen = mode === 'greedy' || items.length > MAX_SEARCH ? chooseGreedy(ctx) : chooseOptimal(ctx);
+  const ctx: PlanContext = { items, rules, prefer: new Set(rs.conflicts.preferOnTie), priors: priorTiers(e, rs) };
+  const chosen = !anyConflict(ctx) ? takeInOrder(ctx) : mode === 'greedy' || items.length > MAX_SEARCH ? chooseGreedy(ctx) : chooseOptimal(ctx);
   apply(ctx, chosen);
 
   for (const [other, keep] of sameItem) {
@@ -60,7 +57,7 @@ export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, mode: 
     } else {
       other.status = 'superseded';
       other.amount = keep.amount;
-      other.supersededBy = `${keep.policy}/${keep.measure}@${keep.year}`;
+      other.supersededBy = `${keep.ref}@${keep.year}`;
     }
   }
 }
@@ -75,12 +72,11 @@ export function noteUnweighedConflicts(results: Result[], rules: readonly Confli
     const [g0, g1] = rule.groups;
     for (const r of results) {
       if (r.status !== 'eligible' || isCash(r.kind)) continue;
-      const ref = `${r.policy}/${r.measure}`;
-      const others = g0.includes(ref) ? g1 : g1.includes(ref) ? g0 : null;
+      const others = g0.includes(r.ref) ? g1 : g1.includes(r.ref) ? g0 : null;
       if (!others) continue;
       for (const o of results) {
-        if (o.status === 'eligible' && o.applicationYear === r.applicationYear && others.includes(`${o.policy}/${o.measure}`)) {
-          r.notes.push({ key: 'note.same-year-conflict', args: { other: `${o.policy}/${o.measure}@${o.year}`, article: rule.article } });
+        if (o.status === 'eligible' && o.applicationYear === r.applicationYear && others.includes(o.ref)) {
+          r.notes = [...r.notes, { key: 'note.same-year-conflict', args: { other: `${o.ref}@${o.year}`, article: rule.article } }];
         }
       }
     }
@@ -95,11 +91,18 @@ interface PlanContext {
   priors: Map<string, Array<[number, number]>>;
 }
 
+const INVOLVED = new WeakMap<readonly ConflictRule[], Set<string>>();
+
+/** The measures named by a conflict rule (same item, same application year, once in life). */
 function involvedMeasures(rules: readonly ConflictRule[]): Set<string> {
+  const cached = INVOLVED.get(rules);
+  if (cached) return cached;
   const out = new Set<string>();
+  INVOLVED.set(rules, out);
   for (const rule of rules) {
     if (rule.kind === 'same-application-year') for (const g of rule.groups) for (const m of g) out.add(m);
     if (rule.kind === 'once-in-life') for (const m of rule.measures) out.add(m);
+    if (rule.kind === 'same-item') for (const m of [rule.preferred, ...rule.others]) out.add(m);
   }
   return out;
 }
@@ -197,6 +200,24 @@ function better(ctx: PlanContext, a: Plan | null, b: Plan): boolean {
   }
   const preferred = (p: Plan) => p.chosen.reduce((s, c, i) => (ctx.prefer.has(c.ref) ? s + p.amounts[i]! : s), 0n);
   return preferred(b) > preferred(a);
+}
+
+function anyConflict(ctx: PlanContext): boolean {
+  const { items, rules } = ctx;
+  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (conflicts(rules, items[i]!, items[j]!)) return true;
+  return false;
+}
+
+/**
+ * Without conflicts, taking every result that pays something, in year order, is the best plan: a ledger's
+ * top-ups add up to the highest tier's award whatever is skipped, and this way is paid earliest.
+ */
+function takeInOrder(ctx: PlanContext): Item[] {
+  const chosen: Item[] = [];
+  for (const it of ctx.items) {
+    if (!it.r.ledger || topUp(it, awardedBefore(ctx, it.r.ledger.name, it.r.year, chosen).tier) > 0n) chosen.push(it);
+  }
+  return chosen;
 }
 
 function chooseOptimal(ctx: PlanContext): Item[] {

@@ -8,6 +8,9 @@ import type { Fen } from '../domain/money.js';
 import type { Check, Kind } from '../domain/result.js';
 import { defineMeasure, param, type MeasureDef, type Outcome, type Param, type ParamSpecs, type Resolved } from './define.js';
 
+/** The candidate years of a measure with nothing to read (shared, never mutated). */
+const NO_YEARS: number[] = [];
+
 /** Decides an outcome from its checks: any failed → ineligible; any undecided → needs-data; else eligible. */
 export function decide(checks: Check[], amount: Fen | null = null, extra: Partial<Outcome> = {}): Outcome {
   let undecided = false;
@@ -53,6 +56,7 @@ export function entryFor(e: Enterprise, lists: readonly ListId[], year: number, 
 
 /** The years of the enterprise's entries on `lists` (matching `track`, for honghu). */
 export function entryYears(e: Enterprise, lists: readonly ListId[], track?: Track): number[] {
+  if (e.lists.length === 0) return NO_YEARS;
   const out: number[] = [];
   for (const l of e.lists) if (lists.includes(l.list) && (!track || (l.track ?? 'ecommerce') === track)) out.push(l.year);
   return out;
@@ -141,7 +145,7 @@ export function projectMeasure(o: ProjectMeasureOptions): MeasureDef<Record<stri
     quote: o.quote,
     params: {},
     applicationLag: 0,
-    candidates: (e) => e.projects.filter((p) => p.type === o.type).map((p) => p.year),
+    candidates: (e) => (e.projects.length === 0 ? NO_YEARS : e.projects.filter((p) => p.type === o.type).map((p) => p.year)),
     evaluate: (_e, year) => decide([{ id: 'project', passed: true, msg: { key: 'project.pass', args: { type: o.type, year } } }]),
   });
 }

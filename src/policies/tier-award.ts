@@ -3,7 +3,7 @@
  * parameters. The award of a year is the tier's ceiling; top-ups against earlier awarded tiers are settled by
  * the plan, which knows which earlier awards were taken (engine/plan.ts).
  */
-import type { Enterprise, Track } from '../domain/enterprise.js';
+import { yearsWithField, type Enterprise, type Track } from '../domain/enterprise.js';
 import {
   arithmeticGrowthAtLeast,
   geometricGrowthAtLeast,
@@ -51,15 +51,9 @@ export function tierAwardMeasure(o: TierAwardOptions): MeasureDef<TierParams> {
     applicationLag: 1, // 于次年
     ledger: TIER_LEDGER,
     inForceYears: (p) => p.years,
-    candidates: (e) => salesYears(e),
+    candidates: (e) => yearsWithField(e, 'onlineRetailSales'),
     evaluate: evaluateScaleTier,
   });
-}
-
-function salesYears(e: Enterprise): number[] {
-  const out: number[] = [];
-  for (const y in e.years) if (e.years[y]!.onlineRetailSales !== undefined) out.push(Number(y));
-  return out;
 }
 
 const sales = (e: Enterprise, y: number): Fen | undefined => e.years[y]?.onlineRetailSales;

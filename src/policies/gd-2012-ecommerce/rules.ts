@@ -1,4 +1,5 @@
 /** The measures of Guangdong's 2012 e-commerce opinion, file 004. */
+import { yearsWithField } from '../../domain/enterprise.js';
 import { applyRate, atLeastShare, type Fen, type Rate } from '../../domain/money.js';
 import type { Check } from '../../domain/result.js';
 import { decide, fieldCheck, listMeasure } from '../common.js';
@@ -7,9 +8,6 @@ import { rdCapitalized as rdCapitalizedParams, rdExpensed as rdExpensedParams, r
 
 const RD_QUOTE =
   '对电子商务企业为开发新技术、新产品、新工艺发生的符合税法规定的研究开发费用，未形成无形资产计入当期损益的，在按照规定据实扣除的基础上，按照研究开发费的50%在计算应纳税所得额时加计扣除；形成无形资产的，按照无形资产成本的150%摊销。';
-
-const yearsWith = (field: 'rdExpensed' | 'rdCapitalized') => (e: { years: Record<number, { rdExpensed?: Fen; rdCapitalized?: Fen }> }) =>
-  Object.keys(e.years).map(Number).filter((y) => e.years[y]![field] !== undefined);
 
 /** (二十三): expensed R&D — an extra deduction of 50% of the expense. */
 export const rdExpensed = defineMeasure({
@@ -20,7 +18,7 @@ export const rdExpensed = defineMeasure({
   quote: RD_QUOTE,
   params: rdExpensedParams,
   applicationLag: 1,
-  candidates: yearsWith('rdExpensed'),
+  candidates: (e) => yearsWithField(e, 'rdExpensed'),
   evaluate(e, year, p) {
     const check = fieldCheck<Fen>('cost', e, year, 'rdExpensed', (v) => v > 0n);
     const v = e.years[year]?.rdExpensed;
@@ -37,7 +35,7 @@ export const rdCapitalized = defineMeasure({
   quote: RD_QUOTE,
   params: rdCapitalizedParams,
   applicationLag: 1,
-  candidates: yearsWith('rdCapitalized'),
+  candidates: (e) => yearsWithField(e, 'rdCapitalized'),
   evaluate(e, year, p) {
     const check = fieldCheck<Fen>('cost', e, year, 'rdCapitalized', (v) => v > 0n);
     const v = e.years[year]?.rdCapitalized;

@@ -1,5 +1,5 @@
 /** The measures of the 2019 e-commerce measures (穗府辦函〔2019〕2號), file 001. */
-import type { ListId } from '../../domain/enterprise.js';
+import { yearsWithField, type ListId } from '../../domain/enterprise.js';
 import type { Check } from '../../domain/result.js';
 import { decide, entryYears, fieldCheck, listMeasure, projectMeasure } from '../common.js';
 import { defineMeasure } from '../define.js';
@@ -102,7 +102,7 @@ export const listing = defineMeasure({
   quote: '對在境內外證券市場新上市的本地電子商務企業，及進入全國中小企業股份轉讓系統和廣州股權交易中心掛牌交易的本地股份制電子商務企業，以及在交易所市場和銀行間市場新發行債券的本地電子商務企業，結合市有關金融政策給予一次性補貼。',
   params: {},
   applicationLag: 0,
-  candidates: (e) => Object.keys(e.years).map(Number).filter((y) => e.years[y]!.newListing !== undefined),
+  candidates: (e) => yearsWithField(e, 'newListing'),
   evaluate: (e, year) => decide([fieldCheck<boolean>('new-listing', e, year, 'newListing', (v) => v)]),
 });
 
@@ -119,7 +119,7 @@ export const talent = defineMeasure({
   applicationLag: 0,
   candidates: (e) => [
     ...entryYears(e, TALENT_LISTS),
-    ...Object.keys(e.years).map(Number).filter((y) => e.years[y]!.highSalaryStaff !== undefined),
+    ...yearsWithField(e, 'highSalaryStaff'),
   ],
   evaluate(e, year, p) {
     // A recognition holds from the year it is entered.

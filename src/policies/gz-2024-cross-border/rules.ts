@@ -1,5 +1,5 @@
 /** The measures of the 2024 cross-border measures, file 003. */
-import type { Enterprise, YearField } from '../../domain/enterprise.js';
+import { yearsWithField, type Enterprise, type YearField } from '../../domain/enterprise.js';
 import { applyRate, minFen, rateString, type Fen, type Rate } from '../../domain/money.js';
 import type { Check } from '../../domain/result.js';
 import { decide, entryYears, fieldCheck, listedCheck, listMeasure } from '../common.js';
@@ -64,7 +64,7 @@ export const brandOverseas = defineMeasure({
   applicationLag: 1,
   candidates: (e) => [
     ...entryYears(e, ['brand-overseas']),
-    ...Object.keys(e.years).map(Number).filter((y) => e.years[y]!.brandPromotionExpense !== undefined),
+    ...yearsWithField(e, 'brandPromotionExpense'),
   ],
   evaluate: (e, year, p) => costShare(e, year, 'brandPromotionExpense', p.rate, p.cap, [listedCheck(e, ['brand-overseas'], year)]),
 });
@@ -78,7 +78,7 @@ export const bondedRent = defineMeasure({
   quote: '对跨境电商企业租赁海关特殊监管区域开展跨境电商业务的，给予不超过租金的 30%的资金扶持，单家企业每年扶持金额不超过 150 万元。',
   params: bondedRentParams,
   applicationLag: 1,
-  candidates: (e) => Object.keys(e.years).map(Number).filter((y) => e.years[y]!.bondedZoneRent !== undefined),
+  candidates: (e) => yearsWithField(e, 'bondedZoneRent'),
   evaluate: (e, year, p) => costShare(e, year, 'bondedZoneRent', p.rate, p.cap, []),
 });
 
