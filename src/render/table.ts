@@ -48,7 +48,9 @@ export function renderTable(ev: Evaluation, rs: RuleSet, o: TableOptions, meta: 
   const e = ev.enterprise;
   const lines: string[] = [];
   const district = e.district ? (lang === 'en' ? districtEnglish(e.district) : e.district) : '';
-  lines.push(paint.bold(`${e.name ?? e.id}${e.name ? `（${e.id}${district ? '，' + district : ''}）` : district ? `（${district}）` : ''}`));
+  const [open, sep, close] = lang === 'zh' ? ['（', '，', '）'] : [' (', ', ', ')'];
+  const about = [e.name ? e.id : null, district || null].filter(Boolean).join(sep);
+  lines.push(paint.bold(`${e.name ?? e.id}${about ? open + about + close : ''}`));
   lines.push(paint.dim(`${h.interp}: ${interpretationLine(ev)}`));
   if (meta.params) lines.push(paint.dim(`${h.params}: ${meta.params.file} (sha256 ${meta.params.sha256.slice(0, 12)})`));
   if (ev.results.length === 0) {
