@@ -89,6 +89,21 @@ export class Summary {
     return out;
   }
 
+  /** Every measure over all districts: enterprises eligible and the amount. */
+  byMeasure(): SummaryRow[] {
+    const out: SummaryRow[] = [];
+    for (let m = 0; m < this.measures.length; m++) {
+      let n = 0;
+      let amount = 0n;
+      for (let d = 0; d <= NO_DISTRICT; d++) {
+        n += this.counts[d * this.measures.length + m]!;
+        amount += this.amounts[d * this.measures.length + m]!;
+      }
+      if (n > 0) out.push({ district: '*', measure: this.measures[m]!.ref, kind: this.measures[m]!.kind, enterprises: n, amount });
+    }
+    return out;
+  }
+
   /** Enterprises in the output and the cash total, by district (districts with none left out). */
   districts(): Array<{ district: string; enterprises: number; cash: Fen }> {
     const out = [];
@@ -109,11 +124,12 @@ const H = {
 
 const districtName = (d: string, lang: Lang) => (d === '' ? H[lang].none : lang === 'en' ? districtEnglish(d) : d);
 
-/** The summary as rows of cells: every district × measure, then a cash total per district. */
-export function summaryCells(s: Summary, lang: Lang): string[][] {
+const amountCell = (r: SummaryRow) => (isCash(r.kind) || r.kind === 'tax-deduction' ? formatYuan(r.amount) : '');
+
+/** Cash totals per district and for all, as rows of cells. */
+function districtTotals(s: Summary, lang: Lang): string[][] {
   const h = H[lang];
-  const rows: string[][] = [[h.district, h.measure, h.kind, h.enterprises, h.amount]];
-  for (const r of s.rows()) rows.push([districtName(r.district, lang), r.measure, KIND_LABELS[r.kind][lang], String(r.enterprises), r.amount === 0n && !isCash(r.kind) && r.kind !== 'tax-deduction' ? '' : formatYuan(r.amount)]);
+  const rows: string[][] = [];
   let all = 0n;
   let n = 0;
   for (const d of s.districts()) {
@@ -125,10 +141,22 @@ export function summaryCells(s: Summary, lang: Lang): string[][] {
   return rows;
 }
 
-/** The summary as a table for the terminal (amounts grouped by thousands). */
+/** The summary as rows of cells (--summary FILE, the workbook's second sheet): every district × measure, then the cash totals. */
+export function summaryCells(s: Summary, lang: Lang): string[][] {
+  const h = H[lang];
+  const rows: string[][] = [[h.district, h.measure, h.kind, h.enterprises, h.amount]];
+  for (const r of s.rows()) rows.push([districtName(r.district, lang), r.measure, KIND_LABELS[r.kind][lang], String(r.enterprises), amountCell(r)]);
+  return [...rows, ...districtTotals(s, lang)];
+}
+
+/**
+ * The summary for the terminal, short enough to read: every measure over all districts, then each district's cash
+ * total (the full district × measure table goes to --summary FILE). Amounts grouped by thousands.
+ */
 export function renderSummaryTable(s: Summary, lang: Lang): string {
-  const [head, ...body] = summaryCells(s, lang);
-  const table = new Table({ head: head!, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, colAligns: ['left', 'left', 'left', 'right', 'right'] });
+  const h = H[lang];
+  const body = [...s.byMeasure().map((r) => [h.all, r.measure, KIND_LABELS[r.kind][lang], String(r.enterprises), amountCell(r)]), ...districtTotals(s, lang)];
+  const table = new Table({ head: [h.district, h.measure, h.kind, h.enterprises, h.amount], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, colAligns: ['left', 'left', 'left', 'right', 'right'] });
   for (const row of body) table.push([row[0]!, row[1]!, row[2]!, row[3]!, row[4] ? groupThousands(BigInt(row[4].replace('.', ''))) : '']);
   return table.toString() + '\n';
 }
