@@ -95,7 +95,8 @@ export function renderScenarioText(run: RunSummary, meta: ReportMeta, lang: Lang
       file = o.case.file;
       out.push(paint.bold(file));
     }
-    const where = paint.dim(`(${msg('scenario.line', lang, { line: o.case.line })})`);
+    const line = msg('scenario.line', lang, { line: o.case.line });
+    const where = paint.dim(lang === 'zh' ? `（${line}）` : `(${line})`);
     if (o.passed) {
       out.push(`  ${paint.status('eligible', '✓')} ${o.case.name} ${where}`);
       continue;

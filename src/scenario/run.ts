@@ -114,6 +114,8 @@ export function runCase(c: ScenarioCase, base: RunBase = NO_BASE, cache = new Ru
     const counted = ev.results.filter((r) => r.status === 'eligible' && r.amount !== null && isCash(r.kind));
     failures.push({ kind: 'total', line: c.total.line, expected: c.total.fen, actual: ev.total, counted });
   }
+  // In the order of the file, so that a report reads alongside it.
+  failures.sort((a, b) => ('line' in a ? a.line : 0) - ('line' in b ? b.line : 0));
   return { case: c, passed: failures.length === 0, failures, evaluation: ev };
 }
 
