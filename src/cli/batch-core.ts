@@ -8,12 +8,12 @@ import { evaluate, type RunOptions } from '../engine/evaluate.js';
 import type { Interpretation } from '../engine/interpretation.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import type { ColumnPlan } from '../io/row.js';
-import { mapCsvBlock, mapJsonItems, mapperOptions, type At, type MappedRecord, type StreamOptions } from '../io/stream.js';
+import { forEachCsvRecord, mapJsonItems, mapperOptions, type At, type MappedRecord, type StreamOptions } from '../io/stream.js';
 import type { JsonItem } from '../io/json-split.js';
 import { awardCells, awardColumns, awardRow, columnIndex, type AwardColumn } from '../render/award-table.js';
 import { csvLine, longRows } from '../render/csv.js';
 import { toJson, toOutput, type RunMeta } from '../render/output.js';
-import { contributionOf, summaryMeasures, type Contribution } from '../render/summary.js';
+import { contributionOf, summaryMeasures } from '../render/summary.js';
 import { formatYuan } from '../domain/money.js';
 import type { Lang } from '../domain/labels.js';
 
@@ -39,21 +39,39 @@ export interface BatchSetup {
 /** A cell of an XLSX row. */
 export type XCell = string | number | null;
 
+/** A record that is not in the output: rejected (with its problems), or skipped by --district. */
 export interface RecordOut {
   at: At;
   /** The id (of the enterprise, or as written in a rejected record). */
   id: string | null;
   problems: Problem[];
-  /** Accepted: the output piece (text, or XLSX rows). Absent: rejected, or skipped by --district. */
-  out?: string | XCell[][];
-  contrib?: Contribution;
   skipped?: true;
 }
 
+/**
+ * What a block gives back, compact so that it crosses threads cheaply and its records die young: the output of
+ * the accepted records concatenated (with where each ends, so the main thread can still drop a duplicate), their
+ * ids and positions, their summary contributions, their warnings; and the records not in the output.
+ */
 export interface BlockOut {
-  records: RecordOut[];
   /** CSV rows the block spans. */
   rows: number;
+  /** Records in the block (blank rows not counted). */
+  records: number;
+  /** Output text of the accepted records, and the end of each record's piece in it. */
+  text: string;
+  ends: number[];
+  /** XLSX rows of the accepted records, and the end of each record's rows in it. */
+  xrows: XCell[][];
+  xends: number[];
+  ids: string[];
+  /** Row (CSV, relative to the block; JSON Lines) or index (JSON array) of each accepted record. */
+  ats: number[];
+  /** Per accepted record: its Contribution, flattened: length, then the items (amounts as fen numbers). */
+  contrib: number[];
+  /** Warnings of accepted records: [accepted index, problems]. */
+  warnings: Array<[number, Problem[]]>;
+  others: RecordOut[];
 }
 
 export type BlockTask = { kind: 'csv'; text: string; plan: ColumnPlan } | { kind: 'json'; items: JsonItem[] };
@@ -70,32 +88,59 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
   const colIndex = columnIndex(cols);
   const measureIndex = new Map(summaryMeasures(rs).map((m, i) => [m.ref, i]));
   const { format, layout, lang } = setup;
+  const xlsx = format === 'xlsx';
 
-  function one(r: MappedRecord): RecordOut {
+  function block(): BlockOut {
+    return { rows: 0, records: 0, text: '', ends: [], xrows: [], xends: [], ids: [], ats: [], contrib: [], warnings: [], others: [] };
+  }
+
+  function one(b: BlockOut, r: MappedRecord): void {
+    b.records++;
     const e = r.enterprise;
-    if (!e) return { at: r.at, id: r.rawId ?? null, problems: r.problems };
-    if (districts && !districts.has(e.district ?? '')) return { at: r.at, id: e.id, problems: r.problems, skipped: true };
-    if (setup.mapOnly) return { at: r.at, id: e.id, problems: r.problems, out: '' };
-    const ev = evaluate(e, rs, run);
-    let out: string | XCell[][];
-    if (format === 'json' || format === 'jsonl') out = toJson(toOutput(ev, lang, meta), false) + (format === 'jsonl' ? '\n' : '');
-    else if (layout === 'wide') {
-      const row = awardRow(ev, cols, colIndex);
-      out = format === 'csv' ? csvLine(awardCells(row)) : [[row.id, row.name, row.district, ...row.amounts.map((a) => (a === null ? null : yuanNumber(a))), yuanNumber(row.total), row.other.join('; ')]];
-    } else {
-      const rows = longRows(ev, lang);
-      out = format === 'csv' ? rows.map(csvLine).join('') : rows.map((cells) => cells.map((c, i) => (i === LONG_AMOUNT && c !== '' ? Number(c) : i === LONG_YEAR || i === LONG_YEAR + 1 ? Number(c) : c)));
+    if (!e) {
+      b.others.push({ at: r.at, id: r.rawId ?? null, problems: r.problems });
+      return;
     }
-    return { at: r.at, id: e.id, problems: r.problems, out, contrib: contributionOf(ev, measureIndex) };
+    if (districts && !districts.has(e.district ?? '')) {
+      b.others.push({ at: r.at, id: e.id, problems: r.problems, skipped: true });
+      return;
+    }
+    const k = b.ids.length;
+    b.ids.push(e.id);
+    b.ats.push(r.at.row ?? r.at.index ?? 0);
+    if (r.problems.length) b.warnings.push([k, r.problems]);
+    if (setup.mapOnly) {
+      b.ends.push(b.text.length);
+      b.contrib.push(0);
+      return;
+    }
+    const ev = evaluate(e, rs, run);
+    if (xlsx) {
+      if (layout === 'wide') {
+        const row = awardRow(ev, cols, colIndex);
+        b.xrows.push([row.id, row.name, row.district, ...row.amounts.map((a) => (a === null ? null : yuanNumber(a))), yuanNumber(row.total), row.other.join('; ')]);
+      } else {
+        for (const cells of longRows(ev, lang)) b.xrows.push(cells.map((c, i) => (i === LONG_AMOUNT ? (c === '' ? null : Number(c)) : i === LONG_YEAR || i === LONG_YEAR + 1 ? Number(c) : c)));
+      }
+      b.xends.push(b.xrows.length);
+    } else {
+      if (format === 'jsonl') b.text += toJson(toOutput(ev, lang, meta), false) + '\n';
+      else if (format === 'json') b.text += ',\n' + toJson(toOutput(ev, lang, meta), false);
+      else if (layout === 'wide') b.text += csvLine(awardCells(awardRow(ev, cols, colIndex)));
+      else for (const cells of longRows(ev, lang)) b.text += csvLine(cells);
+      b.ends.push(b.text.length);
+    }
+    const c = contributionOf(ev, measureIndex);
+    b.contrib.push(c.length);
+    for (const x of c) b.contrib.push(Number(x));
   }
 
   return {
     run(task) {
-      if (task.kind === 'csv') {
-        const { records, rows } = mapCsvBlock(task.text, task.plan, opts.row);
-        return { records: records.map(one), rows };
-      }
-      return { records: mapJsonItems(task.items, opts.json).map(one), rows: 0 };
+      const b = block();
+      if (task.kind === 'csv') b.rows = forEachCsvRecord(task.text, task.plan, opts.row, (r) => one(b, r));
+      else for (const r of mapJsonItems(task.items, opts.json)) one(b, r);
+      return b;
     },
   };
 }

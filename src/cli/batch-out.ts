@@ -39,9 +39,15 @@ async function dropTemporary(tmp: string): Promise<void> {
   temporaries.delete(tmp);
 }
 
+/** Output of a block: text, or rows of cells for XLSX. */
+export interface Pieces {
+  text: string;
+  xrows: XCell[][];
+}
+
 export interface RowSink {
-  /** Writes one output piece per accepted record (text, or rows of cells for XLSX). */
-  write(pieces: ReadonlyArray<string | XCell[][]>): Promise<void>;
+  /** Writes the output of a block. */
+  write(p: Pieces): Promise<void>;
   /** Finishes the output; `extraSheet` is the summary sheet of a workbook. */
   close(extraSheet?: { name: string; rows: string[][] }): Promise<void>;
   /** Gives up: removes the temporary file. */
@@ -54,10 +60,13 @@ export class TextSink implements RowSink {
   private readonly tmp: string | null;
   private first = true;
 
-  /** `open`/`close` frame the records and `sep` goes between them (JSON arrays); plain text has neither. */
+  /**
+   * `open`/`close` frame the records; with `leadingComma` each record comes as ",\n{…}" and the first comma is
+   * dropped (JSON arrays).
+   */
   constructor(
     private readonly file: string | null,
-    private readonly frame: { open: string; sep: string; close: string },
+    private readonly frame: { open: string; close: string; leadingComma?: boolean },
   ) {
     if (file) {
       this.tmp = temporaryFor(file);
@@ -69,14 +78,16 @@ export class TextSink implements RowSink {
     if (frame.open) this.out.write(frame.open);
   }
 
-  async write(pieces: ReadonlyArray<string | XCell[][]>): Promise<void> {
-    if (pieces.length === 0) return;
-    let text: string;
-    if (this.frame.sep) {
-      text = (this.first ? '' : this.frame.sep) + (pieces as string[]).join(this.frame.sep);
-      this.first = false;
-    } else text = (pieces as string[]).join('');
+  async write(p: Pieces): Promise<void> {
+    if (p.text.length === 0) return;
+    const text = this.frame.leadingComma && this.first ? p.text.slice(1) : p.text;
+    this.first = false;
     if (!this.out.write(text)) await once(this.out, 'drain');
+  }
+
+  /** Writes whole records of text (the rejected-rows report). */
+  async writeText(text: string): Promise<void> {
+    return this.write({ text, xrows: [] });
   }
 
   async close(): Promise<void> {
@@ -129,8 +140,8 @@ export class XlsxSink implements RowSink {
     return new XlsxSink(file, tmp, wb, ws);
   }
 
-  async write(pieces: ReadonlyArray<string | XCell[][]>): Promise<void> {
-    for (const rows of pieces as XCell[][][]) for (const row of rows) this.ws.addRow(row).commit();
+  async write(p: Pieces): Promise<void> {
+    for (const row of p.xrows) this.ws.addRow(row).commit();
   }
 
   async close(extraSheet?: { name: string; rows: string[][] }): Promise<void> {

@@ -16,7 +16,7 @@ import { csvLine, LONG_HEADER, UTF8_BOM } from '../render/csv.js';
 import { t } from '../render/messages.js';
 import { renderSummaryTable, Summary, summaryCells, summaryJson, summaryMeasures } from '../render/summary.js';
 import { toJson } from '../render/output.js';
-import { makeProcessor, type BatchSetup, type BlockOut, type BlockTask, type Layout, type OutFormat, type RecordOut } from './batch-core.js';
+import { makeProcessor, type BatchSetup, type BlockOut, type BlockTask, type Layout, type OutFormat, type XCell } from './batch-core.js';
 import { TextSink, XlsxSink, type RowSink } from './batch-out.js';
 import { EXIT, formatProblem, langSchema, runOptionsOf, UsageError } from './common.js';
 import { loadParams } from './params.js';
@@ -100,32 +100,52 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
 
   const fold = async (q: Queued) => {
     if ('apply' in q) return q.apply();
-    const block = await q.result;
-    if (q.csv) ledger.placeCsv(q.fileIndex, block.records, block.rows);
-    else ledger.placeJson(q.fileIndex, block.records, q.indexed);
-    const pieces: Array<RecordOut['out'] & {}> = [];
-    for (const r of block.records) {
-      counts.records++;
+    const b = await q.result;
+    const file = files[q.fileIndex]!;
+    // CSV rows are relative to the block: place them in the file
+    const base = q.csv ? ledger.csvBase(q.fileIndex, b.rows) : 0;
+    if (!q.csv) ledger.setIndexed(q.fileIndex, q.indexed);
+    const place = (p: Problem) => {
+      p.file = file;
+      if (q.csv) p.row = (p.row ?? 0) + base;
+    };
+    const at = (pos: number): At => (q.csv ? { row: pos + base } : q.indexed ? { index: pos } : { row: pos });
+    counts.records += b.records;
+    const warnings = new Map(b.warnings);
+    for (const [, ps] of b.warnings) ps.forEach(place);
+    // duplicates: the accepted records whose id was seen before leave the output for the rejects
+    const dups = new Map<number, Problem>();
+    for (let i = 0; i < b.ids.length; i++) {
+      const pos = at(b.ats[i]!);
+      const dup = ledger.duplicate(q.fileIndex, pos, b.ids[i]!);
+      if (dup) dups.set(i, dup);
+    }
+    for (let i = 0, c = 0; i < b.ids.length; i++) {
+      const len = b.contrib[c]!;
+      if (!dups.has(i)) {
+        counts.output++;
+        summary.add(b.contrib.slice(c + 1, c + 1 + len).map((x, j) => (j > 0 && j % 2 === 0 ? BigInt(x) : x)));
+        for (const p of warnings.get(i) ?? []) report(p);
+      }
+      c += 1 + len;
+    }
+    if (dups.size) {
+      // the rejected duplicates, with their positions relative to the block like the others, in input order
+      for (const [i, dup] of dups) b.others.push({ at: q.csv ? { row: b.ats[i]! } : at(b.ats[i]!), id: b.ids[i]!, problems: [...(warnings.get(i) ?? []), { ...dup, row: dup.row === undefined ? undefined : dup.row - base } as Problem] });
+      b.others.sort((x, y) => (x.at.row ?? x.at.index ?? 0) - (y.at.row ?? y.at.index ?? 0));
+    }
+    for (const r of b.others) {
+      if (q.csv) r.at.row = r.at.row! + base;
+      r.problems.forEach(place);
       if (r.skipped) {
         counts.skipped++;
         continue;
       }
-      if (r.out !== undefined) {
-        const dup = ledger.duplicate(q.fileIndex, r.at, r.id!);
-        if (!dup) {
-          counts.output++;
-          pieces.push(r.out);
-          summary.add(r.contrib!);
-          for (const p of r.problems) report(p);
-          continue;
-        }
-        r.problems.push(dup);
-      }
       counts.rejected++;
       for (const p of r.problems) report(p);
-      if (rejects) await rejects.write([rejectLine(rejects.kind, files[q.fileIndex]!, r.at, r.id, r.problems, lang)]);
+      if (rejects) await rejects.writeText(rejectLine(rejects.kind, file, r.at, r.id, r.problems, lang));
     }
-    await out.write(pieces);
+    await out.write(dups.size === 0 ? b : withoutDuplicates(b, dups));
   };
 
   try {
@@ -245,11 +265,11 @@ async function openOutput(file: string | null, format: OutFormat, layout: Layout
   const header = layout === 'wide' ? wideHeader : [...LONG_HEADER];
   switch (format) {
     case 'csv':
-      return new TextSink(file, { open: UTF8_BOM + csvLine(header), sep: '', close: '' });
+      return new TextSink(file, { open: UTF8_BOM + csvLine(header), close: '' });
     case 'jsonl':
-      return new TextSink(file, { open: '', sep: '', close: '' });
+      return new TextSink(file, { open: '', close: '' });
     case 'json':
-      return new TextSink(file, { open: '[\n', sep: ',\n', close: '\n]\n' });
+      return new TextSink(file, { open: '[', close: '\n]\n', leadingComma: true });
     case 'xlsx': {
       const money = layout === 'wide' ? (i: number) => i >= 3 && i < header.length - 1 : (i: number) => i === 10;
       return XlsxSink.open(file!, lang === 'zh' ? '奖励' : 'awards', header, money);
@@ -258,16 +278,28 @@ async function openOutput(file: string | null, format: OutFormat, layout: Layout
 }
 
 /** The rejected-rows report: CSV (with BOM) unless the name ends in .json or .jsonl. */
-function openRejects(file: string): RowSink & { kind: 'csv' | 'json' | 'jsonl' } {
+function openRejects(file: string): TextSink & { kind: 'csv' | 'json' | 'jsonl' } {
   const ext = extname(file).toLowerCase();
   const kind: 'csv' | 'json' | 'jsonl' = ext === '.json' ? 'json' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : 'csv';
   const sink =
     kind === 'csv'
-      ? new TextSink(file, { open: UTF8_BOM + csvLine(['file', 'row', 'index', 'id', 'problems']), sep: '', close: '' })
+      ? new TextSink(file, { open: UTF8_BOM + csvLine(['file', 'row', 'index', 'id', 'problems']), close: '' })
       : kind === 'json'
-        ? new TextSink(file, { open: '[\n', sep: ',\n', close: '\n]\n' })
-        : new TextSink(file, { open: '', sep: '', close: '' });
+        ? new TextSink(file, { open: '[', close: '\n]\n', leadingComma: true })
+        : new TextSink(file, { open: '', close: '' });
   return Object.assign(sink, { kind });
+}
+
+/** The block's output without the records at the indexes of `dups`. */
+function withoutDuplicates(b: BlockOut, dups: ReadonlyMap<number, unknown>): BlockOut {
+  let text = '';
+  const xrows: XCell[][] = [];
+  for (let i = 0; i < b.ids.length; i++) {
+    if (dups.has(i)) continue;
+    if (b.ends.length) text += b.text.slice(i === 0 ? 0 : b.ends[i - 1], b.ends[i]);
+    if (b.xends.length) xrows.push(...b.xrows.slice(i === 0 ? 0 : b.xends[i - 1], b.xends[i]));
+  }
+  return { ...b, text, xrows };
 }
 
 /** One line of the rejected-rows report: where the record is, its id as written, and every error. */
@@ -275,7 +307,7 @@ function rejectLine(kind: 'csv' | 'json' | 'jsonl', file: string, at: At, id: st
   const errors = problems.filter((p) => p.severity === 'error');
   if (kind !== 'csv') {
     const json = toJson({ file, ...at, id, problems: errors.map((p) => ({ path: p.path, key: p.expected.key, message: t(p.expected, lang), ...(p.received !== undefined ? { received: p.received } : {}) })) }, false);
-    return kind === 'jsonl' ? json + '\n' : json;
+    return kind === 'jsonl' ? json + '\n' : ',\n' + json;
   }
   const text = errors.map((p) => problemText(p, lang)).join(' | ');
   return csvLine([file, at.row === undefined ? '' : String(at.row), at.index === undefined ? '' : String(at.index), id ?? '', text]);
@@ -289,7 +321,7 @@ function problemText(p: Problem, lang: Lang): string {
 
 async function writeSummary(file: string, s: Summary, lang: Lang): Promise<void> {
   const json = /\.json$/i.test(file);
-  const sink = new TextSink(file, { open: '', sep: '', close: '' });
-  await sink.write([json ? toJson(summaryJson(s)) + '\n' : UTF8_BOM + summaryCells(s, lang).map(csvLine).join('')]);
+  const sink = new TextSink(file, { open: '', close: '' });
+  await sink.writeText(json ? toJson(summaryJson(s)) + '\n' : UTF8_BOM + summaryCells(s, lang).map(csvLine).join(''));
   await sink.close();
 }

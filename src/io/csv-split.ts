@@ -29,7 +29,7 @@ export class CsvCutter {
   /** End of the last whole record in `pending` (a cut may be made there). */
   private lastBoundary = 0;
 
-  constructor(private readonly blockSize = 1 << 20) {}
+  constructor(private readonly blockSize = 1 << 19) {}
 
   /** Adds text; returns the blocks of whole records now available (possibly none). */
   push(text: string): string[] {
@@ -118,10 +118,13 @@ export function splitCsv(text: string, onRecord: OnRecord, maxRecords = Infinity
   const n = text.length;
   let pos = from;
   let rel = 0;
+  // The next quote, looked up again only once passed: searching from every record would scan to the end of a
+  // quote-free block each time (quadratic in the block size).
+  let q = text.indexOf('"', pos);
   while (pos < n && rel < maxRecords) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = n;
-    const q = text.indexOf('"', pos);
+    if (q !== -1 && q < pos) q = text.indexOf('"', pos);
     rel++;
     if (q === -1 || q > nl) {
       const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;

@@ -230,23 +230,29 @@ export function mapperOptions(o: StreamOptions): { row: RowOptions; json: InputO
 }
 
 /**
- * A CSV block → its records, rows counted from 1 within the block (blank rows are counted, not returned).
- * `rows` is how many rows the block spans, so the next block's rows can be placed.
+ * A CSV block → its records, one at a time to `each` (so that a record's objects die young), rows counted from 1
+ * within the block (blank rows are counted, not handed out). Returns how many rows the block spans, so the next
+ * block's rows can be placed.
  */
-export function mapCsvBlock(text: string, plan: ColumnPlan, o: RowOptions): { records: MappedRecord[]; rows: number } {
-  const records: MappedRecord[] = [];
+export function forEachCsvRecord(text: string, plan: ColumnPlan, o: RowOptions, each: (r: MappedRecord) => void): number {
   const idCol = plan.columns.findIndex((c) => c?.kind === 'id');
-  const { records: rows } = splitCsv(text, (cells, rel, broken) => {
+  return splitCsv(text, (cells, rel, broken) => {
     if (broken) {
-      records.push({ at: { row: rel }, enterprise: null, problems: [{ ...error('', 'csv.unclosed-quote'), row: rel }] });
+      each({ at: { row: rel }, enterprise: null, problems: [{ ...error('', 'csv.unclosed-quote'), row: rel }] });
       return;
     }
     if (isBlankRecord(cells)) return;
     const { enterprise, problems } = mapRow(plan, cells, rel, o);
     const rec: MappedRecord = { at: { row: rel }, enterprise, problems };
     if (!enterprise && cells[idCol]) rec.rawId = cells[idCol]!.trim();
-    records.push(rec);
-  });
+    each(rec);
+  }).records;
+}
+
+/** A CSV block → all its records (see forEachCsvRecord). */
+export function mapCsvBlock(text: string, plan: ColumnPlan, o: RowOptions): { records: MappedRecord[]; rows: number } {
+  const records: MappedRecord[] = [];
+  const rows = forEachCsvRecord(text, plan, o, (r) => records.push(r));
   return { records, rows };
 }
 
@@ -289,9 +295,21 @@ export class RecordLedger {
     this.rowBase.set(fileIndex, headerRow);
   }
 
+  /** The row before a CSV block of `rows` rows (its rows are relative to it); the next block comes after it. */
+  csvBase(fileIndex: number, rows: number): number {
+    const base = this.rowBase.get(fileIndex) ?? 1;
+    this.rowBase.set(fileIndex, base + rows);
+    return base;
+  }
+
+  /** Whether the records of a file are placed by index (a JSON array) rather than by row. */
+  setIndexed(fileIndex: number, indexed: boolean): void {
+    this.indexed.set(fileIndex, indexed);
+  }
+
   /** Places a CSV block's records (rows relative to the block) after the rows placed so far. */
   placeCsv(fileIndex: number, records: ReadonlyArray<{ at: At; problems: Problem[] }>, rows: number): void {
-    const base = this.rowBase.get(fileIndex) ?? 1;
+    const base = this.csvBase(fileIndex, rows);
     const file = this.files[fileIndex]!;
     for (const r of records) {
       r.at.row = r.at.row! + base;
@@ -300,7 +318,6 @@ export class RecordLedger {
         p.row = (p.row ?? 0) + base;
       }
     }
-    this.rowBase.set(fileIndex, base + rows);
   }
 
   /** Places JSON records (their positions are already those of the file). */
