@@ -3,7 +3,7 @@
  * quoting the cell). The same value readers as the JSON schema; no zod here, because this runs a million times.
  */
 import { LIST_IDS, TRACKS, type Enterprise, type ListEntry, type Track, type YearData } from '../domain/enterprise.js';
-import type { Unit } from '../domain/money.js';
+import { UNIT_FEN, type Unit } from '../domain/money.js';
 import { error, warning, type Problem } from '../domain/problem.js';
 import { readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from '../domain/values.js';
 import { YEAR_FIELDS } from '../domain/enterprise.js';
@@ -43,6 +43,8 @@ export function planColumns(headers: string[], strict = false): ColumnPlan {
 }
 
 const SPLIT = /[;；,，、\s]+/;
+/** A whole number that parseAmount reads as exactly BigInt(cell) units. */
+const PLAIN_INT = /^\d{1,15}$/;
 const LIVESTREAM = /^(?::|：)?(livestream|直播)$/i;
 const ECOMMERCE = /^(?::|：)?(ecommerce|电商|电子商务)?$/i;
 const TRACK_ALIASES: Record<string, Track> = { 电子商务: 'ecommerce', 电商: 'ecommerce', 直播电商: 'livestream', 直播: 'livestream', 跨境电商: 'cross-border', 跨境: 'cross-border' };
@@ -93,6 +95,16 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
       case 'year': {
         const kind = YEAR_FIELDS[col.field];
         const yd: YearData = (e.years[col.year] ??= {});
+        // Fast paths for what an export holds a million times — whole numbers of the unit, true/false — read
+        // exactly as the shared readers read them; anything else goes through those readers.
+        if (kind === 'money' && PLAIN_INT.test(cell)) {
+          (yd as Record<string, unknown>)[col.field] = BigInt(cell) * UNIT_FEN[o.unit ?? '元'];
+          break;
+        }
+        if (kind === 'boolean' && (cell === 'true' || cell === 'false')) {
+          (yd as Record<string, unknown>)[col.field] = cell === 'true';
+          break;
+        }
         const r = kind === 'money' ? readMoney(cell, o.unit) : kind === 'boolean' ? readBool(cell) : readCount(cell);
         take<unknown>(r, (v) => ((yd as Record<string, unknown>)[col.field] = v));
         break;
