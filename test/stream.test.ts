@@ -35,6 +35,19 @@ const A = validId(1);
 const B = validId(2);
 const C = validId(3);
 
+/** Feeds `text` to `push` in pieces cut at the given offsets, then `end`; returns everything handed out. */
+function inChunks<T>(text: string, cuts: number[], push: (t: string) => T[], end: () => T[]): T[] {
+  const out: T[] = [];
+  let at = 0;
+  for (const c of [...cuts].sort((a, b) => a - b)) {
+    const to = Math.min(text.length, c);
+    if (to > at) out.push(...push(text.slice(at, to)));
+    at = Math.max(at, to);
+  }
+  out.push(...push(text.slice(at)), ...end());
+  return out;
+}
+
 describe('CSV', () => {
   it('reads rows with row numbers as a spreadsheet shows them (header row 1, blank rows counted)', async () => {
     const f = file(`id,district,online_retail_sales_2025\r\n${A},天河,31亿\r\n\r\n${B},越秀区,"3,100,000,000"\r\n`);
@@ -160,14 +173,7 @@ describe('JSON and JSON Lines', () => {
       fc.property(fc.array(fc.record({ id: fc.string(), n: fc.integer(), s: fc.array(fc.string({ unit: 'grapheme' })) }), { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), (objs, cuts) => {
         const text = JSON.stringify(objs, null, 1);
         const sp = new JsonSplitter();
-        const items = [];
-        let at = 0;
-        for (const c of [...cuts].sort((a, b) => a - b)) {
-          const to = Math.min(text.length, c);
-          if (to > at) items.push(...sp.push(text.slice(at, to)));
-          at = Math.max(at, to);
-        }
-        items.push(...sp.push(text.slice(at)), ...sp.end());
+        const items = inChunks(text, cuts, (t) => sp.push(t), () => sp.end());
         expect(items.map((i) => JSON.parse(i.text))).toEqual(objs);
         expect(items.map((i) => i.at.index)).toEqual(objs.map((_, i) => i));
       }),
@@ -182,14 +188,7 @@ describe('CSV cutting', () => {
       fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 40 }), (rows, cuts, blockSize) => {
         const text = rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
         const cutter = new CsvCutter(blockSize);
-        const blocks: string[] = [];
-        let at = 0;
-        for (const c of [...cuts].sort((a, b) => a - b)) {
-          const to = Math.min(text.length, c);
-          if (to > at) blocks.push(...cutter.push(text.slice(at, to)));
-          at = Math.max(at, to);
-        }
-        blocks.push(...cutter.push(text.slice(at)), ...cutter.end());
+        const blocks = inChunks(text, cuts, (t) => cutter.push(t), () => cutter.end());
         expect(blocks.join('')).toBe(text);
         const got: string[][] = [];
         for (const b of blocks) splitCsv(b, (cells, _r, broken) => (expect(broken).toBe(false), got.push(cells)));

@@ -21,6 +21,7 @@ import { TextSink, XlsxSink, type RowSink } from './batch-out.js';
 import { EXIT, formatProblem, langSchema, runOptionsOf, UsageError } from './common.js';
 import { loadParams } from './params.js';
 import { progressBar } from './progress.js';
+import { readerShape, streamOptionsOf } from './validate.js';
 
 export const batchOptions = z.object({
   out: z.string().optional(),
@@ -33,11 +34,7 @@ export const batchOptions = z.object({
   interpret: z.string().optional(),
   params: z.string().optional(),
   lang: langSchema,
-  lenientId: z.boolean().default(false),
-  strict: z.boolean().default(false),
-  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
-  unit: z.enum(['元', '万元', '亿元']).default('元'),
-  inputFormat: z.enum(['auto', 'csv', 'json', 'jsonl']).default('auto'),
+  ...readerShape,
   jobs: z.coerce.number().int().min(1).max(64).default(1),
   summary: z.string().optional(),
   rejects: z.string().optional(),
@@ -56,7 +53,7 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
   const { ruleSet, interpretation, meta } = await loadParams(o.params);
   const run = runOptionsOf(o, interpretation);
   const districts = o.district ? districtsOf(o.district) : null;
-  const stream: StreamOptions = { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat };
+  const stream: StreamOptions = streamOptionsOf(o);
   const setup: BatchSetup = {
     format,
     layout: o.layout,

@@ -64,33 +64,39 @@ program
     process.exitCode = await test(targets, opts);
   });
 
-program
-  .command('batch')
-  .description("a district's enterprises (CSV, JSON, JSON Lines; - for stdin), streamed: an award table, a summary by district and measure, the rejected rows")
-  .argument('<files...>', 'input files (CSV wide layout, JSON array, JSON Lines), or - for standard input')
-  .option('--out <file>', 'write to a file; the format comes from its extension: .csv .json .jsonl .xlsx')
-  .addOption(new Option('--format <format>', 'output format (default: from --out, else csv to standard output)').choices(['csv', 'json', 'jsonl', 'xlsx']))
-  .addOption(new Option('--layout <layout>', 'wide: one row per enterprise (the award table); long: one row per enterprise × measure × year').choices(['wide', 'long']).default('wide'))
-  .option('--district <names>', 'only these districts, e.g. 天河 or Tianhe,Yuexiu')
-  .option('--year <year>', 'show only this performance year')
-  .option('--years <years>', 'show only these years: 2024-2026 or 2024,2026')
-  .option('--all', 'also show not-in-force results for years outside validity (long layout, JSON)')
-  .option('--interpret <list>', 'interpretations, e.g. threshold=exceed,growthAverage=arithmetic')
-  .option('--params <file>', 'parameter overrides (YAML or JSON, SPEC §5)')
-  .addOption(lang())
-  .option('--lenient-id', 'accept ids with a wrong GB 32100 check character (with a warning)')
-  .option('--strict', 'unknown columns and fields are errors, not warnings')
-  .addOption(new Option('--encoding <enc>', 'input encoding').choices(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'))
-  .addOption(new Option('--unit <unit>', 'unit of bare amounts in CSV').choices(['元', '万元', '亿元']).default('元'))
-  .addOption(new Option('--input-format <format>', 'input format (default: from the extension, else sniffed)').choices(['auto', 'csv', 'json', 'jsonl']).default('auto'))
-  .option('--jobs <n>', 'worker threads (output stays in input order)', '1')
-  .option('--summary <file>', 'also write the summary by district and measure (.csv or .json)')
-  .option('--rejects <file>', 'write every rejected record with its file, row and reasons (.csv, .json or .jsonl)')
-  .option('--no-progress', 'no progress bar, even on a terminal')
-  .action(async (files: string[], opts: Record<string, unknown>) => {
-    const { batch } = await import('./batch.js');
-    process.exitCode = await batch(files, opts);
-  });
+/** The options of the streaming reader, shared by batch and validate. */
+function readerOptions(c: Command): Command {
+  return c
+    .option('--lenient-id', 'accept ids with a wrong GB 32100 check character (with a warning)')
+    .option('--strict', 'unknown columns and fields are errors, not warnings')
+    .addOption(new Option('--encoding <enc>', 'input encoding').choices(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'))
+    .addOption(new Option('--unit <unit>', 'unit of bare amounts in CSV').choices(['元', '万元', '亿元']).default('元'))
+    .addOption(new Option('--input-format <format>', 'input format (default: from the extension, else sniffed)').choices(['auto', 'csv', 'json', 'jsonl']).default('auto'));
+}
+
+readerOptions(
+  program
+    .command('batch')
+    .description("a district's enterprises (CSV, JSON, JSON Lines; - for stdin), streamed: an award table, a summary by district and measure, the rejected rows")
+    .argument('<files...>', 'input files (CSV wide layout, JSON array, JSON Lines), or - for standard input')
+    .option('--out <file>', 'write to a file; the format comes from its extension: .csv .json .jsonl .xlsx')
+    .addOption(new Option('--format <format>', 'output format (default: from --out, else csv to standard output)').choices(['csv', 'json', 'jsonl', 'xlsx']))
+    .addOption(new Option('--layout <layout>', 'wide: one row per enterprise (the award table); long: one row per enterprise × measure × year').choices(['wide', 'long']).default('wide'))
+    .option('--district <names>', 'only these districts, e.g. 天河 or Tianhe,Yuexiu')
+    .option('--year <year>', 'show only this performance year')
+    .option('--years <years>', 'show only these years: 2024-2026 or 2024,2026')
+    .option('--all', 'also show not-in-force results for years outside validity (long layout, JSON)')
+    .option('--interpret <list>', 'interpretations, e.g. threshold=exceed,growthAverage=arithmetic')
+    .option('--params <file>', 'parameter overrides (YAML or JSON, SPEC §5)')
+    .addOption(lang())
+    .option('--jobs <n>', 'worker threads (output stays in input order)', '1')
+    .option('--summary <file>', 'also write the summary by district and measure (.csv or .json)')
+    .option('--rejects <file>', 'write every rejected record with its file, row and reasons (.csv, .json or .jsonl)')
+    .option('--no-progress', 'no progress bar, even on a terminal'),
+).action(async (files: string[], opts: Record<string, unknown>) => {
+  const { batch } = await import('./batch.js');
+  process.exitCode = await batch(files, opts);
+});
 
 program
   .command('template')
@@ -102,19 +108,39 @@ program
     process.exitCode = await template(opts);
   });
 
+readerOptions(
+  program
+    .command('validate')
+    .description('checks input files without computing: every problem of every row (ids, districts, numbers, years)')
+    .argument('<files...>', 'input files, or - for standard input')
+    .addOption(lang()),
+).action(async (files: string[], opts: Record<string, unknown>) => {
+  const { validate } = await import('./validate.js');
+  process.exitCode = await validate(files, opts);
+});
+
 program
-  .command('validate')
-  .description('checks input files without computing: every problem of every row (ids, districts, numbers, years)')
-  .argument('<files...>', 'input files, or - for standard input')
+  .command('diff')
+  .description('the same enterprises under two parameter sets: who gains, who loses, totals by district and measure')
+  .argument('<files...>', 'input files (CSV, JSON, JSON Lines), or - for standard input')
+  .requiredOption('--params <file>', 'the new parameter set (YAML or JSON, SPEC §5)')
+  .option('--base-params <file>', 'the baseline parameter set (default: the published parameters)')
+  .addOption(new Option('--format <format>', 'report format').choices(['table', 'json', 'csv']).default('table'))
+  .option('--out <file>', 'write the report to a file')
+  .option('--top <n>', 'how many of the largest changes to list', '10')
+  .option('--fail-on-change', 'exit 1 when any result changed (for CI)')
   .addOption(lang())
+  .option('--year <year>', 'compare only this performance year')
+  .option('--years <years>', 'compare only these years: 2024-2026 or 2024,2026')
+  .option('--interpret <list>', 'interpretations applied to both runs, e.g. threshold=exceed')
   .option('--lenient-id', 'accept ids with a wrong GB 32100 check character (with a warning)')
-  .option('--strict', 'unknown columns and fields are errors, not warnings')
+  .option('--strict', 'unknown fields and columns are errors, not warnings')
   .addOption(new Option('--encoding <enc>', 'input encoding').choices(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'))
   .addOption(new Option('--unit <unit>', 'unit of bare amounts in CSV').choices(['元', '万元', '亿元']).default('元'))
-  .addOption(new Option('--input-format <format>', 'input format (default: from the extension, else sniffed)').choices(['auto', 'csv', 'json', 'jsonl']).default('auto'))
+  .addOption(new Option('--input-format <format>', 'input format').choices(['auto', 'csv', 'json', 'jsonl']).default('auto'))
   .action(async (files: string[], opts: Record<string, unknown>) => {
-    const { validate } = await import('./validate.js');
-    process.exitCode = await validate(files, opts);
+    const { diff } = await import('./diff.js');
+    process.exitCode = await diff(files, opts);
   });
 
 try {

@@ -4,23 +4,30 @@
  * read, 3 when some cannot.
  */
 import { z } from 'zod';
-import { streamRecords } from '../io/stream.js';
+import { streamRecords, type StreamOptions } from '../io/stream.js';
 import { t } from '../render/messages.js';
 import { EXIT, formatProblem, langSchema } from './common.js';
 
-const options = z.object({
-  lang: langSchema,
+/** The options of the streaming reader (batch and validate), as parsed from the command line. */
+export const readerShape = {
   lenientId: z.boolean().default(false),
   strict: z.boolean().default(false),
   encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
   unit: z.enum(['元', '万元', '亿元']).default('元'),
   inputFormat: z.enum(['auto', 'csv', 'json', 'jsonl']).default('auto'),
-});
+};
+
+/** Those options as the reader takes them. */
+export function streamOptionsOf(o: { lenientId: boolean; strict: boolean; encoding: StreamOptions['encoding']; unit: StreamOptions['unit']; inputFormat: StreamOptions['format'] }): StreamOptions {
+  return { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat };
+}
+
+const options = z.object({ lang: langSchema, ...readerShape });
 
 export async function validate(files: string[], raw: unknown): Promise<number> {
   const o = options.parse(raw);
   const counts = { records: 0, valid: 0, rejected: 0, warnings: 0, fileErrors: 0 };
-  for await (const ev of streamRecords(files, { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat })) {
+  for await (const ev of streamRecords(files, streamOptionsOf(o))) {
     for (const p of ev.problems) {
       process.stderr.write(formatProblem(p, o.lang) + '\n');
       if (p.severity === 'warning') counts.warnings++;
