@@ -108,7 +108,7 @@ describe('batch property', () => {
           expect(outputs[i]).toEqual(JSON.parse(JSON.stringify(expected)));
         });
       }),
-      { numRuns: 12 },
+      { numRuns: 10 },
     );
-  });
+  }, 120_000); // each run spawns the binary: slow when the machine is busy, never timed
 });
