@@ -1,0 +1,98 @@
+/**
+ * gz-awards diff FILE… --params NEW [--base-params OLD]: the same enterprises, streamed, evaluated under both
+ * parameter sets; who gains and who loses, totals before and after by district and by measure, the largest
+ * changes. --fail-on-change exits 1 when any result differs (for CI); rejected records make it exit 3.
+ */
+import { z } from 'zod';
+import { DiffAccumulator, anyChange } from '../diff/compare.js';
+import type { Problem } from '../domain/problem.js';
+import { evaluate } from '../engine/evaluate.js';
+import { streamRecords, type StreamOptions } from '../io/stream.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { diffCsv, diffJson, renderDiffTable, type DiffMeta } from '../render/diff.js';
+import { t } from '../render/messages.js';
+import { toJson } from '../render/output.js';
+import { EXIT, formatProblem, langSchema, paintFor, runOptionsOf, UsageError, writeOut } from './common.js';
+import { loadParams } from './params.js';
+
+export const diffOptions = z.object({
+  params: z.string({ error: () => 'diff needs --params FILE: the parameter set to compare with the baseline' }),
+  baseParams: z.string().optional(),
+  format: z.enum(['table', 'json', 'csv']).default('table'),
+  out: z.string().optional(),
+  top: z.coerce.number().int().min(0).max(10_000).default(10),
+  failOnChange: z.boolean().default(false),
+  lang: langSchema,
+  year: z.string().optional(),
+  years: z.string().optional(),
+  interpret: z.string().optional(),
+  lenientId: z.boolean().default(false),
+  strict: z.boolean().default(false),
+  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
+  unit: z.enum(['元', '万元', '亿元']).default('元'),
+  inputFormat: z.enum(['auto', 'csv', 'json', 'jsonl']).default('auto'),
+});
+
+/** Problems printed on stderr before the rest are only counted. */
+const PRINT_LIMIT = 20;
+
+export async function diff(files: string[], raw: unknown): Promise<number> {
+  const parsed = diffOptions.safeParse(raw);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('\n'));
+  const o = parsed.data;
+  const base = await loadParams(o.baseParams, '--base-params');
+  const next = await loadParams(o.params, '--params');
+  const runBase = runOptionsOf(o, base.interpretation);
+  const runNext = runOptionsOf(o, next.interpretation);
+  const measures = next.ruleSet.policies.flatMap((p) => p.measures.map((m) => m.ref));
+  const acc = new DiffAccumulator(measures, o.top);
+  const stream: StreamOptions = { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat };
+
+  const records = { read: 0, compared: 0, rejected: 0 };
+  let fileErrors = 0;
+  let printed = 0;
+  const report = (p: Problem) => {
+    if (printed++ < PRINT_LIMIT) process.stderr.write(formatProblem(p, o.lang) + '\n');
+  };
+  for await (const ev of streamRecords(files, stream)) {
+    if (ev.type === 'file-error') {
+      if (ev.problems.some((p) => p.severity === 'error')) fileErrors++;
+      ev.problems.forEach(report);
+      continue;
+    }
+    records.read++;
+    ev.problems.forEach(report);
+    if (!ev.enterprise) {
+      records.rejected++;
+      continue;
+    }
+    records.compared++;
+    acc.add(evaluate(ev.enterprise, base.ruleSet, runBase), evaluate(ev.enterprise, next.ruleSet, runNext));
+  }
+  if (printed > PRINT_LIMIT) process.stderr.write(t({ key: 'diff.more-problems', args: { n: printed - PRINT_LIMIT } }, o.lang) + '\n');
+  if (records.compared === 0 && fileErrors > 0) return EXIT.usage;
+
+  const result = acc.result();
+  const changed = anyChange(result);
+  const meta: DiffMeta = {
+    base: base.meta.params ?? null,
+    next: next.meta.params ?? null,
+    interpretation: { base: runBase.interpretation, next: runNext.interpretation },
+    records,
+  };
+  const text =
+    o.format === 'json'
+      ? toJson(diffJson(result, meta, changed)) + '\n'
+      : o.format === 'csv'
+        ? diffCsv(result, meta)
+        : renderDiffTable(result, meta, o.lang, o.top, o.out ? undefined : await paintFor(process.stdout));
+  if (o.out) await writeFileAtomic(o.out, text);
+  else await writeOut(text);
+  if (o.out || o.format !== 'table') process.stderr.write(t({ key: 'diff.records', args: records }, o.lang) + '\n');
+
+  if (o.failOnChange && changed) {
+    process.stderr.write(t({ key: 'diff.fail-on-change' }, o.lang) + '\n');
+    return EXIT.failed;
+  }
+  return records.rejected > 0 || fileErrors > 0 ? EXIT.rejected : EXIT.ok;
+}
