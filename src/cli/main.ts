@@ -119,29 +119,25 @@ readerOptions(
   process.exitCode = await validate(files, opts);
 });
 
-program
-  .command('diff')
-  .description('the same enterprises under two parameter sets: who gains, who loses, totals by district and measure')
-  .argument('<files...>', 'input files (CSV, JSON, JSON Lines), or - for standard input')
-  .requiredOption('--params <file>', 'the new parameter set (YAML or JSON, SPEC §5)')
-  .option('--base-params <file>', 'the baseline parameter set (default: the published parameters)')
-  .addOption(new Option('--format <format>', 'report format').choices(['table', 'json', 'csv']).default('table'))
-  .option('--out <file>', 'write the report to a file')
-  .option('--top <n>', 'how many of the largest changes to list', '10')
-  .option('--fail-on-change', 'exit 1 when any result changed (for CI)')
-  .addOption(lang())
-  .option('--year <year>', 'compare only this performance year')
-  .option('--years <years>', 'compare only these years: 2024-2026 or 2024,2026')
-  .option('--interpret <list>', 'interpretations applied to both runs, e.g. threshold=exceed')
-  .option('--lenient-id', 'accept ids with a wrong GB 32100 check character (with a warning)')
-  .option('--strict', 'unknown fields and columns are errors, not warnings')
-  .addOption(new Option('--encoding <enc>', 'input encoding').choices(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'))
-  .addOption(new Option('--unit <unit>', 'unit of bare amounts in CSV').choices(['元', '万元', '亿元']).default('元'))
-  .addOption(new Option('--input-format <format>', 'input format').choices(['auto', 'csv', 'json', 'jsonl']).default('auto'))
-  .action(async (files: string[], opts: Record<string, unknown>) => {
-    const { diff } = await import('./diff.js');
-    process.exitCode = await diff(files, opts);
-  });
+readerOptions(
+  program
+    .command('diff')
+    .description('the same enterprises under two parameter sets: who gains, who loses, totals by district and measure')
+    .argument('<files...>', 'input files (CSV, JSON, JSON Lines), or - for standard input')
+    .requiredOption('--params <file>', 'the new parameter set (YAML or JSON, SPEC §5)')
+    .option('--base-params <file>', 'the baseline parameter set (default: the published parameters)')
+    .addOption(new Option('--format <format>', 'report format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--out <file>', 'write the report to a file')
+    .option('--top <n>', 'how many of the largest changes to list', '10')
+    .option('--fail-on-change', 'exit 1 when any result changed (for CI)')
+    .addOption(lang())
+    .option('--year <year>', 'compare only this performance year')
+    .option('--years <years>', 'compare only these years: 2024-2026 or 2024,2026')
+    .option('--interpret <list>', 'interpretations applied to both runs, e.g. threshold=exceed'),
+).action(async (files: string[], opts: Record<string, unknown>) => {
+  const { diff } = await import('./diff.js');
+  process.exitCode = await diff(files, opts);
+});
 
 try {
   await program.parseAsync(process.argv);
