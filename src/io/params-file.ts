@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Interpretation } from '../engine/interpretation.js';
 import { validateOverrides } from '../engine/overrides.js';
 import type { Overrides } from '../engine/ruleset.js';
-import { parseLocated, type PathStep } from '../scenario/locate.js';
+import { parseLocated, type PathStep } from './located-yaml.js';
 
 /** A problem with a file a command was given to read (a scenario file, a parameters file). */
 export interface FileProblem {

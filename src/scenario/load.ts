@@ -9,7 +9,7 @@ import type { Fen } from '../domain/money.js';
 import type { Interpretation } from '../engine/interpretation.js';
 import type { Overrides } from '../engine/ruleset.js';
 import { checkOverrides, readParamsFile, type FileProblem, type ParamsOk, type ParamsRead, type ParamsSource } from '../io/params-file.js';
-import { parseLocated, pathSteps, pathText, type LocatedDoc, type PathStep } from './locate.js';
+import { parseLocated, pathSteps, pathText, type LocatedDoc, type PathStep } from '../io/located-yaml.js';
 import { caseSchema, fileSchema, issueMessage, readExpect, type CaseData, type Defaults, type ExpectedProblem, type ExpectEntry } from './schema.js';
 
 export interface ScenarioCase {
