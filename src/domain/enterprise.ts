@@ -103,54 +103,6 @@ export interface Enterprise {
   higherLevelFunding: string[];
 }
 
-const FIELD_BIT = Object.fromEntries(Object.keys(YEAR_FIELDS).map((f, i) => [f, 1 << i])) as Record<YearField, number>;
-
-/** Per enterprise, once: its years ascending and, for each, a bit per yearly field it gives. */
-interface YearIndex {
-  years: readonly number[];
-  masks: readonly number[];
-}
-const INDEX = new WeakMap<Enterprise['years'], YearIndex>();
-
-function indexOf(e: Enterprise): YearIndex {
-  let ix = INDEX.get(e.years);
-  if (!ix) {
-    const years = Object.keys(e.years)
-      .map(Number)
-      .sort((a, b) => a - b);
-    const masks = years.map((y) => {
-      let m = 0;
-      const data = e.years[y]!;
-      for (const k in data) if ((data as Record<string, unknown>)[k] !== undefined) m |= FIELD_BIT[k as YearField] ?? 0;
-      return m;
-    });
-    ix = { years, masks };
-    INDEX.set(e.years, ix);
-  }
-  return ix;
-}
-
-/** Years of `years` in ascending order. */
-export function yearsOf(e: Enterprise): readonly number[] {
-  return indexOf(e).years;
-}
-
-const NONE: number[] = [];
-
-/** The years, ascending, in which the enterprise gives a value for `field` (computed from a per-enterprise index). */
-export function yearsWithField(e: Enterprise, field: YearField): number[] {
-  const { years, masks } = indexOf(e);
-  const bit = FIELD_BIT[field];
-  let out: number[] = NONE;
-  for (let i = 0; i < years.length; i++) {
-    if (masks[i]! & bit) {
-      if (out === NONE) out = [];
-      out.push(years[i]!);
-    }
-  }
-  return out;
-}
-
 /**
  * Whether a list entry is the enterprise's first on that list: it is, unless the same list appears in an
  * earlier year (in `lists` or in `priorAwards`) or the entry says `firstTime: false`.

@@ -8,6 +8,7 @@ import { isCash, type Check, type Msg, type Result } from '../domain/result.js';
 import type { EvalContext } from '../policies/define.js';
 import { DEFAULT_INTERPRETATION, type Interpretation } from './interpretation.js';
 import { noteUnweighedConflicts, settlePlan } from './plan.js';
+import { candidateYears, presenceOf } from './presence.js';
 import type { ResolvedMeasure, ResolvedPolicy, RuleSet } from './ruleset.js';
 
 export interface RunOptions {
@@ -34,11 +35,12 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
   const ctx: EvalContext = { interpretation: opts.interpretation };
   const hlf = e.higherLevelFunding.length > 0 ? new Set(e.higherLevelFunding) : null;
   const all: Result[] = [];
+  const presence = presenceOf(e);
   for (const policy of rs.policies) {
     for (const m of policy.measures) {
-      const tracks = m.def.tracks;
-      if (tracks && !tracks.some((t) => e.tracks.includes(t))) continue;
-      const years = uniqueSorted(m.def.candidates(e, m.params as never));
+      if ((presence.mask & m.mask) === 0) continue; // nothing this measure reads
+      if (m.def.tracks && !onTrack(m.def.tracks, e.tracks)) continue;
+      const years = candidateYears(e, m.def.reads, m.fieldMask, presence);
       for (const year of years) {
         if (!inForce(policy, m, year)) {
           if (opts.all) all.push(notInForce(policy, m, year));
@@ -70,7 +72,7 @@ function evaluateOne(e: Enterprise, policy: ResolvedPolicy, m: ResolvedMeasure, 
     amount: o.amount ?? null,
     tier: o.tier ?? null,
     checks: o.checks,
-    missing: o.missing ?? NONE,
+    missing: (o.missing ?? NONE) as string[],
     supersededBy: null,
     notes: notesFor(policy, m, year),
   };
@@ -92,6 +94,11 @@ function evaluateOne(e: Enterprise, policy: ResolvedPolicy, m: ResolvedMeasure, 
     }
   }
   return r;
+}
+
+function onTrack(measure: readonly string[], enterprise: readonly string[]): boolean {
+  for (const t of measure) if (enterprise.includes(t)) return true;
+  return false;
 }
 
 function block(r: Result): void {
@@ -145,9 +152,3 @@ function notInForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): R
   };
 }
 
-function uniqueSorted(years: Iterable<number>): number[] {
-  const arr = Array.isArray(years) ? (years as number[]) : [...years];
-  let ascending = true;
-  for (let i = 1; i < arr.length && ascending; i++) ascending = arr[i - 1]! < arr[i]!;
-  return ascending ? arr : [...new Set(arr)].sort((a, b) => a - b);
-}

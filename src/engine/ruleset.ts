@@ -7,6 +7,7 @@ import type { MeasureDef, PolicyDef } from '../policies/define.js';
 import { resolveParam, resolveParams } from '../policies/define.js';
 import { POLICIES } from '../policies/index.js';
 import { CONFLICTS, type ConflictData } from './conflicts.js';
+import { readsMasks } from './presence.js';
 
 export interface ResolvedMeasure {
   readonly policy: string;
@@ -15,6 +16,9 @@ export interface ResolvedMeasure {
   readonly params: Record<string, unknown>;
   /** Explicit performance years, or null to follow the policy's validity. */
   readonly years: ReadonlySet<number> | null;
+  /** Bits of everything the measure reads, and of its yearly fields (engine/presence.ts). */
+  readonly mask: number;
+  readonly fieldMask: number;
 }
 
 export interface ResolvedPolicy {
@@ -50,7 +54,8 @@ export function buildRuleSet(overrides: Overrides = {}, policies: readonly Polic
       const params = resolveParams(m.params) as Record<string, unknown>;
       for (const [name, value] of Object.entries(mo)) params[name] = resolveParam({ type: m.params[name]!.type, value });
       const years = m.inForceYears ? new Set(m.inForceYears(params as never)) : null;
-      const rm = { policy: def.id, ref, def: m, params, years };
+      const [mask, fieldMask] = readsMasks(m.reads);
+      const rm = { policy: def.id, ref, def: m, params, years, mask, fieldMask };
       byRef.set(ref, rm);
       return rm;
     });

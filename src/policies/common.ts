@@ -8,20 +8,21 @@ import type { Fen } from '../domain/money.js';
 import type { Check, Kind } from '../domain/result.js';
 import { defineMeasure, param, type MeasureDef, type Outcome, type Param, type ParamSpecs, type Resolved } from './define.js';
 
-/** The candidate years of a measure with nothing to read (shared, never mutated). */
-const NO_YEARS: number[] = [];
+const NOTHING_MISSING: readonly string[] = Object.freeze([]);
 
 /** Decides an outcome from its checks: any failed → ineligible; any undecided → needs-data; else eligible. */
-export function decide(checks: Check[], amount: Fen | null = null, extra: Partial<Outcome> = {}): Outcome {
+export function decide(checks: Check[], amount: Fen | null = null): Outcome {
   let undecided = false;
   for (const c of checks) {
-    if (c.passed === false) return { status: 'ineligible', checks, amount: null, ...extra };
+    if (c.passed === false) return { status: 'ineligible', checks, amount: null, missing: NOTHING_MISSING };
     if (c.passed === null) undecided = true;
   }
   if (undecided) {
-    return { status: 'needs-data', checks, amount: null, missing: checks.flatMap((c) => (c.passed === null ? (c.missing ?? []) : [])), ...extra };
+    const missing: string[] = [];
+    for (const c of checks) if (c.passed === null && c.missing) missing.push(...c.missing);
+    return { status: 'needs-data', checks, amount: null, missing };
   }
-  return { status: 'eligible', checks, amount, ...extra };
+  return { status: 'eligible', checks, amount, missing: NOTHING_MISSING };
 }
 
 /** The path of a yearly field in the input, as `missing` reports it. */
@@ -36,12 +37,12 @@ export function fieldCheck<T>(
   year: number,
   field: YearField,
   passed: (v: T) => boolean,
-  args: Record<string, string | number | bigint | boolean | null> = {},
+  args?: Record<string, string | number | bigint | boolean | null>,
 ): Check {
   const v = e.years[year]?.[field] as T | undefined;
   if (v === undefined) return missingCheck(id, year, field);
   const ok = passed(v);
-  return { id, passed: ok, msg: { key: `${id}.${ok ? 'pass' : 'fail'}`, args: { field, year, value: v as never, ...args } } };
+  return { id, passed: ok, msg: { key: ok ? `${id}.pass` : `${id}.fail`, args: args ? { field, year, value: v as never, ...args } : { field, year, value: v as never } } };
 }
 
 /** An undecided check: the yearly field it needs is absent. */
@@ -52,14 +53,6 @@ export function missingCheck(id: string, year: number, field: YearField): Check 
 
 export function entryFor(e: Enterprise, lists: readonly ListId[], year: number, track?: Track): ListEntry | undefined {
   return e.lists.find((l) => l.year === year && lists.includes(l.list) && (!track || (l.track ?? 'ecommerce') === track));
-}
-
-/** The years of the enterprise's entries on `lists` (matching `track`, for honghu). */
-export function entryYears(e: Enterprise, lists: readonly ListId[], track?: Track): number[] {
-  if (e.lists.length === 0) return NO_YEARS;
-  const out: number[] = [];
-  for (const l of e.lists) if (lists.includes(l.list) && (!track || (l.track ?? 'ecommerce') === track)) out.push(l.year);
-  return out;
 }
 
 export function listedCheck(e: Enterprise, lists: readonly ListId[], year: number, track?: Track): Check {
@@ -116,7 +109,7 @@ export function listMeasure<S extends ParamSpecs = Record<string, never>>(o: Lis
     params: (o.params ?? {}) as S,
     ...(o.tracks ? { tracks: o.tracks } : {}),
     applicationLag: 0,
-    candidates: (e) => entryYears(e, o.lists, o.track),
+    reads: { lists: o.lists, ...(o.track ? { listTrack: o.track } : {}) },
     evaluate(e, year, p) {
       const entry = entryFor(e, o.lists, year, o.track)!;
       const checks: Check[] = [listedCheck(e, o.lists, year, o.track)];
@@ -145,7 +138,7 @@ export function projectMeasure(o: ProjectMeasureOptions): MeasureDef<Record<stri
     quote: o.quote,
     params: {},
     applicationLag: 0,
-    candidates: (e) => (e.projects.length === 0 ? NO_YEARS : e.projects.filter((p) => p.type === o.type).map((p) => p.year)),
+    reads: { projects: [o.type] },
     evaluate: (_e, year) => decide([{ id: 'project', passed: true, msg: { key: 'project.pass', args: { type: o.type, year } } }]),
   });
 }

@@ -2,7 +2,7 @@
  * How a policy document is written down: its dated, cited parameters and its measures as named checks.
  * Every number a rule uses is a parameter here, with the article and a quote; rules read resolved values.
  */
-import type { Enterprise, Track } from '../domain/enterprise.js';
+import type { Enterprise, ListId, ProjectType, Track, YearField } from '../domain/enterprise.js';
 import { parseRate, yuan, type Fen, type Rate } from '../domain/money.js';
 import type { Check, Kind, Msg, NextTier } from '../domain/result.js';
 import type { Interpretation } from '../engine/interpretation.js';
@@ -106,7 +106,7 @@ export function resolveParams<S extends ParamSpecs>(specs: S): Resolved<S> {
 export interface Outcome {
   status: 'eligible' | 'ineligible' | 'needs-data';
   checks: Check[];
-  missing?: string[];
+  missing?: readonly string[];
   amount?: Fen | null;
   tier?: number;
   next?: NextTier;
@@ -116,6 +116,20 @@ export interface Outcome {
 
 export interface EvalContext {
   readonly interpretation: Interpretation;
+}
+
+/** The inputs a measure reads, by kind. */
+export interface Reads {
+  /** Yearly fields: the years that give one of them. */
+  readonly fields?: readonly YearField[];
+  /** Lists: the years of the entries. */
+  readonly lists?: readonly ListId[];
+  /** Only list entries of this track (鸿鹄 is one list with a track per entry; default ecommerce). */
+  readonly listTrack?: Track;
+  /** 2019 projects: the years of the projects of these types. */
+  readonly projects?: readonly ProjectType[];
+  /** The registered capital: the year of `registeredOn`. */
+  readonly registeredCapital?: boolean;
 }
 
 export interface MeasureDef<S extends ParamSpecs = ParamSpecs> {
@@ -135,8 +149,11 @@ export interface MeasureDef<S extends ParamSpecs = ParamSpecs> {
   readonly ledger?: string;
   /** The performance years the measure covers, when narrower than the policy's validity. */
   inForceYears?(p: Resolved<S>): readonly number[];
-  /** The years for which the enterprise's data holds something this measure reads. */
-  candidates(e: Enterprise, p: Resolved<S>): Iterable<number>;
+  /**
+   * What the measure reads. A result appears for every year in which the enterprise gives one of these (SPEC §3);
+   * an enterprise that gives none of them gets no result, and the engine does not call the rule at all.
+   */
+  readonly reads: Reads;
   evaluate(e: Enterprise, year: number, p: Resolved<S>, ctx: EvalContext): Outcome;
 }
 

@@ -3,7 +3,7 @@
  * parameters. The award of a year is the tier's ceiling; top-ups against earlier awarded tiers are settled by
  * the plan, which knows which earlier awards were taken (engine/plan.ts).
  */
-import { yearsWithField, type Enterprise, type Track } from '../domain/enterprise.js';
+import type { Enterprise, Track } from '../domain/enterprise.js';
 import {
   arithmeticGrowthAtLeast,
   geometricGrowthAtLeast,
@@ -16,7 +16,7 @@ import {
 } from '../domain/money.js';
 import type { Check, NextTier } from '../domain/result.js';
 import { decide, fieldCheck, missingCheck } from './common.js';
-import { defineMeasure, type EvalContext, type MeasureDef, type Param } from './define.js';
+import { defineMeasure, type EvalContext, type MeasureDef, type Outcome, type Param } from './define.js';
 
 export type TierParams = {
   thresholds: Param<'money[]'>;
@@ -51,7 +51,7 @@ export function tierAwardMeasure(o: TierAwardOptions): MeasureDef<TierParams> {
     applicationLag: 1, // 于次年
     ledger: TIER_LEDGER,
     inForceYears: (p) => p.years,
-    candidates: (e) => yearsWithField(e, 'onlineRetailSales'),
+    reads: { fields: ['onlineRetailSales'] },
     evaluate: evaluateScaleTier,
   });
 }
@@ -59,22 +59,23 @@ export function tierAwardMeasure(o: TierAwardOptions): MeasureDef<TierParams> {
 const sales = (e: Enterprise, y: number): Fen | undefined => e.years[y]?.onlineRetailSales;
 
 /** SPEC §5 steps 1–3 for performance year `year`; step 4 (the top-up) is the plan's. */
-export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx: EvalContext): ReturnType<MeasureDef['evaluate']> {
+export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx: EvalContext): Outcome {
   const it = ctx.interpretation;
   const strict = it.threshold === 'exceed'; // INTERPRETATION: threshold — "突破" as reaching (≥) or passing (>)
-  const extra = { ledgerAwards: p.awards };
   const checks: Check[] = [fieldCheck<boolean>('reporting', e, year, 'nbsDirectReporting', (v) => v)];
 
   const s = sales(e, year);
   if (s === undefined) {
     checks.push(missingCheck('threshold', year, 'onlineRetailSales'));
-    return decide(checks, null, extra);
+    return withLedger(decide(checks), p);
   }
   let k = -1;
   for (let t = 0; t < p.thresholds.length; t++) if (reaches(s, p.thresholds[t]!, strict)) k = t;
   if (k < 0) {
     checks.push({ id: 'threshold', passed: false, msg: { key: 'threshold.fail', args: { year, sales: s, threshold: p.thresholds[0]!, strict } } });
-    return decide(checks, null, { ...extra, next: nextTier(e, year, 0, p, ctx) });
+    const outcome = withLedger(decide(checks), p);
+    outcome.next = nextTier(e, year, 0, p, ctx);
+    return outcome;
   }
   checks.push({ id: 'threshold', passed: true, msg: { key: 'threshold.pass', args: { year, sales: s, threshold: p.thresholds[k]!, tier: k + 1, strict } } });
 
@@ -83,13 +84,19 @@ export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx:
 
   const growth = growthCheck(e, year, p.minGrowth[k]!, k, ctx);
   checks.push(growth);
-  const outcome = decide(checks, p.awards[k]!, { ...extra, tier: k + 1 });
+  const outcome = withLedger(decide(checks, p.awards[k]!), p);
+  outcome.tier = k + 1;
   if (outcome.status === 'eligible') {
     if (k + 1 < p.thresholds.length && p.years.includes(year + 1)) outcome.next = nextTier(e, year + 1, k + 1, p, ctx);
   } else if (growth.passed === false) {
     outcome.next = nextTier(e, year, k, p, ctx);
   }
   return outcome;
+}
+
+function withLedger(o: Outcome, p: Resolved): Outcome {
+  o.ledgerAwards = p.awards;
+  return o;
 }
 
 function firstCrossingCheck(e: Enterprise, year: number, threshold: Fen, k: number, strict: boolean): Check {

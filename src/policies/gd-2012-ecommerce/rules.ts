@@ -1,5 +1,4 @@
 /** The measures of Guangdong's 2012 e-commerce opinion, file 004. */
-import { yearsWithField } from '../../domain/enterprise.js';
 import { applyRate, atLeastShare, type Fen, type Rate } from '../../domain/money.js';
 import type { Check } from '../../domain/result.js';
 import { decide, fieldCheck, listMeasure } from '../common.js';
@@ -18,7 +17,7 @@ export const rdExpensed = defineMeasure({
   quote: RD_QUOTE,
   params: rdExpensedParams,
   applicationLag: 1,
-  candidates: (e) => yearsWithField(e, 'rdExpensed'),
+  reads: { fields: ['rdExpensed'] },
   evaluate(e, year, p) {
     const check = fieldCheck<Fen>('cost', e, year, 'rdExpensed', (v) => v > 0n);
     const v = e.years[year]?.rdExpensed;
@@ -35,7 +34,7 @@ export const rdCapitalized = defineMeasure({
   quote: RD_QUOTE,
   params: rdCapitalizedParams,
   applicationLag: 1,
-  candidates: (e) => yearsWithField(e, 'rdCapitalized'),
+  reads: { fields: ['rdCapitalized'] },
   evaluate(e, year, p) {
     const check = fieldCheck<Fen>('cost', e, year, 'rdCapitalized', (v) => v > 0n);
     const v = e.years[year]?.rdCapitalized;
@@ -71,7 +70,7 @@ export const registeredCapital = defineMeasure({
   quote: '除法律、法规另有规定外，允许电子商务企业注册资本分期缴付，注册资本首期最低可缴纳20%，其余2年内缴足。',
   params: registeredCapitalParams,
   applicationLag: 0,
-  candidates: (e) => (e.registeredCapital?.registeredOn ? [Number(e.registeredCapital.registeredOn.slice(0, 4))] : []),
+  reads: { registeredCapital: true },
   evaluate(e, _year, p) {
     const rc = e.registeredCapital!;
     return decide([firstInstallmentCheck(rc.amount, rc.firstInstallment, p.minFirstInstallment), paidWithinCheck(rc.registeredOn!, rc.fullyPaidOn, p.payWithinYears)]);

@@ -1,7 +1,7 @@
 /** The measures of the 2019 e-commerce measures (穗府辦函〔2019〕2號), file 001. */
-import { yearsWithField, type ListId } from '../../domain/enterprise.js';
+import type { ListId } from '../../domain/enterprise.js';
 import type { Check } from '../../domain/result.js';
-import { decide, entryYears, fieldCheck, listMeasure, projectMeasure } from '../common.js';
+import { decide, fieldCheck, listMeasure, projectMeasure } from '../common.js';
 import { defineMeasure } from '../define.js';
 import { talent as talentParams } from './parameters.js';
 
@@ -102,7 +102,7 @@ export const listing = defineMeasure({
   quote: '對在境內外證券市場新上市的本地電子商務企業，及進入全國中小企業股份轉讓系統和廣州股權交易中心掛牌交易的本地股份制電子商務企業，以及在交易所市場和銀行間市場新發行債券的本地電子商務企業，結合市有關金融政策給予一次性補貼。',
   params: {},
   applicationLag: 0,
-  candidates: (e) => yearsWithField(e, 'newListing'),
+  reads: { fields: ['newListing'] },
   evaluate: (e, year) => decide([fieldCheck<boolean>('new-listing', e, year, 'newListing', (v) => v)]),
 });
 
@@ -117,10 +117,7 @@ export const talent = defineMeasure({
   quote: '對市電子商務示範企業和進入市電子商務示範基地、市跨境電子商務產業園區的企業聘用年薪在30萬元以上的電子商務高級管理人才、高端營運人才、核心技術人才，納入市“1+4”人才政策支持範圍，按規定給予經費資助和薪酬補貼。',
   params: talentParams,
   applicationLag: 0,
-  candidates: (e) => [
-    ...entryYears(e, TALENT_LISTS),
-    ...yearsWithField(e, 'highSalaryStaff'),
-  ],
+  reads: { fields: ['highSalaryStaff'], lists: TALENT_LISTS },
   evaluate(e, year, p) {
     // A recognition holds from the year it is entered.
     const entry = e.lists.filter((l) => TALENT_LISTS.includes(l.list) && l.year <= year).sort((a, b) => a.year - b.year)[0];

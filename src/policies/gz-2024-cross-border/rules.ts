@@ -1,8 +1,8 @@
 /** The measures of the 2024 cross-border measures, file 003. */
-import { yearsWithField, type Enterprise, type YearField } from '../../domain/enterprise.js';
+import type { Enterprise, YearField } from '../../domain/enterprise.js';
 import { applyRate, minFen, rateString, type Fen, type Rate } from '../../domain/money.js';
 import type { Check } from '../../domain/result.js';
-import { decide, entryYears, fieldCheck, listedCheck, listMeasure } from '../common.js';
+import { decide, fieldCheck, listedCheck, listMeasure } from '../common.js';
 import { defineMeasure, type Outcome } from '../define.js';
 import { bondedRent as bondedRentParams, brandOverseas as brandOverseasParams, kunpeng as kunpengParams, qilin as qilinParams } from './parameters.js';
 
@@ -62,10 +62,7 @@ export const brandOverseas = defineMeasure({
   quote: '遴选一定数量的优秀跨境电商“品牌出海”企业，对其借助社交媒体、搜索引擎、跨境直播、第三方跨境电子商务平台等方式开展品牌推广产生的实际费用，给予不超过推广费用 50%的资金扶持，单个企业每年扶持金额不超过 100 万元。',
   params: brandOverseasParams,
   applicationLag: 1,
-  candidates: (e) => [
-    ...entryYears(e, ['brand-overseas']),
-    ...yearsWithField(e, 'brandPromotionExpense'),
-  ],
+  reads: { fields: ['brandPromotionExpense'], lists: ['brand-overseas'] },
   evaluate: (e, year, p) => costShare(e, year, 'brandPromotionExpense', p.rate, p.cap, [listedCheck(e, ['brand-overseas'], year)]),
 });
 
@@ -78,7 +75,7 @@ export const bondedRent = defineMeasure({
   quote: '对跨境电商企业租赁海关特殊监管区域开展跨境电商业务的，给予不超过租金的 30%的资金扶持，单家企业每年扶持金额不超过 150 万元。',
   params: bondedRentParams,
   applicationLag: 1,
-  candidates: (e) => yearsWithField(e, 'bondedZoneRent'),
+  reads: { fields: ['bondedZoneRent'] },
   evaluate: (e, year, p) => costShare(e, year, 'bondedZoneRent', p.rate, p.cap, []),
 });
 

@@ -1,5 +1,4 @@
 /** The measures of 《广州市关于推动电子商务高质量发展的若干措施》 (2025), file 000. */
-import { yearsWithField } from '../../domain/enterprise.js';
 import { decide, fieldCheck, listMeasure } from '../common.js';
 import { defineMeasure } from '../define.js';
 import { tierAwardMeasure } from '../tier-award.js';
@@ -24,7 +23,7 @@ export const aboveQuota = defineMeasure({
   quote: '推动电商企业 “个转企、小升规 ”，对纳入国家统计局联网直报平台并上报统计数据的企业，根据批发零售业新增限额以上企业奖励政策给予支持。',
   params: {},
   applicationLag: 0,
-  candidates: (e) => yearsWithField(e, 'newlyAboveQuota'),
+  reads: { fields: ['newlyAboveQuota'] },
   evaluate: (e, year) =>
     decide([
       fieldCheck<boolean>('newly-above-quota', e, year, 'newlyAboveQuota', (v) => v),

@@ -1,0 +1,66 @@
+/**
+ * What an enterprise gives, as bits, worked out once per evaluation: a measure whose inputs the enterprise
+ * does not give at all is skipped with one AND, and the years a measure speaks of follow from the same bits.
+ */
+import { LIST_IDS, PROJECT_TYPES, YEAR_FIELDS, type Enterprise, type YearField } from '../domain/enterprise.js';
+import type { Reads } from '../policies/define.js';
+
+const FIELDS = Object.keys(YEAR_FIELDS) as YearField[];
+const FIELD_BIT = Object.fromEntries(FIELDS.map((f, i) => [f, 1 << i])) as Record<string, number>;
+const LIST_BIT = Object.fromEntries(LIST_IDS.map((l, i) => [l, 1 << (FIELDS.length + i)])) as Record<string, number>;
+const PROJECT_BIT = Object.fromEntries(PROJECT_TYPES.map((t, i) => [t, 1 << (FIELDS.length + LIST_IDS.length + i)])) as Record<string, number>;
+const CAPITAL_BIT = 1 << (FIELDS.length + LIST_IDS.length + PROJECT_TYPES.length);
+if (FIELDS.length + LIST_IDS.length + PROJECT_TYPES.length + 1 > 31) throw new Error('presence bits overflow');
+
+export interface Presence {
+  /** Everything the enterprise gives. */
+  mask: number;
+  /** Its years, ascending, and the yearly fields each gives. */
+  years: number[];
+  yearMasks: number[];
+}
+
+export function presenceOf(e: Enterprise): Presence {
+  let mask = 0;
+  const years: number[] = [];
+  const yearMasks: number[] = [];
+  // for…in visits integer keys in ascending order
+  for (const key in e.years) {
+    const data = e.years[key as unknown as number] as Record<string, unknown>;
+    let m = 0;
+    for (const f in data) if (data[f] !== undefined) m |= FIELD_BIT[f] ?? 0;
+    years.push(Number(key));
+    yearMasks.push(m);
+    mask |= m;
+  }
+  for (const l of e.lists) mask |= LIST_BIT[l.list] ?? 0;
+  for (const p of e.projects) mask |= PROJECT_BIT[p.type] ?? 0;
+  if (e.registeredCapital?.registeredOn) mask |= CAPITAL_BIT;
+  return { mask, years, yearMasks };
+}
+
+/** The bits of what a measure reads: [all of it, its yearly fields]. */
+export function readsMasks(reads: Reads): [number, number] {
+  let fields = 0;
+  for (const f of reads.fields ?? []) fields |= FIELD_BIT[f]!;
+  let all = fields;
+  for (const l of reads.lists ?? []) all |= LIST_BIT[l]!;
+  for (const t of reads.projects ?? []) all |= PROJECT_BIT[t]!;
+  if (reads.registeredCapital) all |= CAPITAL_BIT;
+  return [all, fields];
+}
+
+/** The years, ascending and distinct, in which the enterprise gives something the measure reads. */
+export function candidateYears(e: Enterprise, reads: Reads, fieldMask: number, p: Presence): number[] {
+  const out: number[] = [];
+  if (fieldMask) for (let i = 0; i < p.years.length; i++) if (p.yearMasks[i]! & fieldMask) out.push(p.years[i]!);
+  const byFields = out.length;
+  if (reads.lists) {
+    for (const l of e.lists) {
+      if (reads.lists.includes(l.list) && (!reads.listTrack || (l.track ?? 'ecommerce') === reads.listTrack)) out.push(l.year);
+    }
+  }
+  if (reads.projects) for (const pr of e.projects) if (reads.projects.includes(pr.type)) out.push(pr.year);
+  if (reads.registeredCapital && e.registeredCapital?.registeredOn) out.push(Number(e.registeredCapital.registeredOn.slice(0, 4)));
+  return out.length === byFields ? out : [...new Set(out)].sort((a, b) => a - b);
+}
