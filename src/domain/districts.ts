@@ -18,7 +18,7 @@ export type District = (typeof DISTRICTS)[number]['name'];
 
 const LOOKUP = new Map<string, District>();
 for (const d of DISTRICTS) {
-  for (const key of [d.name, d.en, `${d.en} District`, ...d.aliases]) LOOKUP.set(normalise(key), d.name);
+  for (const key of [d.name, d.en, `${d.en} District`, ...d.aliases]) LOOKUP.set(normalise(key), d.name).set(key, d.name);
 }
 // 广州市天河区 / 广州天河区 also name the district.
 function normalise(s: string): string {
@@ -27,7 +27,7 @@ function normalise(s: string): string {
 
 /** The canonical name of a district ("天河", "Tianhe", "天河區" → "天河区"), or null. */
 export function resolveDistrict(raw: string): District | null {
-  return LOOKUP.get(normalise(raw)) ?? null;
+  return LOOKUP.get(raw) ?? LOOKUP.get(normalise(raw)) ?? null;
 }
 
 /** The English name of a canonical district. */

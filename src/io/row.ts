@@ -49,6 +49,16 @@ const LIVESTREAM = /^(?::|：)?(livestream|直播)$/i;
 const ECOMMERCE = /^(?::|：)?(ecommerce|电商|电子商务)?$/i;
 const TRACK_ALIASES: Record<string, Track> = { 电子商务: 'ecommerce', 电商: 'ecommerce', 直播电商: 'livestream', 直播: 'livestream', 跨境电商: 'cross-border', 跨境: 'cross-border' };
 
+/** The value a reader read, or undefined after recording why not; a warning is recorded beside the value. */
+function valueOf<T>(r: Read<T>, header: string, raw: string, problems: Problem[]): T | undefined {
+  if (!r.ok) {
+    problems.push(error(header, r.key, r.args, raw));
+    return undefined;
+  }
+  if (r.warn) problems.push(warning(header, r.warn.key, r.warn.args, raw));
+  return r.value;
+}
+
 export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, o: RowOptions = {}): { enterprise: Enterprise | null; problems: Problem[] } {
   const problems: Problem[] = [];
   if (cells.length !== plan.headers.length) {
@@ -60,28 +70,29 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
   for (let i = 0; i < n; i++) {
     const col = plan.columns[i];
     const raw = cells[i]!;
-    if (!col) continue;
+    if (!col || raw.length === 0) continue;
     const cell = raw.trim();
     if (cell === '') continue; // an empty cell is absent, never zero
     const header = plan.headers[i]!;
     const take = <T>(r: Read<T>, set: (v: T) => void) => {
-      if (!r.ok) problems.push(error(header, r.key, r.args, raw));
-      else {
-        if (r.warn) problems.push(warning(header, r.warn.key, r.warn.args, raw));
-        set(r.value);
-      }
+      const v = valueOf(r, header, raw, problems);
+      if (v !== undefined) set(v);
     };
     switch (col.kind) {
-      case 'id':
+      case 'id': {
         idSeen = true;
-        take(readId(cell, !!o.lenientId), (v) => (e.id = v));
+        const v = valueOf(readId(cell, !!o.lenientId), header, raw, problems);
+        if (v !== undefined) e.id = v;
         break;
+      }
       case 'name':
         e.name = cell;
         break;
-      case 'district':
-        take(readDistrict(cell), (v) => (e.district = v));
+      case 'district': {
+        const v = valueOf(readDistrict(cell), header, raw, problems);
+        if (v !== undefined) e.district = v;
         break;
+      }
       case 'tracks': {
         const tracks: Track[] = [];
         for (const t of cell.split(SPLIT).filter(Boolean)) {
@@ -105,8 +116,8 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
           (yd as Record<string, unknown>)[col.field] = cell === 'true';
           break;
         }
-        const r = kind === 'money' ? readMoney(cell, o.unit) : kind === 'boolean' ? readBool(cell) : readCount(cell);
-        take<unknown>(r, (v) => ((yd as Record<string, unknown>)[col.field] = v));
+        const v = valueOf<unknown>(kind === 'money' ? readMoney(cell, o.unit) : kind === 'boolean' ? readBool(cell) : readCount(cell), header, raw, problems);
+        if (v !== undefined) (yd as Record<string, unknown>)[col.field] = v;
         break;
       }
       case 'list':
