@@ -4,6 +4,7 @@
  * modules (SPEC §9: simulate within 3× `node -e 0`). Commands stay separate chunks, loaded when run; heavy or
  * rarely used packages (XLSX, encodings, YAML, progress bar, CSV) stay external and load from node_modules.
  */
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /**
@@ -20,6 +21,8 @@ const noZodLocales = {
     b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
+
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { main: 'dist/cli/main.js', 'batch-worker': 'dist/cli/batch-worker.js' },

@@ -4,7 +4,6 @@
  */
 import type { Interpretation } from '../engine/interpretation.js';
 import { buildRuleSet, publishedRuleSet, type Overrides, type RuleSet } from '../engine/ruleset.js';
-import { formatFileProblem, readParamsFile } from '../io/params-file.js';
 import type { RunMeta } from '../render/output.js';
 import { UsageError } from './common.js';
 
@@ -19,6 +18,8 @@ export interface ParamsChoice {
 /** `flag` names the option in messages (--params, --base-params). */
 export async function loadParams(file: string | undefined, flag = '--params'): Promise<ParamsChoice> {
   if (!file) return { ruleSet: publishedRuleSet(), interpretation: {}, meta: {}, overrides: {} };
+  // The YAML reader is loaded only when a file is given: simulate's start-up stays light.
+  const { formatFileProblem, readParamsFile } = await import('../io/params-file.js');
   const r = await readParamsFile(file);
   if (!r.ok) {
     const [first, ...more] = r.problems.map(formatFileProblem);

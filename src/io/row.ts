@@ -19,6 +19,9 @@ export interface RowOptions {
 export interface ColumnPlan {
   headers: string[];
   columns: Array<Column | null>;
+  /** The years of the yearly columns, ascending, and per column its slot (year index × fields + field), or −1. */
+  years: number[];
+  slots: number[];
   /** Problems of the header row: unknown columns (warnings unless strict), duplicates (errors). */
   problems: Problem[];
 }
@@ -39,7 +42,37 @@ export function planColumns(headers: string[], strict = false): ColumnPlan {
     else seen.set(key, i);
   });
   if (!columns.some((c) => c?.kind === 'id')) problems.push(error('id', 'missing-id-column'));
-  return { headers, columns, problems };
+  const years = [...new Set(columns.flatMap((c) => (c?.kind === 'year' ? [c.year] : [])))].sort((a, b) => a - b);
+  const slots = columns.map((c) => (c?.kind === 'year' ? years.indexOf(c.year) * FIELDS.length + FIELDS.indexOf(c.field) : -1));
+  return { headers, columns, years, slots, problems };
+}
+
+const FIELDS = Object.keys(YEAR_FIELDS) as Array<keyof YearData>;
+
+/**
+ * One year's figures as an object of one fixed shape (every field, absent ones undefined), so that the engine's
+ * reads of them stay monomorphic; undefined is absent everywhere (SPEC §2: never zero).
+ */
+function yearOf(v: unknown[], b: number): YearData | null {
+  for (let i = 0; i < FIELDS.length; i++) {
+    if (v[b + i] !== undefined) {
+      return {
+        onlineRetailSales: v[b] as YearData['onlineRetailSales'],
+        nbsDirectReporting: v[b + 1] as YearData['nbsDirectReporting'],
+        newlyAboveQuota: v[b + 2] as YearData['newlyAboveQuota'],
+        brandPromotionExpense: v[b + 3] as YearData['brandPromotionExpense'],
+        bondedZoneRent: v[b + 4] as YearData['bondedZoneRent'],
+        highSalaryStaff: v[b + 5] as YearData['highSalaryStaff'],
+        rdExpensed: v[b + 6] as YearData['rdExpensed'],
+        rdCapitalized: v[b + 7] as YearData['rdCapitalized'],
+        newListing: v[b + 8] as YearData['newListing'],
+      };
+    }
+  }
+  return null;
+}
+if (FIELDS.join() !== 'onlineRetailSales,nbsDirectReporting,newlyAboveQuota,brandPromotionExpense,bondedZoneRent,highSalaryStaff,rdExpensed,rdCapitalized,newListing') {
+  throw new Error('row.ts: yearOf lists the yearly fields in the order of YEAR_FIELDS');
 }
 
 const SPLIT = /[;；,，、\s]+/;
@@ -66,6 +99,8 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
   }
   const e: Enterprise = { id: '', tracks: ['ecommerce'], years: {}, lists: [], projects: [], priorAwards: [], higherLevelFunding: [] };
   let idSeen = false;
+  const vals: unknown[] = new Array(plan.years.length * FIELDS.length);
+  const unitFen = UNIT_FEN[o.unit ?? '元'];
   const n = Math.min(cells.length, plan.columns.length);
   for (let i = 0; i < n; i++) {
     const col = plan.columns[i];
@@ -105,19 +140,12 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
       }
       case 'year': {
         const kind = YEAR_FIELDS[col.field];
-        const yd: YearData = (e.years[col.year] ??= {});
+        const slot = plan.slots[i]!;
         // Fast paths for what an export holds a million times — whole numbers of the unit, true/false — read
         // exactly as the shared readers read them; anything else goes through those readers.
-        if (kind === 'money' && PLAIN_INT.test(cell)) {
-          (yd as Record<string, unknown>)[col.field] = BigInt(cell) * UNIT_FEN[o.unit ?? '元'];
-          break;
-        }
-        if (kind === 'boolean' && (cell === 'true' || cell === 'false')) {
-          (yd as Record<string, unknown>)[col.field] = cell === 'true';
-          break;
-        }
-        const v = valueOf<unknown>(kind === 'money' ? readMoney(cell, o.unit) : kind === 'boolean' ? readBool(cell) : readCount(cell), header, raw, problems);
-        if (v !== undefined) (yd as Record<string, unknown>)[col.field] = v;
+        if (kind === 'money' && PLAIN_INT.test(cell)) vals[slot] = BigInt(cell) * unitFen;
+        else if (kind === 'boolean' && (cell === 'true' || cell === 'false')) vals[slot] = cell === 'true';
+        else vals[slot] = valueOf<unknown>(kind === 'money' ? readMoney(cell, o.unit) : kind === 'boolean' ? readBool(cell) : readCount(cell), header, raw, problems);
         break;
       }
       case 'list':
@@ -163,6 +191,10 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
         }
         break;
     }
+  }
+  for (let y = 0; y < plan.years.length; y++) {
+    const data = yearOf(vals, y * FIELDS.length);
+    if (data) e.years[plan.years[y]!] = data;
   }
   if (!idSeen && !problems.some((p) => p.path === 'id')) problems.push(error('id', 'id.missing'));
   if (e.registeredCapital && !e.registeredCapital.registeredOn) problems.push(error('registered_on', 'expected.required'));
