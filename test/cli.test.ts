@@ -115,7 +115,7 @@ describe('bad input (SPEC §8): exit 2, one message per problem, no stack trace'
 
   it('in Chinese by default', () => {
     const r = cli(['simulate', 'fixtures/bad/many-problems.json']);
-    expect(r.stderr).toContain('错误: fixtures/bad/many-problems.json，years.2025.bondedZoneRent：金额不能为负数（实为“-5”）');
+    expect(r.stderr).toContain('错误：fixtures/bad/many-problems.json，years.2025.bondedZoneRent：金额不能为负数（实为“-5”）');
   });
 
   it('a file that ends mid-object, an empty file, a missing file, __proto__ keys', () => {

@@ -112,10 +112,19 @@ describe('gz-2025-ecommerce/scale-tier (000 第二条)', () => {
     expect(formatYuan(ev.total)).toBe('1500000.00');
   });
 
-  it('when the 000 result is blocked (higher-level funding), the 002 result of the same item is paid', () => {
+  it('state or provincial funding of the tier award blocks the same item under both documents', () => {
+    // "已获得国家和省同一项目资金奖补的，不重复支持": the 002 tier award is the same item as 000's (SPEC §6).
     const ev = run({ tracks: ['livestream'], years: sales({ 2023: 2.5e9, 2025: 3.1e9 }), higherLevelFunding: [`${TIER}@2025`] });
     expect(find(ev.results, TIER, 2025).status).toBe('ineligible');
-    expect(yuan(find(ev.results, 'gz-2025-livestream/scale-tier', 2025))).toBe('1500000.00');
+    const live = find(ev.results, 'gz-2025-livestream/scale-tier', 2025);
+    expect([live.status, check(live, 'higher-level-funding')?.passed]).toEqual(['ineligible', false]);
+    expect(formatYuan(ev.total)).toBe('0.00');
+  });
+
+  it('when the 000 result is blocked by something of its own (already received), the 002 twin follows it', () => {
+    const ev = run({ tracks: ['livestream'], years: sales({ 2023: 2.5e9, 2025: 3.1e9 }), priorAwards: [{ measure: 'scale-tier', year: 2025, tier: 1 }] });
+    expect(find(ev.results, TIER, 2025).status).toBe('ineligible');
+    expect(find(ev.results, 'gz-2025-livestream/scale-tier', 2025).status).toBe('ineligible');
   });
 });
 

@@ -65,7 +65,8 @@ export function formatProblem(p: Problem, lang: Lang): string {
   if (p.path) where.push(p.path);
   const level = p.severity === 'warning' ? (lang === 'zh' ? '警告' : 'warning') : lang === 'zh' ? '错误' : 'error';
   const found = p.received !== undefined ? (lang === 'zh' ? `（实为“${clip(p.received)}”）` : ` (found "${clip(p.received)}")`) : '';
-  return `${level}: ${where.join(lang === 'zh' ? '，' : ', ')}${where.length ? (lang === 'zh' ? '：' : ': ') : ''}${t(p.expected, lang)}${found}`;
+  const colon = lang === 'zh' ? '：' : ': ';
+  return `${level}${colon}${where.join(lang === 'zh' ? '，' : ', ')}${where.length ? colon : ''}${t(p.expected, lang)}${found}`;
 }
 
 const clip = (s: string) => (s.length > 60 ? s.slice(0, 57) + '…' : s);

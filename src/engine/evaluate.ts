@@ -46,7 +46,7 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
           if (opts.all) all.push(notInForce(policy, m, year));
           continue;
         }
-        all.push(evaluateOne(e, policy, m, year, ctx, hlf));
+        all.push(evaluateOne(e, rs, policy, m, year, ctx, hlf));
       }
     }
   }
@@ -58,7 +58,7 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
   return { enterprise: e, results, total, interpretation: opts.interpretation };
 }
 
-function evaluateOne(e: Enterprise, policy: ResolvedPolicy, m: ResolvedMeasure, year: number, ctx: EvalContext, hlf: Set<string> | null): Result {
+function evaluateOne(e: Enterprise, rs: RuleSet, policy: ResolvedPolicy, m: ResolvedMeasure, year: number, ctx: EvalContext, hlf: Set<string> | null): Result {
   const o = m.def.evaluate(e, year, m.params as never, ctx);
   const r: Result = {
     policy: policy.def.id,
@@ -78,9 +78,11 @@ function evaluateOne(e: Enterprise, policy: ResolvedPolicy, m: ResolvedMeasure, 
   };
   if (o.next) r.next = o.next;
   if (o.ledgerAwards && m.def.ledger) r.ledger = { name: m.def.ledger, awards: o.ledgerAwards };
-  // SPEC §4: "已获国家和省同一项目资金奖补的，不重复支持" (000 第二十条, 003 十七).
-  if (hlf && (hlf.has(`${m.ref}@${year}`) || hlf.has(m.ref))) {
-    r.checks.push({ id: 'higher-level-funding', passed: false, msg: { key: 'higher-level-funding.fail', args: { ref: `${m.ref}@${year}` } } });
+  // SPEC §4: "已获国家和省同一项目资金奖补的，不重复支持" (000 第二十条, 003 十七). Funding declared for one
+  // document's measure covers the same item under the other documents too (SPEC §6).
+  const funded = hlf && fundedBy(hlf, m.ref, year, rs.sameItem.get(m.ref));
+  if (funded) {
+    r.checks.push({ id: 'higher-level-funding', passed: false, msg: { key: 'higher-level-funding.fail', args: { ref: funded } } });
     block(r);
   } else {
     r.checks.push(HLF_NONE);
@@ -94,6 +96,15 @@ function evaluateOne(e: Enterprise, policy: ResolvedPolicy, m: ResolvedMeasure, 
     }
   }
   return r;
+}
+
+/** The declaration that names this result (or the same item under another document), or null. */
+function fundedBy(hlf: Set<string>, ref: string, year: number, twins: readonly string[] | undefined): string | null {
+  for (const r of twins ? [ref, ...twins] : [ref]) {
+    if (hlf.has(`${r}@${year}`)) return `${r}@${year}`;
+    if (hlf.has(r)) return r;
+  }
+  return null;
 }
 
 function onTrack(measure: readonly string[], enterprise: readonly string[]): boolean {

@@ -34,6 +34,8 @@ export interface RuleSet {
   readonly policies: readonly ResolvedPolicy[];
   readonly conflicts: ConflictData;
   readonly byRef: ReadonlyMap<string, ResolvedMeasure>;
+  /** For a measure that is one item with measures of other documents (same-item conflicts), those measures. */
+  readonly sameItem: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -61,7 +63,13 @@ export function buildRuleSet(overrides: Overrides = {}, policies: readonly Polic
     });
     return { def, from, to, fromYear: Number(from.slice(0, 4)), toYear: to === null ? Infinity : Number(to.slice(0, 4)), measures };
   });
-  return { policies: resolved, conflicts: CONFLICTS, byRef };
+  const sameItem = new Map<string, string[]>();
+  for (const rule of CONFLICTS.rules) {
+    if (rule.kind !== 'same-item') continue;
+    const all = [rule.preferred, ...rule.others];
+    for (const ref of all) sameItem.set(ref, all.filter((x) => x !== ref));
+  }
+  return { policies: resolved, conflicts: CONFLICTS, byRef, sameItem };
 }
 
 let defaultRuleSet: RuleSet | undefined;

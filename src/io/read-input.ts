@@ -101,7 +101,7 @@ async function readCsv(text: string, out: InputFile, o: ReadOptions): Promise<vo
     return;
   }
   const [header, ...data] = rows.rows;
-  if (!header || data.length === 0) {
+  if (!header || data.every((cells) => cells.every((c) => c === ''))) {
     out.problems.push(error('', header ? 'file.no-rows' : 'file.empty'));
     return;
   }
@@ -111,6 +111,7 @@ async function readCsv(text: string, out: InputFile, o: ReadOptions): Promise<vo
   const rowOpts = { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures: knownMeasureNames(), ...(o.unit ? { unit: o.unit } : {}) };
   data.forEach((cells, i) => {
     const row = i + 2; // the header is row 1
+    if (cells.every((c) => c === '')) return; // a blank line
     const { enterprise, problems } = mapRow(plan, cells, row, rowOpts);
     out.records.push({ at: { row }, enterprise, problems });
   });
@@ -120,7 +121,8 @@ async function readCsv(text: string, out: InputFile, o: ReadOptions): Promise<vo
 async function parseCsvText(text: string): Promise<{ rows: string[][]; error?: undefined } | { rows: never[]; error: string }> {
   const { parse } = await import('csv-parse/sync');
   try {
-    return { rows: parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][] };
+    // Blank lines are kept (and skipped below), so that row numbers are the spreadsheet's, as in batch.
+    return { rows: parse(text, { relax_column_count: true, bom: true }) as string[][] };
   } catch (err) {
     return { rows: [], error: (err as Error).message };
   }
