@@ -60,22 +60,11 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
 
 function evaluateOne(e: Enterprise, rs: RuleSet, policy: ResolvedPolicy, m: ResolvedMeasure, year: number, ctx: EvalContext, hlf: Set<string> | null): Result {
   const o = m.def.evaluate(e, year, m.params as never, ctx);
-  const r: Result = {
-    policy: policy.def.id,
-    measure: m.def.id,
-    ref: m.ref,
-    article: m.def.article,
-    year,
-    applicationYear: year + m.def.applicationLag,
-    status: o.status,
-    kind: m.def.kind,
-    amount: o.amount ?? null,
-    tier: o.tier ?? null,
-    checks: o.checks,
-    missing: (o.missing ?? NONE) as string[],
-    supersededBy: null,
-    notes: notesFor(policy, m, year),
-  };
+  const r = resultOf(policy, m, year, o.status, o.checks);
+  r.amount = o.amount ?? null;
+  r.tier = o.tier ?? null;
+  if (o.missing) r.missing = o.missing as string[];
+  r.notes = notesFor(policy, m, year);
   if (o.next) r.next = o.next;
   if (o.ledgerAwards && m.def.ledger) r.ledger = { name: m.def.ledger, awards: o.ledgerAwards };
   // SPEC §4: "已获国家和省同一项目资金奖补的，不重复支持" (000 第二十条, 003 十七). Funding declared for one
@@ -145,6 +134,11 @@ function notesFor(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): Msg
 
 function notInForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): Result {
   const range = m.years ? [...m.years].join('、') : `${policy.from} – ${policy.to ?? '…'}`;
+  return resultOf(policy, m, year, 'not-in-force', [{ id: 'in-force', passed: false, msg: { key: 'in-force.fail', args: { year, range } } }]);
+}
+
+/** A result of one shape for every measure (what is not known yet is null or empty). */
+function resultOf(policy: ResolvedPolicy, m: ResolvedMeasure, year: number, status: Result['status'], checks: Check[]): Result {
   return {
     policy: policy.def.id,
     measure: m.def.id,
@@ -152,11 +146,11 @@ function notInForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): R
     article: m.def.article,
     year,
     applicationYear: year + m.def.applicationLag,
-    status: 'not-in-force',
+    status,
     kind: m.def.kind,
     amount: null,
     tier: null,
-    checks: [{ id: 'in-force', passed: false, msg: { key: 'in-force.fail', args: { year, range } } }],
+    checks,
     missing: NONE,
     supersededBy: null,
     notes: NO_NOTES,
