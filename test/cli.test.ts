@@ -211,3 +211,21 @@ describe('gz-awards rules', () => {
     expect(r.stderr).toContain('rules: no policy "gz-2030-metaverse"; known: gz-2025-ecommerce, gz-2025-livestream');
   });
 });
+
+describe('every output records the parameters (SPEC §5)', () => {
+  it('batch writes the override file and its hash into the summary file and on the terminal', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { createHash } = await import('node:crypto');
+    const dir = mkdtempSync(join(tmpdir(), 'gz-params-'));
+    const reform = 'fixtures/reforms/tier1-5bn.yaml';
+    const sha = createHash('sha256').update(readFileSync(reform)).digest('hex');
+    const r = cli(['batch', 'fixtures/diff/small-district.jsonl', '--params', reform, '--summary', join(dir, 's.json'), '--out', join(dir, 'o.csv'), '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`parameters: ${reform} (sha256 ${sha})`);
+    const summary = JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'));
+    expect(summary.params).toEqual({ file: reform, sha256: sha });
+    expect(summary.interpretation.threshold).toBe('reach');
+  });
+});

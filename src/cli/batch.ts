@@ -14,7 +14,7 @@ import type { ColumnPlan } from '../io/row.js';
 import { awardColumns, awardHeader } from '../render/award-table.js';
 import { csvLine, LONG_HEADER, UTF8_BOM } from '../render/csv.js';
 import { t } from '../render/messages.js';
-import { renderSummaryTable, Summary, summaryCells, summaryJson, summaryMeasures } from '../render/summary.js';
+import { renderSummaryTable, runInfoCells, Summary, summaryCells, summaryJson, summaryMeasures, type RunInfo } from '../render/summary.js';
 import { toJson } from '../render/output.js';
 import { makeProcessor, type BatchSetup, type BlockOut, type BlockTask, type Layout, type OutFormat, type XCell } from './batch-core.js';
 import { TextSink, XlsxSink, type RowSink } from './batch-out.js';
@@ -202,11 +202,13 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
     process.stderr.write(t({ key: 'batch.nothing-read' }, lang) + '\n');
     return EXIT.usage;
   }
-  await out.close({ name: lang === 'zh' ? '汇总' : 'summary', rows: summaryCells(summary, lang) });
+  const info: RunInfo = { interpretation: setup.interpretation, params: meta.params };
+  await out.close({ name: lang === 'zh' ? '汇总' : 'summary', rows: summaryCells(summary, lang, info) });
   await rejects?.close();
-  if (o.summary) await writeSummary(o.summary, summary, lang);
+  if (o.summary) await writeSummary(o.summary, summary, lang, info);
 
   process.stderr.write(renderSummaryTable(summary, lang));
+  if (meta.params) process.stderr.write(runInfoCells(info, lang)[2]!.join(lang === 'zh' ? '：' : ': ') + '\n');
   if (rejects && counts.printed > PRINT_LIMIT) process.stderr.write(t({ key: 'batch.more-problems', args: { n: counts.printed - PRINT_LIMIT, file: o.rejects! } }, lang) + '\n');
   if (counts.warningsPrinted > PRINT_LIMIT) process.stderr.write(t({ key: 'batch.more-warnings', args: { n: counts.warningsPrinted - PRINT_LIMIT } }, lang) + '\n');
   process.stderr.write(t({ key: 'batch.counts', args: { ...counts, rejectsFile: o.rejects ?? '' } }, lang) + '\n');
@@ -316,9 +318,9 @@ function problemText(p: Problem, lang: Lang): string {
   return `${p.path ? p.path + (lang === 'zh' ? '：' : ': ') : ''}${t(p.expected, lang)}${found}`;
 }
 
-async function writeSummary(file: string, s: Summary, lang: Lang): Promise<void> {
+async function writeSummary(file: string, s: Summary, lang: Lang, info: RunInfo): Promise<void> {
   const json = /\.json$/i.test(file);
   const sink = new TextSink(file, { open: '', close: '' });
-  await sink.writeText(json ? toJson(summaryJson(s)) + '\n' : UTF8_BOM + summaryCells(s, lang).map(csvLine).join(''));
+  await sink.writeText(json ? toJson(summaryJson(s, info)) + '\n' : UTF8_BOM + summaryCells(s, lang, info).map(csvLine).join(''));
   await sink.close();
 }

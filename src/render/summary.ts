@@ -6,6 +6,7 @@
 import Table from 'cli-table3';
 import { DISTRICTS } from '../domain/districts.js';
 import { districtEnglish } from '../domain/districts.js';
+import type { Interpretation } from '../engine/interpretation.js';
 import type { Lang } from '../domain/labels.js';
 import { KIND_LABELS } from '../domain/labels.js';
 import { formatYuan, groupThousands, type Fen } from '../domain/money.js';
@@ -141,12 +142,26 @@ function districtTotals(s: Summary, lang: Lang): string[][] {
   return rows;
 }
 
+/** How a run was made, as every output records it (SPEC §5): the interpretation and the parameter overrides. */
+export interface RunInfo {
+  interpretation: Interpretation;
+  params?: { file: string; sha256: string } | null | undefined;
+}
+
+/** The run information as rows of cells, below a summary. */
+export function runInfoCells(info: RunInfo, lang: Lang): string[][] {
+  const zh = lang === 'zh';
+  const rows: string[][] = [[], [zh ? '解释口径' : 'interpretation', Object.entries(info.interpretation).map(([k, v]) => `${k}=${v}`).join(', ')]];
+  rows.push([zh ? '参数覆盖' : 'parameters', info.params ? `${info.params.file} (sha256 ${info.params.sha256})` : zh ? '（文件原文，无覆盖）' : '(as published, no overrides)']);
+  return rows;
+}
+
 /** The summary as rows of cells (--summary FILE, the workbook's second sheet): every district × measure, then the cash totals. */
-export function summaryCells(s: Summary, lang: Lang): string[][] {
+export function summaryCells(s: Summary, lang: Lang, info?: RunInfo): string[][] {
   const h = H[lang];
   const rows: string[][] = [[h.district, h.measure, h.kind, h.enterprises, h.amount]];
   for (const r of s.rows()) rows.push([districtName(r.district, lang), r.measure, KIND_LABELS[r.kind][lang], String(r.enterprises), amountCell(r)]);
-  return [...rows, ...districtTotals(s, lang)];
+  return [...rows, ...districtTotals(s, lang), ...(info ? runInfoCells(info, lang) : [])];
 }
 
 /**
@@ -162,8 +177,9 @@ export function renderSummaryTable(s: Summary, lang: Lang): string {
 }
 
 /** The summary as JSON-ready data. */
-export function summaryJson(s: Summary): unknown {
+export function summaryJson(s: Summary, info?: RunInfo): unknown {
   return {
+    ...(info ? { interpretation: info.interpretation, params: info.params ?? null } : {}),
     byDistrictAndMeasure: s.rows().map((r) => ({ district: r.district || null, measure: r.measure, kind: r.kind, enterprises: r.enterprises, amount: formatYuan(r.amount) })),
     byDistrict: s.districts().map((d) => ({ district: d.district || null, enterprises: d.enterprises, cash: formatYuan(d.cash) })),
   };
