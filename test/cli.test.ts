@@ -213,7 +213,7 @@ describe('gz-awards rules', () => {
 });
 
 describe('every output records the parameters (SPEC §5)', () => {
-  it('batch writes the override file and its hash into the summary file and on the terminal', async () => {
+  it('batch writes the override file and its hash into the JSON summary, the workbook and on the terminal', async () => {
     const { mkdtempSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');

@@ -48,8 +48,8 @@ export interface Pieces {
 export interface RowSink {
   /** Writes the output of a block. */
   write(p: Pieces): Promise<void>;
-  /** Finishes the output; `extraSheet` is the summary sheet of a workbook. */
-  close(extraSheet?: { name: string; rows: string[][] }): Promise<void>;
+  /** Finishes the output; `extraSheet` is the summary sheet of a workbook, `runSheet` how the run was made. */
+  close(extraSheet?: { name: string; rows: string[][] }, runSheet?: { name: string; rows: string[][] }): Promise<void>;
   /** Gives up: removes the temporary file. */
   abort(): Promise<void>;
 }
@@ -144,7 +144,7 @@ export class XlsxSink implements RowSink {
     for (const row of p.xrows) this.ws.addRow(row).commit();
   }
 
-  async close(extraSheet?: { name: string; rows: string[][] }): Promise<void> {
+  async close(extraSheet?: { name: string; rows: string[][] }, runSheet?: { name: string; rows: string[][] }): Promise<void> {
     this.ws.commit();
     if (extraSheet) {
       const [head, ...body] = extraSheet.rows;
@@ -152,6 +152,11 @@ export class XlsxSink implements RowSink {
       ss.columns = head!.map((h, i) => ({ header: h, key: `c${i}`, width: i === 1 ? 40 : 16, ...(i === 4 ? { style: { numFmt: '#,##0.00' } } : {}) }));
       for (const r of body) ss.addRow(r.map((c, i) => (i >= 3 && c !== '' ? Number(c) : c))).commit();
       ss.commit();
+    }
+    if (runSheet) {
+      const rs = this.wb.addWorksheet(runSheet.name);
+      for (const r of runSheet.rows) rs.addRow(r).commit();
+      rs.commit();
     }
     await this.wb.commit();
     await commitTemporary(this.tmp, this.file);

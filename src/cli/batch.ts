@@ -203,7 +203,7 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
     return EXIT.usage;
   }
   const info: RunInfo = { interpretation: setup.interpretation, params: meta.params };
-  await out.close({ name: lang === 'zh' ? '汇总' : 'summary', rows: summaryCells(summary, lang, info) });
+  await out.close({ name: lang === 'zh' ? '汇总' : 'summary', rows: summaryCells(summary, lang) }, { name: lang === 'zh' ? '运行信息' : 'run', rows: runInfoCells(info, lang).slice(1) });
   await rejects?.close();
   if (o.summary) await writeSummary(o.summary, summary, lang, info);
 
@@ -321,6 +321,6 @@ function problemText(p: Problem, lang: Lang): string {
 async function writeSummary(file: string, s: Summary, lang: Lang, info: RunInfo): Promise<void> {
   const json = /\.json$/i.test(file);
   const sink = new TextSink(file, { open: '', close: '' });
-  await sink.writeText(json ? toJson(summaryJson(s, info)) + '\n' : UTF8_BOM + summaryCells(s, lang, info).map(csvLine).join(''));
+  await sink.writeText(json ? toJson(summaryJson(s, info)) + '\n' : UTF8_BOM + summaryCells(s, lang).map(csvLine).join(''));
   await sink.close();
 }

@@ -157,11 +157,11 @@ export function runInfoCells(info: RunInfo, lang: Lang): string[][] {
 }
 
 /** The summary as rows of cells (--summary FILE, the workbook's second sheet): every district × measure, then the cash totals. */
-export function summaryCells(s: Summary, lang: Lang, info?: RunInfo): string[][] {
+export function summaryCells(s: Summary, lang: Lang): string[][] {
   const h = H[lang];
   const rows: string[][] = [[h.district, h.measure, h.kind, h.enterprises, h.amount]];
   for (const r of s.rows()) rows.push([districtName(r.district, lang), r.measure, KIND_LABELS[r.kind][lang], String(r.enterprises), amountCell(r)]);
-  return [...rows, ...districtTotals(s, lang), ...(info ? runInfoCells(info, lang) : [])];
+  return [...rows, ...districtTotals(s, lang)];
 }
 
 /**
