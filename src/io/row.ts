@@ -76,10 +76,19 @@ if (FIELDS.join() !== 'onlineRetailSales,nbsDirectReporting,newlyAboveQuota,bran
 }
 
 const SPLIT = /[;；,，、\s]+/;
-/** A whole number that parseAmount reads as exactly BigInt(cell) units. */
-const PLAIN_INT = /^\d{1,15}$/;
+/** A whole number that parseAmount reads as exactly BigInt(cell) units: 1 to 15 digits. */
+function plainInt(cell: string): boolean {
+  if (cell.length > 15) return false;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 const LIVESTREAM = /^(?::|：)?(livestream|直播)$/i;
 const ECOMMERCE = /^(?::|：)?(ecommerce|电商|电子商务)?$/i;
+/** Tracks cells already read (a district has a handful of distinct ones); the arrays are shared, never mutated. */
+const TRACK_CELLS = new Map<string, Track[]>();
 const TRACK_ALIASES: Record<string, Track> = { 电子商务: 'ecommerce', 电商: 'ecommerce', 直播电商: 'livestream', 直播: 'livestream', 跨境电商: 'cross-border', 跨境: 'cross-border' };
 
 /** The value a reader read, or undefined after recording why not; a warning is recorded beside the value. */
@@ -101,12 +110,13 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
   let idSeen = false;
   const vals: unknown[] = new Array(plan.years.length * FIELDS.length);
   const unitFen = UNIT_FEN[o.unit ?? '元'];
+  const yuanUnit = unitFen === UNIT_FEN.元;
   const n = Math.min(cells.length, plan.columns.length);
   for (let i = 0; i < n; i++) {
     const col = plan.columns[i];
     const raw = cells[i]!;
     if (!col || raw.length === 0) continue;
-    const cell = raw.trim();
+    const cell = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
     if (cell === '') continue; // an empty cell is absent, never zero
     const header = plan.headers[i]!;
     const take = <T>(r: Read<T>, set: (v: T) => void) => {
@@ -129,6 +139,11 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
         break;
       }
       case 'tracks': {
+        const known = TRACK_CELLS.get(cell);
+        if (known) {
+          e.tracks = known;
+          break;
+        }
         const tracks: Track[] = [];
         for (const t of cell.split(SPLIT).filter(Boolean)) {
           const track = (TRACKS as readonly string[]).includes(t.toLowerCase()) ? (t.toLowerCase() as Track) : TRACK_ALIASES[t];
@@ -136,6 +151,7 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
           else problems.push(error(header, 'expected.one-of', { values: TRACKS.join(', ') }, raw));
         }
         if (tracks.length) e.tracks = tracks;
+        if (tracks.length && !problems.length && TRACK_CELLS.size < 256) TRACK_CELLS.set(cell, tracks);
         break;
       }
       case 'year': {
@@ -143,7 +159,7 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
         const slot = plan.slots[i]!;
         // Fast paths for what an export holds a million times — whole numbers of the unit, true/false — read
         // exactly as the shared readers read them; anything else goes through those readers.
-        if (kind === 'money' && PLAIN_INT.test(cell)) vals[slot] = BigInt(cell) * unitFen;
+        if (kind === 'money' && plainInt(cell)) vals[slot] = yuanUnit ? BigInt(cell + '00') : BigInt(cell) * unitFen;
         else if (kind === 'boolean' && (cell === 'true' || cell === 'false')) vals[slot] = cell === 'true';
         else vals[slot] = valueOf<unknown>(kind === 'money' ? readMoney(cell, o.unit) : kind === 'boolean' ? readBool(cell) : readCount(cell), header, raw, problems);
         break;

@@ -81,10 +81,9 @@ export function awardRow(ev: Evaluation, cols: readonly AwardColumn[], index: Re
   const other: string[] = [];
   for (const r of ev.results) {
     if (r.status !== 'eligible') continue;
-    const key = `${r.policy}/${r.measure}@${r.year}`;
-    const col = isCash(r.kind) ? index.get(key) : undefined;
+    const col = isCash(r.kind) ? index.get(`${r.ref}@${r.year}`) : undefined;
     if (col !== undefined) amounts[col] = r.amount;
-    else other.push(otherLabel(key, r.kind, r.amount));
+    else other.push(otherLabel(`${r.ref}@${r.year}`, r.kind, r.amount));
   }
   return { id: e.id, name: e.name ?? '', district: e.district ?? '', amounts, total: ev.total, other };
 }

@@ -39,9 +39,16 @@ export function longRows(ev: Evaluation, lang: Lang): string[][] {
 
 /** A CSV line per row, RFC 4180 quoting, cells made safe. */
 export function csvLine(cells: readonly string[]): string {
-  return cells.map((c) => quote(safeCell(c))).join(',') + '\r\n';
+  const out = new Array<string>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    out[i] = c.length === 0 ? c : quote(safeCell(c));
+  }
+  return out.join(',') + '\r\n';
 }
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
 function quote(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

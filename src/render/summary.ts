@@ -35,7 +35,7 @@ export function contributionOf(ev: Evaluation, measureIndex: ReadonlyMap<string,
   const out: Contribution = [DISTRICT_INDEX.get(ev.enterprise.district ?? '') ?? NO_DISTRICT];
   for (const r of ev.results) {
     if (r.status !== 'eligible') continue;
-    const m = measureIndex.get(`${r.policy}/${r.measure}`);
+    const m = measureIndex.get(r.ref);
     if (m === undefined) continue;
     let seen = -1;
     for (let i = 1; i < out.length; i += 2) if (out[i] === m) seen = i;
