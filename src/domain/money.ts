@@ -138,11 +138,21 @@ function powers(min: Rate, years: number): [bigint, bigint] {
 }
 
 /**
- * Arithmetic mean of two yearly growth rates s0→s1, s1→s2 is at least `min`:
- * (s1/s0 + s2/s1)/2 − 1 ≥ min  ⇔  den·s1² + den·s0·s2 ≥ 2·(den+num)·s0·s1, compared exactly (s0, s1 > 0).
+ * The arithmetic mean of the yearly growth rates of a series S0…Sn is at least `min`, compared exactly:
+ * Σ Si/Si−1 ≥ n(1+min)  ⇔  den · Σ Si·P/Si−1 ≥ n·(den+num)·P, with P = S0·…·Sn−1 (all > 0).
  */
-export function arithmeticGrowthAtLeast(s0: Fen, s1: Fen, s2: Fen, min: Rate): boolean {
-  return min.den * (s1 * s1 + s0 * s2) >= 2n * (min.den + min.num) * s0 * s1;
+export function arithmeticGrowthAtLeast(series: readonly Fen[], min: Rate): boolean {
+  const { sum, product, n } = ratioSum(series);
+  return min.den * sum >= BigInt(n) * (min.den + min.num) * product;
+}
+
+/** Σ Si·P/Si−1 and P = S0·…·Sn−1 for a series S0…Sn (exact: each Si−1 divides P). */
+function ratioSum(series: readonly Fen[]): { sum: bigint; product: bigint; n: number } {
+  let product = 1n;
+  for (let i = 0; i < series.length - 1; i++) product *= series[i]!;
+  let sum = 0n;
+  for (let i = 1; i < series.length; i++) sum += (series[i]! * product) / series[i - 1]!;
+  return { sum, product, n: series.length - 1 };
 }
 
 /** Smallest `end` with geometric growth from `start` over `years` years of at least `min` (ceil to the fen). */
@@ -151,9 +161,17 @@ export function minEndForGeometric(start: Fen, years: number, min: Rate): Fen {
   return ceilDiv(start * basePow, denPow);
 }
 
-/** Smallest s2 for which the arithmetic mean of the growth rates s0→s1 and s1→s2 is at least `min` (s0, s1 > 0). */
-export function minEndForArithmetic(s0: Fen, s1: Fen, min: Rate): Fen {
-  const need = ceilDiv(2n * (min.den + min.num) * s0 * s1 - min.den * s1 * s1, min.den * s0);
+/**
+ * The smallest next value Sn for which the arithmetic mean of the yearly rates of S0…Sn−1, Sn is at least `min`
+ * (ceil to the fen; all known values > 0).
+ */
+export function minEndForArithmetic(known: readonly Fen[], min: Rate): Fen {
+  const n = BigInt(known.length); // rates once Sn is added
+  const { sum, product } = ratioSum(known); // the n−1 rates known so far
+  const last = known[known.length - 1]!;
+  // Sn / last ≥ (n(den+num)·P − den·sum) / (den·P), P the product of the known values but the last
+  const p = product; // S0…Sn−2: ratioSum's product excludes the last known value
+  const need = ceilDiv(last * (n * (min.den + min.num) * p - min.den * sum), min.den * p);
   return need > 0n ? need : 0n;
 }
 
@@ -201,33 +219,29 @@ export function formatYuan(fen: Fen): string {
   return fixed(fen, 2);
 }
 
-/** Integer square root (floor) by Newton's method, for displaying geometric means. */
-export function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = 1n << BigInt((n.toString(2).length + 1) >> 1); // a power of two above the root
+/** Integer n-th root (floor), by Newton's method. */
+export function iroot(v: bigint, n: number): bigint {
+  if (n === 1 || v < 2n) return v;
+  const k = BigInt(n);
+  let x = 1n << BigInt(Math.ceil(v.toString(2).length / n)); // a power of two above the root
   for (;;) {
-    const y = (x + n / x) >> 1n;
+    const y = ((k - 1n) * x + v / x ** (k - 1n)) / k;
     if (y >= x) return x;
     x = y;
   }
 }
 
-/**
- * Geometric average rate (end/start)^(1/2) − 1 as a percentage truncated to `decimals` places, for display.
- */
-export function geometricPercent(start: Fen, end: Fen, decimals = 3): string {
-  const scale = 10n ** BigInt(decimals + 2); // percent with `decimals` places = fraction with decimals+2
-  // sqrt(end/start) × scale = sqrt(end × scale² / start)
-  const root = isqrt((end * scale * scale) / start);
-  return fixed(root - scale, decimals);
+/** The geometric average rate (end/start)^(1/n) − 1 as a percentage truncated to `decimals` places, for display. */
+export function geometricPercent(start: Fen, end: Fen, n: number, decimals = 3): string {
+  const scale = 10n ** BigInt(decimals + 2); // a percentage with `decimals` places is a fraction with decimals+2
+  return fixed(iroot((end * scale ** BigInt(n)) / start, n) - scale, decimals);
 }
 
-/** Arithmetic mean of the two yearly rates as a percentage truncated to `decimals` places, for display. */
-export function arithmeticPercent(s0: Fen, s1: Fen, s2: Fen, decimals = 3): string {
+/** The arithmetic mean of the yearly rates of a series as a percentage truncated to `decimals` places, for display. */
+export function arithmeticPercent(series: readonly Fen[], decimals = 3): string {
   const scale = 10n ** BigInt(decimals + 2);
-  // ((s1/s0 + s2/s1)/2 − 1) × scale = (s1² + s0·s2 − 2·s0·s1) × scale / (2·s0·s1)
-  const v = ((s1 * s1 + s0 * s2 - 2n * s0 * s1) * scale) / (2n * s0 * s1);
-  return fixed(v, decimals);
+  const { sum, product, n } = ratioSum(series);
+  return fixed(((sum - BigInt(n) * product) * scale) / (BigInt(n) * product), decimals);
 }
 
 /** A rate as a percentage string without trailing zeros: 0.10 → "10", 0.5 → "50", 0.035 → "3.5". */

@@ -22,6 +22,8 @@ export type TierParams = {
   thresholds: Param<'money[]'>;
   minGrowth: Param<'rate[]'>;
   awards: Param<'money[]'>;
+  /** "连续两年": the number of yearly growth rates averaged. */
+  growthYears: Param<'count'>;
   years: Param<'year[]'>;
 };
 
@@ -29,6 +31,7 @@ interface Resolved {
   thresholds: Fen[];
   minGrowth: Rate[];
   awards: Fen[];
+  growthYears: number;
   years: number[];
 }
 
@@ -82,7 +85,7 @@ export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx:
   // INTERPRETATION: tierBasis — "突破" read as being at the level (default) or as first crossing it.
   if (it.tierBasis === 'first-crossing') checks.push(firstCrossingCheck(e, year, p.thresholds[k]!, k, strict));
 
-  const growth = growthCheck(e, year, p.minGrowth[k]!, k, ctx);
+  const growth = growthCheck(e, year, p.minGrowth[k]!, k, p, ctx);
   checks.push(growth);
   const outcome = withLedger(decide(checks, p.awards[k]!), p);
   outcome.tier = k + 1;
@@ -106,44 +109,51 @@ function firstCrossingCheck(e: Enterprise, year: number, threshold: Fen, k: numb
   return { id: 'first-crossing', passed: crossed, msg: { key: crossed ? 'first-crossing.pass' : 'first-crossing.fail', args: { year, prev, threshold, tier: k + 1 } } };
 }
 
-/** The years of the growth window for performance year `year`: [start, middle, end]. */
-export function growthWindow(year: number, ctx: EvalContext): [number, number, number] {
-  // INTERPRETATION: growthWindow — "突破每档前连续两年": the two years ending in Y (default) or those before Y.
-  return ctx.interpretation.growthWindow === 'ending' ? [year - 2, year - 1, year] : [year - 3, year - 2, year - 1];
+/** The years of the growth window for performance year `year`, first to last (growthYears + 1 of them). */
+export function growthWindow(year: number, n: number, ctx: EvalContext): number[] {
+  // INTERPRETATION: growthWindow — "突破每档前连续两年": the n years ending in Y (default) or those before Y.
+  const end = ctx.interpretation.growthWindow === 'ending' ? year : year - 1;
+  const out: number[] = [];
+  for (let y = end - n; y <= end; y++) out.push(y);
+  return out;
 }
 
-function growthCheck(e: Enterprise, year: number, min: Rate, k: number, ctx: EvalContext): Check {
-  const [a, b, c] = growthWindow(year, ctx);
-  // INTERPRETATION: growthAverage — 水平法 (geometric, needs only the two ends) or the mean of the two yearly rates.
+function growthCheck(e: Enterprise, year: number, min: Rate, k: number, p: Resolved, ctx: EvalContext): Check {
+  const window = growthWindow(year, p.growthYears, ctx);
+  const first = window[0]!;
+  const last = window[window.length - 1]!;
+  // INTERPRETATION: growthAverage — 水平法 (geometric, needs only the two ends) or the mean of the yearly rates.
   const geometric = ctx.interpretation.growthAverage === 'geometric';
-  const s0 = sales(e, a);
-  const s1 = sales(e, b);
-  const s2 = sales(e, c);
-  const missing = (geometric ? [a, c] : [a, b, c]).filter((y) => sales(e, y) === undefined);
-  const minRate = rateString(min);
+  const needed = geometric ? [first, last] : window;
+  const missing = needed.filter((y) => sales(e, y) === undefined);
   if (missing.length > 0) {
-    return { id: 'growth', passed: null, msg: { key: 'growth.missing', args: { from: a, to: c, years: missing.join('、') } }, missing: missing.map((y) => `years.${y}.onlineRetailSales`) };
+    return { id: 'growth', passed: null, msg: { key: 'growth.missing', args: { from: first, to: last, years: missing.join('、') } }, missing: missing.map((y) => `years.${y}.onlineRetailSales`) };
   }
-  if (s0 === 0n || (!geometric && s1 === 0n)) {
-    return { id: 'growth', passed: false, msg: { key: 'growth.zero-base', args: { year: s0 === 0n ? a : b } } };
-  }
-  const ok = geometric ? geometricGrowthAtLeast(s0!, s2!, 2, min) : arithmeticGrowthAtLeast(s0!, s1!, s2!, min);
+  const series = needed.map((y) => sales(e, y)!);
+  const zero = needed.slice(0, -1).find((y) => sales(e, y) === 0n);
+  if (zero !== undefined) return { id: 'growth', passed: false, msg: { key: 'growth.zero-base', args: { year: zero } } };
+  const ok = geometric ? geometricGrowthAtLeast(series[0]!, series[series.length - 1]!, p.growthYears, min) : arithmeticGrowthAtLeast(series, min);
   return {
     id: 'growth',
     passed: ok,
-    msg: { key: ok ? 'growth.pass' : 'growth.fail', args: { from: a, to: c, s0: s0!, s1: s1 ?? null, s2: s2!, min: minRate, tier: k + 1, method: ctx.interpretation.growthAverage } },
+    msg: {
+      key: ok ? 'growth.pass' : 'growth.fail',
+      args: { from: first, to: last, series: series.join(','), n: p.growthYears, min: rateString(min), tier: k + 1, method: ctx.interpretation.growthAverage },
+    },
   };
 }
 
 /** What performance year `year` would need for tier index `k`: its threshold, and the sales the growth minimum asks. */
 function nextTier(e: Enterprise, year: number, k: number, p: Resolved, ctx: EvalContext): NextTier {
   const next: NextTier = { year, tier: k + 1, threshold: p.thresholds[k]!, minGrowth: rateString(p.minGrowth[k]!) };
-  const [a, b, c] = growthWindow(year, ctx);
-  if (c !== year) return next; // the window lies before the year: its growth is already history
-  const s0 = sales(e, a);
-  const s1 = sales(e, b);
-  if (s0 === undefined || s0 === 0n) return next;
-  if (ctx.interpretation.growthAverage === 'geometric') next.salesForGrowth = minEndForGeometric(s0, 2, p.minGrowth[k]!);
-  else if (s1 !== undefined && s1 > 0n) next.salesForGrowth = minEndForArithmetic(s0, s1, p.minGrowth[k]!);
+  const window = growthWindow(year, p.growthYears, ctx);
+  if (window[window.length - 1] !== year) return next; // the window lies before the year: its growth is already history
+  const known = window.slice(0, -1).map((y) => sales(e, y));
+  if (ctx.interpretation.growthAverage === 'geometric') {
+    const start = known[0];
+    if (start !== undefined && start > 0n) next.salesForGrowth = minEndForGeometric(start, p.growthYears, p.minGrowth[k]!);
+  } else if (known.every((s) => s !== undefined && s > 0n)) {
+    next.salesForGrowth = minEndForArithmetic(known as Fen[], p.minGrowth[k]!);
+  }
   return next;
 }

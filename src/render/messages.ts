@@ -43,9 +43,8 @@ const cmp = (a: Args) => (a['strict'] ? '>' : '≥');
 const ncmp = (a: Args) => (a['strict'] ? '≤' : '<');
 
 function growthRate(a: Args): string {
-  return a['method'] === 'arithmetic' && a['s1'] !== null
-    ? arithmeticPercent(f(a, 's0'), f(a, 's1'), f(a, 's2'))
-    : geometricPercent(f(a, 's0'), f(a, 's2'));
+  const series = String(a['series']).split(',').map((x) => BigInt(x));
+  return a['method'] === 'arithmetic' ? arithmeticPercent(series) : geometricPercent(series[0]!, series[series.length - 1]!, Number(a['n']));
 }
 
 const zh: Record<string, Text> = {

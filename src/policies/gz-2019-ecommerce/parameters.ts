@@ -11,5 +11,6 @@ export const validity = {
 };
 
 export const talent = {
+  minStaff: param.count(1, '(二十三)', '對市電子商務示範企業……的企業聘用年薪在30萬元以上的電子商務高級管理人才、高端營運人才、核心技術人才，納入市“1+4”人才政策支持範圍'),
   salaryFloor: param.money(300_000, '(二十三)', '聘用年薪在30萬元以上的電子商務高級管理人才、高端營運人才、核心技術人才'),
 };

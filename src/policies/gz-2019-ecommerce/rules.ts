@@ -126,7 +126,7 @@ export const talent = defineMeasure({
       passed: entry !== undefined,
       msg: { key: entry ? 'recognition.pass' : 'recognition.fail', args: { list: entry?.list ?? null, since: entry?.year ?? null, year } },
     };
-    const staff = fieldCheck<number>('high-salary-staff', e, year, 'highSalaryStaff', (v) => v >= 1, { salaryFloor: p.salaryFloor });
+    const staff = fieldCheck<number>('high-salary-staff', e, year, 'highSalaryStaff', (v) => v >= p.minStaff, { salaryFloor: p.salaryFloor });
     return decide([recognised, staff]);
   },
 });

@@ -16,6 +16,7 @@ export const scaleTier = {
   thresholds: param.moneyTiers([3e9, 1e10, 2e10, 5e10, 1e11], '第二条', TIER_QUOTE),
   minGrowth: param.rateTiers(['0.10', '0.06', '0.04', '0.03', '0.02'], '第二条', TIER_QUOTE),
   awards: param.moneyTiers([1_500_000, 2_500_000, 4_000_000, 6_000_000, 10_000_000], '第二条', TIER_QUOTE),
+  growthYears: param.count(2, '第二条', '且突破每档前连续两年平均增长率不低于 10%、 6%、 4%、 3%、 2%'),
   years: param.years([2025, 2026, 2027], '第二条', '对 2025—2027年企业年度实物商品网上零售额突破…'),
 };
 
