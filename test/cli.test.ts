@@ -13,7 +13,7 @@ describe('gz-awards simulate', () => {
     // 2023 2.5e9 → 2025 3.1e9: (1.24)^½ − 1 = 11.355% (truncated); 150万元 tier 1; 鸿鹄 2025 100万元.
     expect(r.stdout).toContain('2023—2025 年平均增长率 11.355% ≥ 10%');
     expect(r.stdout).toContain('2026年网上零售额需达到100.00亿元，且两年平均增长率不低于6%（第2档）');
-    expect(r.stdout).toContain('合计（现金奖励上限，不含让位项）: 250万元');
+    expect(r.stdout).toContain('合计（现金奖励上限，不含让位项）：250万元');
     expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
     expect(r.stderr).toBe('');
   });

@@ -51,8 +51,9 @@ export function renderTable(ev: Evaluation, rs: RuleSet, o: TableOptions, meta: 
   const [open, sep, close] = lang === 'zh' ? ['（', '，', '）'] : [' (', ', ', ')'];
   const about = [e.name ? e.id : null, district || null].filter(Boolean).join(sep);
   lines.push(paint.bold(`${e.name ?? e.id}${about ? open + about + close : ''}`));
-  lines.push(paint.dim(`${h.interp}: ${interpretationLine(ev)}`));
-  if (meta.params) lines.push(paint.dim(`${h.params}: ${meta.params.file} (sha256 ${meta.params.sha256.slice(0, 12)})`));
+  const colon = lang === 'zh' ? '：' : ': ';
+  lines.push(paint.dim(`${h.interp}${colon}${interpretationLine(ev)}`));
+  if (meta.params) lines.push(paint.dim(`${h.params}${colon}${meta.params.file} (sha256 ${meta.params.sha256.slice(0, 12)})`));
   if (ev.results.length === 0) {
     lines.push('', h.none);
     return lines.join('\n') + '\n';
@@ -80,13 +81,16 @@ export function renderTable(ev: Evaluation, rs: RuleSet, o: TableOptions, meta: 
         const detail = r.checks.map((c) => `${c.passed === true ? '✓' : c.passed === false ? '✗' : '?'} ${c.id} (${c.article ?? m.article}): ${t(c.msg, lang)}`).join('\n');
         table.push([{ colSpan: 7, content: paint.dim(detail) }]);
       }
-      if (r.next && r.status !== 'superseded') nexts.push(`${h.next} (${r.measure} ${r.year}): ${nextText(r.next, lang)}`);
+      if (r.next && r.status !== 'superseded') {
+        const which = lang === 'zh' ? `（${r.measure} ${r.year}）` : ` (${r.measure} ${r.year})`;
+        nexts.push(`${h.next}${which}${colon}${nextText(r.next, lang)}`);
+      }
     }
     lines.push(table.toString());
     for (const n of nexts) lines.push(paint.dim('↗ ' + n));
     for (const n of notes) lines.push(paint.dim((lang === 'zh' ? '注：' : 'Note: ') + n));
   }
-  lines.push('', paint.bold(`${h.total}: ${award(ev.total, lang)}`));
+  lines.push('', paint.bold(`${h.total}${colon}${award(ev.total, lang)}`));
   return lines.join('\n') + '\n';
 }
 
