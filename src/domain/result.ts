@@ -37,8 +37,9 @@ export interface NextTier {
   year: number;
   tier: number;
   threshold: Fen;
-  /** The minimum average growth of that tier, as a decimal string ("0.06"). */
+  /** The minimum average growth of that tier, as a decimal string ("0.06"), over `growthYears` years. */
   minGrowth: string;
+  growthYears: number;
   /** Sales the year would need so that the growth minimum holds too, when the window's base is known. */
   salesForGrowth?: Fen;
 }

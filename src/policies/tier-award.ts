@@ -145,7 +145,7 @@ function growthCheck(e: Enterprise, year: number, min: Rate, k: number, p: Resol
 
 /** What performance year `year` would need for tier index `k`: its threshold, and the sales the growth minimum asks. */
 function nextTier(e: Enterprise, year: number, k: number, p: Resolved, ctx: EvalContext): NextTier {
-  const next: NextTier = { year, tier: k + 1, threshold: p.thresholds[k]!, minGrowth: rateString(p.minGrowth[k]!) };
+  const next: NextTier = { year, tier: k + 1, threshold: p.thresholds[k]!, minGrowth: rateString(p.minGrowth[k]!), growthYears: p.growthYears };
   const window = growthWindow(year, p.growthYears, ctx);
   if (window[window.length - 1] !== year) return next; // the window lies before the year: its growth is already history
   const known = window.slice(0, -1).map((y) => sales(e, y));

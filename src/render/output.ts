@@ -37,7 +37,7 @@ export interface OutputResult {
   supersededBy: string | null;
   reason: string;
   notes: string[];
-  next?: { year: number; tier: number; threshold: string; minGrowth: string; salesForGrowth?: string; detail: string };
+  next?: { year: number; tier: number; threshold: string; minGrowth: string; growthYears: number; salesForGrowth?: string; detail: string };
 }
 
 export interface OutputEnterprise {
@@ -87,6 +87,7 @@ export function resultOut(r: Result, lang: Lang): OutputResult {
       tier: r.next.tier,
       threshold: formatYuan(r.next.threshold),
       minGrowth: r.next.minGrowth,
+      growthYears: r.next.growthYears,
       ...(r.next.salesForGrowth !== undefined ? { salesForGrowth: formatYuan(r.next.salesForGrowth) } : {}),
       detail: nextText(r.next, lang),
     };

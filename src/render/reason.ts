@@ -29,17 +29,19 @@ export function reasonOf(r: Result, lang: Lang): string {
   }
 }
 
+const YEARS_ZH: Record<number, string> = { 1: '一', 2: '两', 3: '三', 4: '四', 5: '五' };
+
 /** "2026年网上零售额需达到100亿元，且两年平均增长率不低于6%". */
 export function nextText(n: NextTier, lang: Lang): string {
   const need = n.salesForGrowth !== undefined && n.salesForGrowth > n.threshold ? n.salesForGrowth : null;
   if (lang === 'zh') {
     return (
-      `${n.year}年网上零售额需达到${money(n.threshold, 'zh')}，且两年平均增长率不低于${pct(n.minGrowth)}（第${n.tier}档）` +
+      `${n.year}年网上零售额需达到${money(n.threshold, 'zh')}，且${YEARS_ZH[n.growthYears] ?? n.growthYears}年平均增长率不低于${pct(n.minGrowth)}（第${n.tier}档）` +
       (need !== null ? `；按增长率要求，${n.year}年网上零售额需达到${money(need, 'zh')}` : '')
     );
   }
   return (
-    `tier ${n.tier}: online retail sales of ${n.year} must reach ${money(n.threshold, 'en')}, with average two-year growth of at least ${pct(n.minGrowth)}` +
+    `tier ${n.tier}: online retail sales of ${n.year} must reach ${money(n.threshold, 'en')}, with average ${n.growthYears}-year growth of at least ${pct(n.minGrowth)}` +
     (need !== null ? `; for that growth, ${n.year} sales must reach ${money(need, 'en')}` : '')
   );
 }
