@@ -4,40 +4,9 @@
  * the end, so an interrupted run leaves no half file (the temporary one is removed on Ctrl-C).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { basename, dirname, join } from 'node:path';
+import { commitTemporary, dropTemporary, temporaryFor } from '../io/write-atomic.js';
 import type { XCell } from './batch-core.js';
-
-const temporaries = new Set<string>();
-let handlerInstalled = false;
-
-/** A temporary name beside `file`, removed if the process is interrupted before it is renamed. */
-export function temporaryFor(file: string): string {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  temporaries.add(tmp);
-  if (!handlerInstalled) {
-    handlerInstalled = true;
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(sig, () => {
-        for (const t of temporaries) rm(t, { force: true }).catch(() => undefined);
-        // give the removals a moment, then leave with the conventional code
-        setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : 143), 50);
-      });
-    }
-  }
-  return tmp;
-}
-
-async function commitTemporary(tmp: string, file: string): Promise<void> {
-  await rename(tmp, file);
-  temporaries.delete(tmp);
-}
-
-async function dropTemporary(tmp: string): Promise<void> {
-  await rm(tmp, { force: true });
-  temporaries.delete(tmp);
-}
 
 /** Output of a block: text, or rows of cells for XLSX. */
 export interface Pieces {

@@ -2,7 +2,7 @@
  * Names of fields, lists, projects, tracks, statuses and kinds in Chinese and English, and the snake_case
  * names CSV headers use. One table, read by messages, renderers, CSV headers and templates, so they cannot drift.
  */
-import type { ListId, ProjectType, Track, YearField } from './enterprise.js';
+import type { ListId, ProjectType, YearField } from './enterprise.js';
 import type { Kind, Status } from './result.js';
 
 export type Lang = 'zh' | 'en';
@@ -49,12 +49,6 @@ export const PROJECT_LABELS = {
   'rural-warehouse': { zh: '农村电子商务公共仓项目', en: 'rural e-commerce public warehouse project' },
 } as const satisfies Record<ProjectType, Label>;
 
-export const TRACK_LABELS = {
-  ecommerce: { zh: '电子商务', en: 'e-commerce' },
-  livestream: { zh: '直播电商', en: 'live-streaming' },
-  'cross-border': { zh: '跨境电商', en: 'cross-border' },
-} as const satisfies Record<Track, Label>;
-
 export const STATUS_LABELS = {
   eligible: { zh: '符合', en: 'eligible' },
   ineligible: { zh: '不符合', en: 'ineligible' },
@@ -70,7 +64,3 @@ export const KIND_LABELS = {
   unquantified: { zh: '金额另定', en: 'amount set elsewhere' },
   'non-monetary': { zh: '非资金支持', en: 'non-monetary' },
 } as const satisfies Record<Kind, Label>;
-
-export function label(l: Label | undefined, lang: Lang, fallback = ''): string {
-  return l ? l[lang] : fallback;
-}

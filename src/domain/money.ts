@@ -194,16 +194,6 @@ export function rateString(r: Rate): string {
   return s;
 }
 
-/**
- * The rate as a percentage string, truncated (never rounded up) to `decimals` places, for display only.
- * `ratio` is a/b − 1 given as the pair (a, b).
- */
-export function percentOf(a: bigint, b: bigint, decimals = 3): string {
-  const scale = 10n ** BigInt(decimals);
-  const v = ((a - b) * 100n * scale) / b; // truncates toward zero
-  return fixed(v, decimals);
-}
-
 /** A scaled integer as a decimal string with `decimals` places ("-0.500" style sign handling). */
 export function fixed(v: bigint, decimals: number): string {
   const neg = v < 0n;

@@ -24,5 +24,3 @@ export function error(path: string, key: string, args?: Msg['args'], received?: 
 export function warning(path: string, key: string, args?: Msg['args'], received?: string): Problem {
   return { severity: 'warning', path, expected: args ? { key, args } : { key }, ...(received !== undefined ? { received } : {}) };
 }
-
-export const hasErrors = (ps: readonly Problem[]): boolean => ps.some((p) => p.severity === 'error');

@@ -65,8 +65,3 @@ export interface Result {
   /** Internal to the engine: the shared ledger of a tier award and its award per tier (not output). */
   ledger?: { readonly name: string; readonly awards: readonly Fen[] };
 }
-
-/** "policy/measure@year" — how results name each other. */
-export function refOf(r: { policy: string; measure: string; year: number }): string {
-  return `${r.policy}/${r.measure}@${r.year}`;
-}
