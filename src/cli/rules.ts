@@ -53,7 +53,7 @@ export async function rules(target: string | undefined, raw: unknown, rs: RuleSe
   }
   const data = {
     policies: policies.map((p) => policyJson(p, o.lang, measureId)),
-    interpretations: Object.fromEntries(Object.entries(INTERPRETATIONS).map(([k, v]) => [k, { values: v.values, default: v.default, description: v[o.lang] }])),
+    interpretations: Object.fromEntries(Object.entries(INTERPRETATIONS).map(([k, v]) => [k, { values: v.values, default: v.default, label: v.label[o.lang], valueLabels: Object.fromEntries(Object.entries(v.valueLabels).map(([x, l]) => [x, l[o.lang]])), description: v[o.lang] }])),
     conflicts: rs.conflicts.rules,
   };
   if (o.format === 'json') {

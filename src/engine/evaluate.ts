@@ -50,8 +50,8 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
       }
     }
   }
-  settlePlan(all, e, rs, opts.interpretation.planning);
-  noteUnweighedConflicts(all, rs.conflicts.rules);
+  settlePlan(all, e, rs, opts.interpretation);
+  noteUnweighedConflicts(all, rs.conflicts.rules, opts.interpretation);
   const results = opts.years ? all.filter((r) => opts.years!.has(r.year)) : all;
   let total = 0n;
   for (const r of results) if (r.status === 'eligible' && r.amount !== null && isCash(r.kind)) total += r.amount;
