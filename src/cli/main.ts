@@ -14,7 +14,7 @@ program
   .configureOutput({ writeErr: (s) => process.stderr.write(s) })
   .exitOverride();
 
-const lang = () => new Option('--lang <lang>', 'language of tables and messages').choices(['zh', 'en']).default('zh');
+const lang = () => new Option('--lang <lang>', 'language of tables and messages (default: from LC_ALL, LC_MESSAGES, LANG; else zh)').choices(['zh', 'en']);
 const collect = (v: string, prev: string[]) => [...prev, v];
 
 program

@@ -14,7 +14,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { toJson, toOutput } from '../render/output.js';
 import { renderTable } from '../render/table.js';
 import { loadParams } from './params.js';
-import { EXIT, langSchema, paintFor, printProblems, runOptionsOf, UsageError, writeOut } from './common.js';
+import { EXIT, langSchema, paintFor, printProblems, runOptionsOf, terminalWidth, UsageError, writeOut } from './common.js';
 
 export const simulateOptions = z.object({
   set: z.array(z.string()).default([]),
@@ -53,10 +53,10 @@ export async function simulate(file: string | undefined, raw: unknown): Promise<
   } else if (o.format === 'csv') {
     await writeOut(UTF8_BOM + csvLine(LONG_HEADER) + evaluations.flatMap((ev) => longRows(ev, o.lang)).map(csvLine).join(''));
   } else if (o.format === 'md') {
-    await writeOut(evaluations.map((ev) => renderMarkdown(ev, ruleSet, o.lang)).join('\n'));
+    await writeOut(evaluations.map((ev) => renderMarkdown(ev, ruleSet, o.lang, { explain: o.explain })).join('\n'));
   } else {
     const paint = await paintFor(process.stdout);
-    const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+    const width = terminalWidth();
     await writeOut(evaluations.map((ev) => renderTable(ev, ruleSet, { lang: o.lang, explain: o.explain, paint, ...(width ? { width } : {}) }, meta)).join('\n'));
   }
   return good.length < records.length ? EXIT.rejected : EXIT.ok;
