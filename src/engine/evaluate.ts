@@ -107,7 +107,8 @@ function block(r: Result): void {
   r.missing = NONE;
 }
 
-function inForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): boolean {
+/** Whether a measure is in force for a performance year (its explicit years, else its document's validity). */
+export function inForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): boolean {
   if (m.years) return m.years.has(year);
   return year >= policy.fromYear && year <= policy.toYear;
 }
