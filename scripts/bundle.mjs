@@ -32,7 +32,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['exceljs', 'iconv-lite', 'cli-progress', 'csv-parse', 'csv-stringify', 'yaml', 'decimal.js'],
+  external: ['exceljs', 'iconv-lite', 'cli-progress', 'csv-parse', 'csv-stringify', 'yaml', 'decimal.js', 'echarts', '@inquirer/prompts'],
   // Bundled CommonJS packages (commander, cli-table3) call require() for Node built-ins.
   banner: { js: "import { createRequire as __gzRequire } from 'node:module'; const require = __gzRequire(import.meta.url);" },
   logLevel: 'warning',
