@@ -7,6 +7,7 @@
  * higher-level funding). Pure and exact: bigints and fractions only.
  */
 import type { Enterprise } from '../domain/enterprise.js';
+import type { Lang } from '../domain/labels.js';
 import {
   arithmeticGrowthAtLeast,
   arithmeticPercent,
@@ -15,7 +16,10 @@ import {
   geometricPercent,
   minEndForArithmetic,
   minEndForGeometric,
+  fixed,
+  formatYuan,
   parseRate,
+  ratePercent,
   reaches,
   type Fen,
   type Rate,
@@ -232,4 +236,41 @@ function awardedThrough(e: Enterprise, r: Result, rs: RuleSet, settled: readonly
 /** Fen rounded up to a whole 元. */
 function ceilYuan(fen: Fen): Fen {
   return ((fen + 99n) / 100n) * 100n;
+}
+
+const HEADER = {
+  en: ['id', 'name', 'district', 'measure', 'year', 'application_year', 'tier_awarded', 'next_tier', 'threshold', 'min_growth_pct', 'sales', 'growth_pct', 'sales_gap', 'growth_gap_pp', 'sales_needed', 'top_up'],
+  zh: ['统一社会信用代码', '企业名称', '所属区', '措施', '业绩年度', '申报年度', '已获最高档', '下一档', '下一档门槛（元）', '下一档最低平均增长率（%）', '网上零售额（元）', '平均增长率（%）', '销售额差距（元）', '增长率差距（百分点）', '两项均达标所需销售额（元）', '可获奖励（差额，元）'],
+} as const;
+
+/** The potential list's header row. */
+export function nearHeader(lang: Lang): string[] {
+  return [...HEADER[lang]];
+}
+
+/** Columns of the potential list that hold amounts in 元 (a workbook formats them #,##0.00). */
+export const NEAR_MONEY_COLUMNS: ReadonlySet<number> = new Set([8, 10, 12, 14, 15]);
+/** Columns that hold whole numbers or percentages (numbers in a workbook). */
+export const NEAR_NUMBER_COLUMNS: ReadonlySet<number> = new Set([4, 5, 6, 7, 9, 11, 13]);
+
+/** A row as cells: amounts as plain numbers with two decimals, rates as percentages, empty where unknown. */
+export function nearCells(r: NearRow): string[] {
+  return [
+    r.id,
+    r.name ?? '',
+    r.district ?? '',
+    r.ref,
+    String(r.year),
+    String(r.applicationYear),
+    String(r.awarded),
+    String(r.tier),
+    formatYuan(r.threshold),
+    ratePercent(r.minGrowth),
+    formatYuan(r.sales),
+    r.growth,
+    formatYuan(r.salesGap),
+    fixed(BigInt(r.growthGap), 2),
+    r.salesNeeded === null ? '' : formatYuan(r.salesNeeded),
+    formatYuan(r.topUp),
+  ];
 }
