@@ -99,11 +99,12 @@ function option(spec: ChartSpec): Record<string, unknown> {
     textStyle: { fontFamily: CHART_FONT },
     title: spec.title ? { text: spec.title, left: 'center', textStyle: { fontSize: 14 } } : undefined,
     legend: { bottom: 0, data: spec.series.map((s) => s.name) },
-    grid: { left: 16, right: 16, top: spec.title ? 56 : 36, bottom: 36, containLabel: true },
+    grid: { left: 16, right: 16, top: spec.title ? 56 : 36, bottom: 36 + 22 * (legendRows(spec) - 1), containLabel: true },
     xAxis: { type: 'category', data: [...spec.categories] },
     yAxis: spec.axes.map((a, i) => ({
       type: 'value',
       name: a.name,
+      nameTextStyle: { align: i === 0 ? 'left' : 'right' },
       position: i === 0 ? 'left' : 'right',
       splitLine: { show: i === 0 },
       axisLabel: { formatter: tick(a.suffix) },
@@ -122,6 +123,22 @@ function option(spec: ChartSpec): Record<string, unknown> {
       ...carriers,
     ],
   };
+}
+
+/** Rows the legend wraps into (an estimate: CJK characters are about twice as wide as Latin ones). */
+function legendRows(spec: ChartSpec): number {
+  const width = (spec.width ?? 640) - 32;
+  let rows = 1;
+  let used = 0;
+  for (const s of spec.series) {
+    const w = 35 + [...s.name].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
+    if (used > 0 && used + w > width) {
+      rows++;
+      used = 0;
+    }
+    used += w;
+  }
+  return rows;
 }
 
 /** Bars, one series per measure or year, side by side. */
