@@ -5,7 +5,7 @@
  * year. Folded enterprise by enterprise from small contributions of plain numbers (they cross worker threads).
  */
 import { DISTRICTS, districtEnglish } from '../domain/districts.js';
-import type { Lang } from '../domain/labels.js';
+import { KIND_LABELS, type Lang } from '../domain/labels.js';
 import { formatYuan, groupThousands, type Fen } from '../domain/money.js';
 import { isCash } from '../domain/result.js';
 import type { Evaluation } from '../engine/evaluate.js';
@@ -100,8 +100,8 @@ export class YearTotals {
 export const districtAt = (d: number): string => (d === NO_DISTRICT ? '' : DISTRICTS[d]!.name);
 
 const W = {
-  zh: { payment: '兑现年度', performance: '业绩年度', basis: '年度口径', year: '年度', all: '全部', total: '现金合计', none: '（未填区）', sep: '；', colon: '：', yearOf: (y: number) => `${y}年` },
-  en: { payment: 'payment year', performance: 'performance year', basis: 'year basis', year: 'year', all: 'all', total: 'cash total', none: '(no district)', sep: '; ', colon: ': ', yearOf: (y: number) => String(y) },
+  zh: { payment: '兑现年度', performance: '业绩年度', all: '全部', total: '现金合计', none: '（未填区）', sep: '；', colon: '：', yearOf: (y: number) => `${y}年` },
+  en: { payment: 'payment year', performance: 'performance year', all: 'all', total: 'cash total', none: '(no district)', sep: '; ', colon: ': ', yearOf: (y: number) => String(y) },
 } as const;
 
 export const basisLabel = (b: Basis, lang: Lang): string => W[lang][b];
@@ -124,17 +124,20 @@ export function yearLines(t: YearTotals, lang: Lang): string {
 }
 
 /**
- * The year totals as rows of the summary's columns (district, measure, kind, enterprises, amount) and two more,
- * the basis and the year: for each basis (payment first) and year, every measure, every district, the total.
+ * The summary's rows (render/summary.ts summaryCells: district, measure, kind, enterprises, amount) with two more
+ * columns, the payment year and the performance year — empty on its own rows, which hold all years — and after
+ * them the year totals: for each payment year, then each performance year, every measure, every district and
+ * the year's total. One rectangular table, as a CSV summary and the workbook's summary sheet are.
  */
-export function yearCells(t: YearTotals, lang: Lang, kindLabel: (m: SummaryMeasure) => string): string[][] {
+export function summaryCellsWithYears(summary: readonly string[][], t: YearTotals, lang: Lang): string[][] {
   const w = W[lang];
-  const rows: string[][] = [];
+  const [head, ...body] = summary;
+  const rows: string[][] = [[...head!, ...yearHeader(lang)], ...body.map((r) => [...r, '', ''])];
   for (const b of ['payment', 'performance'] as const) {
     for (const c of t.years(b)) {
-      const tail = [w[b], String(c.year)];
+      const tail = b === 'payment' ? [String(c.year), ''] : ['', String(c.year)];
       t.measures.forEach((m, i) => {
-        if (c.measureCount[i]! > 0) rows.push([w.all, m.ref, kindLabel(m), String(c.measureCount[i]), formatYuan(c.measureAmount[i]!), ...tail]);
+        if (c.measureCount[i]! > 0) rows.push([w.all, m.ref, KIND_LABELS[m.kind][lang], String(c.measureCount[i]), formatYuan(c.measureAmount[i]!), ...tail]);
       });
       for (let d = 0; d <= NO_DISTRICT; d++) {
         if (c.districtCount[d]! > 0) rows.push([districtName(districtAt(d), lang), w.total, '', String(c.districtCount[d]), formatYuan(c.districtAmount[d]!), ...tail]);
@@ -145,8 +148,8 @@ export function yearCells(t: YearTotals, lang: Lang, kindLabel: (m: SummaryMeasu
   return rows;
 }
 
-/** The two extra column names of yearCells. */
-export const yearHeader = (lang: Lang): string[] => [W[lang].basis, W[lang].year];
+/** The two extra column names: the payment year, the performance year. */
+export const yearHeader = (lang: Lang): string[] => (lang === 'zh' ? ['兑现年度（申报年度）', '业绩年度'] : ['payment_year', 'performance_year']);
 
 /** The year totals as JSON-ready data: byPaymentYear and byPerformanceYear. */
 export function yearJson(t: YearTotals): { byPaymentYear: unknown[]; byPerformanceYear: unknown[] } {
