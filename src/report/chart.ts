@@ -100,7 +100,8 @@ function option(spec: ChartSpec): Record<string, unknown> {
     title: spec.title ? { text: spec.title, left: 'center', textStyle: { fontSize: 14 } } : undefined,
     legend: { bottom: 0, data: spec.series.map((s) => s.name) },
     grid: { left: 16, right: 16, top: spec.title ? 56 : 36, bottom: 36 + 22 * (legendRows(spec) - 1), containLabel: true },
-    xAxis: { type: 'category', data: [...spec.categories] },
+    // every category is labelled (ECharts would skip some when they crowd); long ones are turned to fit
+    xAxis: { type: 'category', data: [...spec.categories], axisLabel: { interval: 0, rotate: textWidth(spec.categories.join('')) + 12 * spec.categories.length > (spec.width ?? 640) * 0.55 ? 30 : 0 } },
     yAxis: spec.axes.map((a, i) => ({
       type: 'value',
       name: a.name,
@@ -125,13 +126,18 @@ function option(spec: ChartSpec): Record<string, unknown> {
   };
 }
 
-/** Rows the legend wraps into (an estimate: CJK characters are about twice as wide as Latin ones). */
+/** The width of a label in pixels, estimated: CJK characters about 12, others about 7. */
+function textWidth(text: string): number {
+  return [...text].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
+}
+
+/** Rows the legend wraps into. */
 function legendRows(spec: ChartSpec): number {
   const width = (spec.width ?? 640) - 32;
   let rows = 1;
   let used = 0;
   for (const s of spec.series) {
-    const w = 35 + [...s.name].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
+    const w = 35 + textWidth(s.name);
     if (used > 0 && used + w > width) {
       rows++;
       used = 0;

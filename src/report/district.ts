@@ -37,7 +37,6 @@ export interface DistrictReportData {
   largest: readonly LargestAward[];
   /** Rejected records' reasons (the message of each error, in the report's language) by count, most first. */
   rejects: ReadonlyArray<{ reason: string; count: number }>;
-  version: string;
 }
 
 const WAN = 1_000_000n; // fen in 1万元
@@ -93,7 +92,7 @@ const T = {
     none: '（未填区）',
     axis: (unit: string) => `金额（${unit}）`,
     axisCount: '企业数（家）',
-    footer: (v: string) => `gz-awards ${v} 生成。金额为政策上限，实际以主管部门审核为准。`,
+    footer: '由 gz-awards 生成。金额为政策上限，实际以主管部门审核为准。',
     chartPayment: '按兑现年度、分措施的现金上限（堆叠柱状图）',
     chartPerformance: '按业绩年度、分措施的现金上限（堆叠柱状图）',
     chartDistrict: '各区现金上限（柱状图）',
@@ -149,7 +148,7 @@ const T = {
     none: '(no district)',
     axis: (unit: string) => `amount (${unit})`,
     axisCount: 'enterprises',
-    footer: (v: string) => `Made by gz-awards ${v}. Amounts are the policies' ceilings; what is paid is decided by the authorities.`,
+    footer: "Made by gz-awards. Amounts are the policies' ceilings; what is paid is decided by the authorities.",
     chartPayment: 'Cash ceilings by payment year, stacked by measure (bar chart)',
     chartPerformance: 'Cash ceilings by performance year, stacked by measure (bar chart)',
     chartDistrict: 'Cash ceilings by district (bar chart)',
@@ -333,7 +332,7 @@ export async function districtReport(d: DistrictReportData, rs: RuleSet): Promis
   );
 
   const body: Content[] = [run, payment, performance, byDistrict, byMeasure, tierSection, nearSection, largest, rejects];
-  return page({ lang, title: w.title, subtitle: w.subtitle(d.counts.output), body, footer: w.footer(d.version) });
+  return page({ lang, title: w.title, subtitle: w.subtitle(d.counts.output), body, footer: w.footer });
 }
 
 const nowrap = (text: string) => el('span', { style: 'white-space:nowrap' }, text);
