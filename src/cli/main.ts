@@ -109,6 +109,9 @@ readerOptions(
     .option('--jobs <n>', 'worker threads (output stays in input order)', '1')
     .option('--summary <file>', 'also write the summary by district and measure (.csv or .json)')
     .option('--rejects <file>', 'write every rejected record with its file, row and reasons (.csv, .json or .jsonl)')
+    .option('--near <share>', 'also list the enterprises close to a tier award\'s next tier: within SHARE (e.g. 10%) on every condition they miss')
+    .option('--near-out <file>', 'where the list of --near goes (.csv or .xlsx; default: beside --out, e.g. awards.near.csv)')
+    .option('--report <file>', 'also write the district at a glance: one self-contained HTML page with charts (zh or en, as --lang)')
     .option('--no-progress', 'no progress bar, even on a terminal'),
 ).action(async (files: string[], opts: Record<string, unknown>) => {
   const { batch } = await import('./batch.js');
