@@ -171,6 +171,9 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
             },
           };
           break;
+        case 'file-notes':
+          q = { fileIndex: ev.fileIndex, apply: () => ev.notes.forEach((n) => process.stderr.write(`${ev.file}: ${t(n, lang)}\n`)) };
+          break;
         case 'bytes':
           if (ev.fileIndex !== current) {
             bytesBefore += lastRead;

@@ -7,6 +7,7 @@ import { LIST_LABELS, PROJECT_LABELS, YEAR_FIELD_LABELS, type Lang } from '../do
 import { arithmeticPercent, formatYuan, geometricPercent, groupThousands, inUnit, parseRate, ratePercent, type Fen } from '../domain/money.js';
 import type { Msg } from '../domain/result.js';
 import * as batchMessages from './messages-batch.js';
+import * as readerMessages from './messages-readers.js';
 import * as scenarioMessages from './messages-scenario.js';
 
 type Args = Record<string, string | number | bigint | boolean | null | undefined>;
@@ -238,8 +239,8 @@ function gap(a: Args): Fen {
 }
 
 export const CATALOGUE: Record<Lang, Record<string, Text>> = {
-  zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh },
-  en: { ...en, ...batchMessages.en, ...scenarioMessages.en },
+  zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh, ...readerMessages.zh },
+  en: { ...en, ...batchMessages.en, ...scenarioMessages.en, ...readerMessages.en },
 };
 
 /** The words of a message; an unknown key shows itself rather than disappearing. */
