@@ -12,7 +12,7 @@ import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { cli, STACK } from './helpers/cli.js';
 
-const SAMPLE = 'fixtures/districts/sample-district.csv';
+const SAMPLE = 'fixtures/districts/sample-district-with-rejects.csv';
 const NEAR = 'fixtures/districts/near-examples.csv';
 const dir = mkdtempSync(join(tmpdir(), 'gz-glance-'));
 const tmp = (name: string) => join(dir, name);

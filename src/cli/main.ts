@@ -62,6 +62,7 @@ program
   .description('the catalogue: documents, measures, articles, parameters, validity, interpretations')
   .argument('[target]', 'POLICY or POLICY/MEASURE, e.g. gz-2025-ecommerce/scale-tier')
   .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+  .option('--coverage', 'every article of the documents: the measures that model it, or why it is not modelled')
   .addOption(lang())
   .action(async (target: string | undefined, opts: Record<string, unknown>) => {
     const { rules } = await import('./rules.js');
