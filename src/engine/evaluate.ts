@@ -52,8 +52,8 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
       }
     }
   }
-  settlePlan(all, e, rs, opts.interpretation.planning);
-  noteUnweighedConflicts(all, rs.conflicts.rules);
+  settlePlan(all, e, rs, opts.interpretation);
+  noteUnweighedConflicts(all, rs.conflicts.rules, opts.interpretation);
   const results = opts.years ? all.filter((r) => opts.years!.has(r.year)) : all;
   let total = 0n;
   for (const r of results) if (r.status === 'eligible' && r.amount !== null && isCash(r.kind)) total += r.amount;
@@ -111,7 +111,8 @@ function block(r: Result): void {
   r.missing = NONE;
 }
 
-function inForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): boolean {
+/** Whether a measure is in force for a performance year (its explicit years, else its document's validity). */
+export function inForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): boolean {
   if (m.years) return m.years.has(year);
   return year >= policy.fromYear && year <= policy.toYear;
 }
@@ -122,7 +123,7 @@ const NONE: string[] = Object.freeze([]) as unknown as string[];
 const NO_NOTES: Msg[] = EMPTY as Msg[];
 
 function notesFor(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): Msg[] {
-  const notes = policy.def.notes ?? EMPTY;
+  const notes = m.def.notes ? [...(policy.def.notes ?? EMPTY), ...m.def.notes] : (policy.def.notes ?? EMPTY);
   // Years an article names itself (the tier award's 2025–2027) are in force whole.
   const partial =
     !m.years && ((year === policy.fromYear && !policy.from.endsWith('-01-01')) || (year === policy.toYear && policy.to !== null && !policy.to.endsWith('-12-31')));
