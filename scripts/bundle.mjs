@@ -25,7 +25,7 @@ const noZodLocales = {
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: 'dist/cli/main.js', 'batch-worker': 'dist/cli/batch-worker.js' },
+  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

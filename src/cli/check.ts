@@ -10,7 +10,7 @@ import { parseEnterprise } from '../domain/input.js';
 import type { Lang } from '../domain/labels.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { readInputFile } from '../io/read-input.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { writeFileAtomic } from '../io/sink.js';
 import { knownMeasureNames } from '../policies/names.js';
 import { award } from '../render/messages.js';
 import { toJson } from '../render/output.js';
