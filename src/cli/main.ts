@@ -31,9 +31,10 @@ program
   .option('--interpret <list>', 'interpretations, e.g. threshold=exceed,growthAverage=arithmetic')
   .option('--lenient-id', 'accept ids with a wrong GB 32100 check character (with a warning)')
   .option('--strict', 'unknown fields are errors, not warnings')
-  .addOption(new Option('--encoding <enc>', 'input encoding').choices(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'))
-  .addOption(new Option('--unit <unit>', 'unit of bare amounts in CSV').choices(['元', '万元', '亿元']).default('元'))
+  .addOption(new Option('--encoding <enc>', 'input encoding (default: detected: UTF-8, GB18030/GBK, UTF-16)').choices(['auto', 'utf8', 'gb18030', 'gbk', 'utf16']).default('auto'))
+  .addOption(new Option('--unit <unit>', 'unit of bare amounts (CSV, XLSX, JSON, --set); a unit in a cell or header wins').choices(['元', '万元', '亿元']).default('元'))
   .option('--params <file>', 'parameter overrides (YAML or JSON; see the README, Parameter overrides)')
+  .option('--sheet <sheet>', 'the sheet of an .xlsx input: its name, else its number from 1 (default: the first)')
   .action(async (file: string | undefined, opts: Record<string, unknown>) => {
     const { simulate } = await import('./simulate.js');
     process.exitCode = await simulate(file, opts);
@@ -86,9 +87,10 @@ function readerOptions(c: Command): Command {
   return c
     .option('--lenient-id', 'accept ids with a wrong GB 32100 check character (with a warning)')
     .option('--strict', 'unknown columns and fields are errors, not warnings')
-    .addOption(new Option('--encoding <enc>', 'input encoding').choices(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'))
-    .addOption(new Option('--unit <unit>', 'unit of bare amounts in CSV').choices(['元', '万元', '亿元']).default('元'))
-    .addOption(new Option('--input-format <format>', 'input format (default: from the extension, else sniffed)').choices(['auto', 'csv', 'json', 'jsonl']).default('auto'));
+    .addOption(new Option('--encoding <enc>', 'input encoding (default: detected: UTF-8, GB18030/GBK, UTF-16)').choices(['auto', 'utf8', 'gb18030', 'gbk', 'utf16']).default('auto'))
+    .addOption(new Option('--unit <unit>', 'unit of bare amounts (CSV, XLSX, JSON, --set); a unit in a cell or header wins').choices(['元', '万元', '亿元']).default('元'))
+    .addOption(new Option('--input-format <format>', 'input format (default: from the extension, else sniffed)').choices(['auto', 'csv', 'json', 'jsonl']).default('auto'))
+    .option('--sheet <sheet>', 'the sheet of an .xlsx input: its name, else its number from 1 (default: the first)');
 }
 
 readerOptions(
@@ -109,6 +111,9 @@ readerOptions(
     .option('--jobs <n>', 'worker threads (output stays in input order)', '1')
     .option('--summary <file>', 'also write the summary by district and measure (.csv or .json)')
     .option('--rejects <file>', 'write every rejected record with its file, row and reasons (.csv, .json or .jsonl)')
+    .option('--near <share>', 'also list the enterprises close to a tier award\'s next tier: within SHARE (e.g. 10%) on every condition they miss')
+    .option('--near-out <file>', 'where the list of --near goes (.csv or .xlsx; default: beside --out, e.g. awards.near.csv)')
+    .option('--report <file>', 'also write the district at a glance: one self-contained HTML page with charts (zh or en, as --lang)')
     .option('--no-progress', 'no progress bar, even on a terminal'),
 ).action(async (files: string[], opts: Record<string, unknown>) => {
   const { batch } = await import('./batch.js');

@@ -9,6 +9,7 @@ import { amountText, sentenceUnit, type Rounding } from './amount.js';
 import { refText } from './titles.js';
 import type { Msg } from '../domain/result.js';
 import * as batchMessages from './messages-batch.js';
+import * as readerMessages from './messages-readers.js';
 import * as scenarioMessages from './messages-scenario.js';
 
 type Args = Record<string, string | number | bigint | boolean | null | undefined>;
@@ -280,8 +281,8 @@ function gap(a: Args): Fen {
 }
 
 export const CATALOGUE: Record<Lang, Record<string, Text>> = {
-  zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh },
-  en: { ...en, ...batchMessages.en, ...scenarioMessages.en },
+  zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh, ...readerMessages.zh },
+  en: { ...en, ...batchMessages.en, ...scenarioMessages.en, ...readerMessages.en },
 };
 
 /** The words of a message; an unknown key shows itself rather than disappearing. */
