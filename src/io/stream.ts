@@ -30,6 +30,8 @@ export interface StreamOptions {
   lenientId?: boolean;
   strict?: boolean;
   format?: 'auto' | 'csv' | 'json' | 'jsonl';
+  /** Characters of CSV text (and JSON records, a thousandth of it) a block holds; smaller when each record's output is large. */
+  blockSize?: number;
 }
 
 export type At = { row?: number; index?: number };
@@ -86,7 +88,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
           continue;
         }
         size = st.size;
-        source = createReadStream(file, { highWaterMark: READ_CHUNK });
+        source = createReadStream(file, { highWaterMark: o.blockSize ?? READ_CHUNK });
       }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
@@ -149,9 +151,10 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
     }
 
     function* jsonBlocks(items: JsonItem[]): Generator<RawEvent> {
-      for (let i = 0; i < items.length; i += JSON_BATCH) {
+      const batch = o.blockSize ? Math.max(50, Math.round(o.blockSize / 500)) : JSON_BATCH;
+      for (let i = 0; i < items.length; i += batch) {
         sawData = true;
-        yield { kind: 'json', fileIndex, file, items: items.slice(i, i + JSON_BATCH), indexed: json!.isArray };
+        yield { kind: 'json', fileIndex, file, items: items.slice(i, i + batch), indexed: json!.isArray };
       }
     }
 
@@ -161,7 +164,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
         if (lead === '') return;
         sawText = true;
         format ??= lead.startsWith('[') || lead.startsWith('{') ? 'json' : 'csv';
-        if (format === 'csv') cutter = new CsvCutter();
+        if (format === 'csv') cutter = new CsvCutter(o.blockSize);
         else json = new JsonSplitter(format === 'jsonl');
       }
       if (cutter) yield* csvBlocks(cutter.push(text));
