@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The golden copy of every output format (test/golden/): the sample district run through batch in each format
+ * The golden copy of every output format (test/golden/): the sample district with its seven bad rows (sample-district-with-rejects.csv) run through batch in each format
  * and layout, with the summary and rejects files, kept so that a change that was not meant to change an output
  * is caught (test/golden.test.ts compares CSV, JSON and JSON Lines byte for byte, XLSX cell by cell).
  *
@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const GOLDEN = join(ROOT, 'test/golden');
-const SAMPLE = 'fixtures/districts/sample-district.csv';
+const SAMPLE = 'fixtures/districts/sample-district-with-rejects.csv';
 
 /**
  * The runs: arguments (OUT/ is the output directory), and the files each leaves there. `stdout` names the file
@@ -30,7 +30,7 @@ export const RUNS = [
   { name: 'long-en', args: ['batch', SAMPLE, '--lang', 'en', '--layout', 'long', '--out', 'OUT/long-en.csv', '--rejects', 'OUT/rejects-en.jsonl'] },
   { name: 'json-zh', args: ['batch', SAMPLE, '--out', 'OUT/awards-zh.json'] },
   { name: 'jsonl-en', args: ['batch', SAMPLE, '--lang', 'en', '--format', 'jsonl'], stdout: 'awards-en.jsonl' },
-  { name: 'xlsx-zh', args: ['batch', SAMPLE, '--out', 'OUT/wide-zh.xlsx'] },
+  { name: 'xlsx-zh', args: ['batch', SAMPLE, '--out', 'OUT/wide-zh.xlsx', '--rejects', 'OUT/rejects-zh.xlsx', '--summary', 'OUT/summary-zh.xlsx'] },
   { name: 'xlsx-long-en', args: ['batch', SAMPLE, '--lang', 'en', '--layout', 'long', '--out', 'OUT/long-en.xlsx'] },
 ];
 

@@ -27,8 +27,8 @@ export interface BatchSetup {
   aggregators: string[];
 }
 
-/** A cell of an XLSX row. */
-export type XCell = string | number | null;
+/** A cell of an XLSX row: text, a number (amounts in integer fen: a number below 2^53, a bigint beyond), empty. */
+export type XCell = string | number | bigint | null;
 
 /** A record that is not in the output: rejected (with its problems), or skipped by --district. */
 export interface RecordOut {

@@ -19,6 +19,7 @@
  * of a batch) goes to a temporary file, deflated as it comes, and is copied into the archive at close.
  */
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
@@ -317,20 +318,18 @@ interface SheetSlot {
 }
 
 /**
- * A workbook written to `file` as its sheets come. `sheet()` opens the next sheet in the archive (the previous
+ * A workbook written to `out` (a file's stream, which close() ends) as its sheets come. `sheet()` opens the next sheet in the archive (the previous
  * one must be ended); `sideSheet()` opens one that fills at the same time (kept deflated in a temporary file).
  * The sheets appear in the workbook in the order they were opened.
  */
 export class XlsxWriter {
-  private readonly out: WriteStream;
   private offset = 0;
   private readonly entries: Entry[] = [];
   private readonly sheets: SheetSlot[] = [];
   private current: SheetSlot | null = null;
   private failed: Error | null = null;
 
-  constructor(private readonly file: string) {
-    this.out = createWriteStream(file);
+  constructor(private readonly out: Writable) {
     this.out.on('error', (err) => (this.failed = err));
   }
 
