@@ -12,8 +12,25 @@ import * as scenarioMessages from './messages-scenario.js';
 type Args = Record<string, string | number | bigint | boolean | null | undefined>;
 type Text = (a: Args) => string;
 
+/**
+ * Formatted amounts by language: thresholds, caps and awards recur in every enterprise's explanations, and their
+ * bigint formatting is a good part of a JSON output's time. Bounded: cleared when full.
+ */
+const MONEY_MEMO = { zh: new Map<Fen, string>(), en: new Map<Fen, string>() };
+const MONEY_MEMO_SIZE = 4096;
+
 /** Money for people: 亿元/万元 in Chinese, ¥ with separators in English. */
 export function money(fen: Fen, lang: Lang): string {
+  const memo = MONEY_MEMO[lang];
+  let s = memo.get(fen);
+  if (s === undefined) {
+    if (memo.size >= MONEY_MEMO_SIZE) memo.clear();
+    memo.set(fen, (s = moneyText(fen, lang)));
+  }
+  return s;
+}
+
+function moneyText(fen: Fen, lang: Lang): string {
   if (lang === 'en') return `¥${groupThousands(fen)}`;
   if (fen >= 10_000_000_000n) return `${inUnit(fen, '亿元', 2)}亿元`;
   if (fen >= 1_000_000n) return `${inUnit(fen, '万元')}万元`;
