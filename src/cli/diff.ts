@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { DiffAccumulator, anyChange } from '../diff/compare.js';
 import type { Problem } from '../domain/problem.js';
 import { evaluate } from '../engine/evaluate.js';
-import { streamRecords, type StreamOptions } from '../io/stream.js';
+import { forEachRecord } from '../batch/records.js';
+import type { StreamOptions } from '../io/stream.js';
 import { writeFileAtomic } from '../io/sink.js';
 import { diffCsv, diffJson, renderDiffTable, type DiffMeta } from '../render/diff.js';
 import { t } from '../render/messages.js';
@@ -54,21 +55,22 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   const report = (p: Problem) => {
     if (printed++ < PRINT_LIMIT) process.stderr.write(formatProblem(p, o.lang) + '\n');
   };
-  for await (const ev of streamRecords(files, stream)) {
-    if (ev.type === 'file-error') {
-      if (ev.problems.some((p) => p.severity === 'error')) fileErrors++;
-      ev.problems.forEach(report);
-      continue;
-    }
-    records.read++;
-    ev.problems.forEach(report);
-    if (!ev.enterprise) {
-      records.rejected++;
-      continue;
-    }
-    records.compared++;
-    acc.add(evaluate(ev.enterprise, base.ruleSet, runBase), evaluate(ev.enterprise, next.ruleSet, runNext));
-  }
+  await forEachRecord(files, stream, {
+    fileProblems(_file, problems) {
+      if (problems.some((p) => p.severity === 'error')) fileErrors++;
+      problems.forEach(report);
+    },
+    record(_file, r) {
+      records.read++;
+      r.problems.forEach(report);
+      if (!r.enterprise) {
+        records.rejected++;
+        return;
+      }
+      records.compared++;
+      acc.add(evaluate(r.enterprise, base.ruleSet, runBase), evaluate(r.enterprise, next.ruleSet, runNext));
+    },
+  });
   if (printed > PRINT_LIMIT) process.stderr.write(t({ key: 'diff.more-problems', args: { n: printed - PRINT_LIMIT } }, o.lang) + '\n');
   if (records.compared === 0 && fileErrors > 0) return EXIT.usage;
 
