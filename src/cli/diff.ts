@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { DiffAccumulator, anyChange } from '../diff/compare.js';
 import type { Problem } from '../domain/problem.js';
-import { evaluate } from '../engine/evaluate.js';
-import { forEachRecord } from '../batch/records.js';
+import { makeDiffProcessor, type DiffBlock, type DiffRecord } from '../batch/diff-block.js';
+import { forEachBlockRecord } from '../batch/records.js';
+import type { DiffSetup } from '../batch/types.js';
 import type { StreamOptions } from '../io/stream.js';
 import { writeFileAtomic } from '../io/sink.js';
 import { diffCsv, diffJson, renderDiffTable, type DiffMeta } from '../render/diff.js';
@@ -32,6 +33,7 @@ export const diffOptions = z.object({
   encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
   unit: z.enum(['元', '万元', '亿元']).default('元'),
   inputFormat: z.enum(['auto', 'csv', 'json', 'jsonl']).default('auto'),
+  jobs: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 /** Problems printed on stderr before the rest are only counted. */
@@ -55,22 +57,37 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   const report = (p: Problem) => {
     if (printed++ < PRINT_LIMIT) process.stderr.write(formatProblem(p, o.lang) + '\n');
   };
-  await forEachRecord(files, stream, {
-    fileProblems(_file, problems) {
-      if (problems.some((p) => p.severity === 'error')) fileErrors++;
-      problems.forEach(report);
-    },
-    record(_file, r) {
-      records.read++;
-      r.problems.forEach(report);
-      if (!r.enterprise) {
-        records.rejected++;
-        return;
-      }
-      records.compared++;
-      acc.add(evaluate(r.enterprise, base.ruleSet, runBase), evaluate(r.enterprise, next.ruleSet, runNext));
-    },
-  });
+  const diffSetup: DiffSetup = {
+    kind: 'diff',
+    stream,
+    ...(o.baseParams ? { baseParams: o.baseParams } : {}),
+    params: o.params,
+    base: { interpretation: runBase.interpretation, years: runBase.years ? [...runBase.years] : null, all: runBase.all },
+    next: { interpretation: runNext.interpretation, years: runNext.years ? [...runNext.years] : null, all: runNext.all },
+  };
+  // the same block processor inline (one job) or on worker threads (--jobs N): the same report either way
+  const inline = o.jobs === 1 ? await makeDiffProcessor(diffSetup) : null;
+  const pool = inline ? null : new (await import('../batch/pool.js')).WorkerPool<DiffBlock>(o.jobs, diffSetup);
+  try {
+    await forEachBlockRecord<DiffRecord>(files, stream, (task) => (inline ? Promise.resolve(inline(task)) : pool!.run(task)), Math.max(2, o.jobs * 3), {
+      fileProblems(_file, problems) {
+        if (problems.some((p) => p.severity === 'error')) fileErrors++;
+        problems.forEach(report);
+      },
+      record(_file, r, accepted) {
+        records.read++;
+        r.problems.forEach(report);
+        if (!accepted) {
+          records.rejected++;
+          return;
+        }
+        records.compared++;
+        acc.addPiece(r.piece!);
+      },
+    });
+  } finally {
+    await pool?.close();
+  }
   if (printed > PRINT_LIMIT) process.stderr.write(t({ key: 'diff.more-problems', args: { n: printed - PRINT_LIMIT } }, o.lang) + '\n');
   if (records.compared === 0 && fileErrors > 0) return EXIT.usage;
 
