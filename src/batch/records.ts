@@ -5,6 +5,7 @@
  * no promise per record. A block's records die with it.
  */
 import type { Problem } from '../domain/problem.js';
+import type { Msg } from '../domain/result.js';
 import { RecordLedger, type At, type MappedRecord, type StreamOptions } from '../io/stream.js';
 import type { BlockTask } from './types.js';
 import type { ColumnPlan } from '../io/row.js';
@@ -16,6 +17,8 @@ export interface RecordVisitor {
   record(file: string, r: MappedRecord): void;
   /** Problems of a whole file (missing, unreadable, a bad header, unknown columns). */
   fileProblems(file: string, problems: Problem[]): void;
+  /** What the reader made of a file (the unit each amount column is read in). */
+  fileNotes(file: string, notes: Msg[]): void;
   /** Called after each block, where the caller may wait (for output to drain). */
   afterBlock?(): Promise<void> | void;
 }
@@ -29,6 +32,9 @@ export async function forEachRecord(files: string[], stream: StreamOptions, v: R
     switch (ev.kind) {
       case 'file-problems':
         v.fileProblems(ev.file, ev.problems);
+        break;
+      case 'file-notes':
+        v.fileNotes(ev.file, ev.notes);
         break;
       case 'csv-start':
         plans.set(ev.fileIndex, ev.plan);
@@ -85,7 +91,7 @@ export async function forEachBlockRecord<R extends BlockRecord>(
   stream: StreamOptions,
   runBlock: (task: BlockTask) => Promise<{ rows: number; records: R[] }>,
   inFlight: number,
-  v: { record(file: string, r: R, accepted: boolean): void; fileProblems(file: string, problems: Problem[]): void },
+  v: { record(file: string, r: R, accepted: boolean): void } & Pick<RecordVisitor, 'fileProblems' | 'fileNotes'>,
 ): Promise<void> {
   const ledger = new RecordLedger(files);
   const plans = new Map<number, ColumnPlan>();
@@ -119,6 +125,9 @@ export async function forEachBlockRecord<R extends BlockRecord>(
     switch (ev.kind) {
       case 'file-problems':
         q = { apply: () => v.fileProblems(ev.file, ev.problems) };
+        break;
+      case 'file-notes':
+        q = { apply: () => v.fileNotes(ev.file, ev.notes) };
         break;
       case 'csv-start':
         plans.set(ev.fileIndex, ev.plan);

@@ -16,6 +16,7 @@ import { runInfoCells, summaryCells, summaryJson, type RunInfo, type Summary } f
 import { rm } from 'node:fs/promises';
 import type { Cell, ColumnKind, SheetSpec, SheetWriter, XlsxWriter } from '../io/xlsx-write.js';
 import type { Layout, OutFormat, Pieces } from './types.js';
+import { summaryCellsWithYears, yearJson, type YearTotals } from './year-totals.js';
 
 /** A sheet of a workbook after the awards: the summary, how the run was made. */
 export interface Sheet {
@@ -97,10 +98,11 @@ function rejectCells(file: string, at: At, id: string | null, problems: Problem[
 /** The summary sheet: district, measure, kind as text, enterprises a number, the amount in fen. */
 function summarySheet(lang: Lang, rows: string[][]): { spec: SheetSpec; rows: Cell[][] } {
   const [head, ...body] = rows;
-  const kinds: ColumnKind[] = ['text', 'text', 'text', 'integer', 'money'];
+  // district, measure, kind, enterprises, amount (and, with the totals by year, payment and performance year)
+  const kinds: ColumnKind[] = ['text', 'text', 'text', 'integer', 'money', 'integer', 'integer'];
   return {
     spec: { name: lang === 'zh' ? '汇总' : 'summary', columns: head!.map((h, i) => ({ header: h, kind: kinds[i] ?? 'text' })) },
-    rows: body.map((r) => r.map((c, i) => (c === '' ? null : i === 3 ? Number(c) : i === 4 ? fenOf(c) : c))),
+    rows: body.map((r) => r.map((c, i) => (c === '' ? null : i === 4 ? fenOf(c) : kinds[i] === 'integer' ? Number(c) : c))),
   };
 }
 
@@ -111,7 +113,7 @@ function runSheet(s: Sheet, lang: Lang): { spec: SheetSpec; rows: Cell[][] } {
 }
 
 /** "1234.50" → 123450 fen (exact; a bigint beyond 2^53). */
-function fenOf(yuan: string): number | bigint {
+export function fenOf(yuan: string): number | bigint {
   const neg = yuan.startsWith('-');
   const [i = '0', f = ''] = (neg ? yuan.slice(1) : yuan).split('.');
   const fen = BigInt(i + (f + '00').slice(0, 2)) * (neg ? -1n : 1n);
@@ -284,11 +286,11 @@ function problemText(p: Problem, lang: Lang): string {
  * --summary FILE: JSON if the name ends in .json (with the run information), a workbook if .xlsx (the summary and
  * the run information, each a sheet), else CSV with BOM.
  */
-export async function writeSummaryFile(sink: Sink, s: Summary, lang: Lang, info: RunInfo): Promise<void> {
+export async function writeSummaryFile(sink: Sink, s: Summary, lang: Lang, info: RunInfo, years: YearTotals): Promise<void> {
   if (/\.xlsx$/i.test(sink.path ?? '')) {
     const wb = new (await xlsxModule()).XlsxWriter(sink.stream);
     const info2 = runInfoCells(info, lang).slice(1);
-    for (const sheet of [summarySheet(lang, summaryCells(s, lang)), runSheet({ name: lang === 'zh' ? '运行信息' : 'run', rows: info2 }, lang)]) {
+    for (const sheet of [summarySheet(lang, summaryCellsWithYears(summaryCells(s, lang), years, lang)), runSheet({ name: lang === 'zh' ? '运行信息' : 'run', rows: info2 }, lang)]) {
       const w = await wb.sheet(sheet.spec);
       await w.add(sheet.rows);
       await wb.endSheet(w);
@@ -298,6 +300,7 @@ export async function writeSummaryFile(sink: Sink, s: Summary, lang: Lang, info:
     return;
   }
   const json = /\.json$/i.test(sink.path ?? '');
-  await sink.write(json ? toJson(summaryJson(s, info)) + '\n' : UTF8_BOM + summaryCells(s, lang).map(csvLine).join(''));
+  const text = json ? toJson({ ...(summaryJson(s, info) as object), ...yearJson(years) }) + '\n' : UTF8_BOM + summaryCellsWithYears(summaryCells(s, lang), years, lang).map(csvLine).join('');
+  await sink.write(text);
   await sink.close();
 }

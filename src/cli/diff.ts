@@ -16,6 +16,7 @@ import { t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
 import { EXIT, formatProblem, langSchema, paintFor, runOptionsOf, UsageError, writeOut } from './common.js';
 import { loadParams } from './params.js';
+import { readerShape, streamOptionsOf } from './validate.js';
 
 export const diffOptions = z.object({
   params: z.string({ error: () => 'diff needs --params FILE: the parameter set to compare with the baseline' }),
@@ -28,11 +29,7 @@ export const diffOptions = z.object({
   year: z.string().optional(),
   years: z.string().optional(),
   interpret: z.string().optional(),
-  lenientId: z.boolean().default(false),
-  strict: z.boolean().default(false),
-  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
-  unit: z.enum(['元', '万元', '亿元']).default('元'),
-  inputFormat: z.enum(['auto', 'csv', 'json', 'jsonl']).default('auto'),
+  ...readerShape,
   jobs: z.coerce.number().int().min(1).max(64).default(1),
 });
 
@@ -49,7 +46,7 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   const runNext = runOptionsOf(o, next.interpretation);
   const measures = next.ruleSet.policies.flatMap((p) => p.measures.map((m) => m.ref));
   const acc = new DiffAccumulator(measures, o.top);
-  const stream: StreamOptions = { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat };
+  const stream: StreamOptions = streamOptionsOf(o);
 
   const records = { read: 0, compared: 0, rejected: 0 };
   let fileErrors = 0;
@@ -70,6 +67,9 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   const pool = inline ? null : new (await import('../batch/pool.js')).WorkerPool<DiffBlock>(o.jobs, diffSetup);
   try {
     await forEachBlockRecord<DiffRecord>(files, stream, (task) => (inline ? Promise.resolve(inline(task)) : pool!.run(task)), Math.max(2, o.jobs * 3), {
+      fileNotes(file, notes) {
+        for (const n of notes) process.stderr.write(`${file}: ${t(n, o.lang)}\n`);
+      },
       fileProblems(_file, problems) {
         if (problems.some((p) => p.severity === 'error')) fileErrors++;
         problems.forEach(report);

@@ -15,14 +15,15 @@ import { EXIT, formatProblem, langSchema } from './common.js';
 export const readerShape = {
   lenientId: z.boolean().default(false),
   strict: z.boolean().default(false),
-  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
+  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk', 'utf16']).default('auto'),
   unit: z.enum(['元', '万元', '亿元']).default('元'),
   inputFormat: z.enum(['auto', 'csv', 'json', 'jsonl']).default('auto'),
+  sheet: z.string().optional(),
 };
 
 /** Those options as the reader takes them. */
-export function streamOptionsOf(o: { lenientId: boolean; strict: boolean; encoding: StreamOptions['encoding']; unit: StreamOptions['unit']; inputFormat: StreamOptions['format'] }): StreamOptions {
-  return { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat };
+export function streamOptionsOf(o: { lenientId: boolean; strict: boolean; encoding: StreamOptions['encoding']; unit: StreamOptions['unit']; inputFormat: StreamOptions['format']; sheet?: string | undefined }): StreamOptions {
+  return { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}) };
 }
 
 const options = z.object({ lang: langSchema, ...readerShape });
@@ -37,6 +38,9 @@ export async function validate(files: string[], raw: unknown): Promise<number> {
     if (p.severity === 'warning') counts.warnings++;
   };
   await forEachRecord(files, streamOptionsOf(o), {
+    fileNotes(file, notes) {
+      for (const n of notes) text += `${file}: ${t(n, o.lang)}\n`;
+    },
     fileProblems(_file, problems) {
       for (const p of problems) {
         show(p);
