@@ -17,6 +17,7 @@ import { renderSummaryTable, runInfoCells } from '../render/summary.js';
 import { EXIT, langSchema, runOptionsOf, UsageError } from './common.js';
 import { loadParams } from './params.js';
 import { readerShape, streamOptionsOf } from './validate.js';
+import { blockSizeFor } from '../batch/read.js';
 
 export const batchOptions = z.object({
   out: z.string().optional(),
@@ -55,7 +56,7 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
     years: run.years ? [...run.years] : null,
     all: run.all,
     districts: o.district ? districtsOf(o.district) : null,
-    stream: streamOptionsOf(o),
+    stream: { ...streamOptionsOf(o), ...blockSizeFor(format) },
     ...(o.params ? { params: o.params } : {}),
     aggregators: ['summary', ...glanceAggregators({ near: !!o.near, report: !!o.report })],
     ...(o.near ? { near: o.near } : {}),

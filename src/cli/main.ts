@@ -156,7 +156,8 @@ readerOptions(
     .addOption(lang())
     .option('--year <year>', 'compare only this performance year')
     .option('--years <years>', 'compare only these years: 2024-2026 or 2024,2026')
-    .option('--interpret <list>', 'interpretations applied to both runs, e.g. threshold=exceed'),
+    .option('--interpret <list>', 'interpretations applied to both runs, e.g. threshold=exceed')
+    .option('--jobs <n>', 'worker threads (the report is the same)', '1'),
 ).action(async (files: string[], opts: Record<string, unknown>) => {
   const { diff } = await import('./diff.js');
   process.exitCode = await diff(files, opts);
