@@ -120,6 +120,8 @@ const YEAR_FIELD_ALIASES: Record<YearField, string[]> = {
   rdExpensed: ['研发费用费用化', '费用化研发费用', '研发费用化'],
   rdCapitalized: ['研发费用资本化', '资本化研发费用', '研发费用形成无形资产'],
   newListing: ['新上市挂牌发债', '上市挂牌发债'],
+  staffEducationExpense: ['职工教育经费', '教育经费'],
+  crossBorderRetailExport: ['跨境零售出口', '跨境电商出口'],
 };
 
 /** What a header says: its column, the unit written in it, and whether it named a year outside 2000–2100. */
