@@ -8,10 +8,12 @@ import { extname } from 'node:path';
 import { z } from 'zod';
 import { PRINT_LIMIT, runBatch } from '../batch/pipeline.js';
 import type { BatchSetup, OutFormat } from '../batch/types.js';
+import { rejectsKind } from '../batch/write.js';
 import { resolveDistrict } from '../domain/districts.js';
 import { t } from '../render/messages.js';
 import { renderSummaryTable, runInfoCells } from '../render/summary.js';
-import { EXIT, langSchema, runOptionsOf, UsageError } from './common.js';
+import { EXIT, langSchema, runOptionsOf, say, UsageError } from './common.js';
+import { refuseFormatMismatch, refuseSameFiles } from './outputs.js';
 import { loadParams } from './params.js';
 import { readerShape, streamOptionsOf } from './validate.js';
 
@@ -39,6 +41,7 @@ const FORMAT_BY_EXT: Record<string, OutFormat> = { '.csv': 'csv', '.json': 'json
 export async function batch(files: string[], raw: unknown): Promise<number> {
   const o = parseOptions(raw);
   const format = outputFormat(o);
+  await checkPaths(files, o, format);
   const { ruleSet, interpretation, meta } = await loadParams(o.params);
   const run = runOptionsOf(o, interpretation);
   const setup: BatchSetup = {
@@ -57,16 +60,26 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
   const paths = { out: o.out ?? null, rejects: o.rejects ?? null, summary: o.summary ?? null };
   const r = await runBatch({ files, setup, ruleSet, meta, paths, jobs: o.jobs, progress: o.progress });
   if (r.kind === 'nothing-read') {
-    process.stderr.write(t({ key: 'batch.nothing-read' }, lang) + '\n');
+    say(t({ key: 'batch.nothing-read' }, lang) + '\n');
     return EXIT.usage;
   }
   const { counts, summary, info } = r;
-  process.stderr.write(renderSummaryTable(summary, lang));
-  if (meta.params) process.stderr.write(runInfoCells(info, lang)[2]!.join(lang === 'zh' ? '：' : ': ') + '\n');
-  if (o.rejects && counts.printed > PRINT_LIMIT) process.stderr.write(t({ key: 'batch.more-problems', args: { n: counts.printed - PRINT_LIMIT, file: o.rejects } }, lang) + '\n');
-  if (counts.warningsPrinted > PRINT_LIMIT) process.stderr.write(t({ key: 'batch.more-warnings', args: { n: counts.warningsPrinted - PRINT_LIMIT } }, lang) + '\n');
-  process.stderr.write(t({ key: 'batch.counts', args: { ...counts, rejectsFile: o.rejects ?? '' } }, lang) + '\n');
+  say(renderSummaryTable(summary, lang));
+  if (meta.params) say(runInfoCells(info, lang)[2]!.join(lang === 'zh' ? '：' : ': ') + '\n');
+  if (o.rejects && counts.printed > PRINT_LIMIT) say(t({ key: 'batch.more-problems', args: { n: counts.printed - PRINT_LIMIT, file: o.rejects } }, lang) + '\n');
+  if (counts.warningsPrinted > PRINT_LIMIT) say(t({ key: 'batch.more-warnings', args: { n: counts.warningsPrinted - PRINT_LIMIT } }, lang) + '\n');
+  say(t({ key: 'batch.counts', args: { ...counts, rejectsFile: o.rejects ?? '' } }, lang) + '\n');
   return counts.rejected > 0 || counts.fileErrors > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/** Before anything is read: no output is an input or another output, and every extension agrees with its format. */
+async function checkPaths(files: readonly string[], o: BatchOptions, format: OutFormat): Promise<void> {
+  if (o.out) refuseFormatMismatch('--out', o.out, format, [format]);
+  if (o.rejects) refuseFormatMismatch('--rejects', o.rejects, rejectsKind(o.rejects), ['csv', 'json', 'jsonl']);
+  if (o.summary) refuseFormatMismatch('--summary', o.summary, /\.json$/i.test(o.summary) ? 'json' : 'csv', ['csv', 'json']);
+  const inputs = [...files.map((path) => ({ flag: 'input', path })), ...(o.params ? [{ flag: '--params', path: o.params }] : [])];
+  const outputs = (['out', 'rejects', 'summary'] as const).flatMap((k) => (o[k] ? [{ flag: `--${k}`, path: o[k]! }] : []));
+  await refuseSameFiles(inputs, outputs);
 }
 
 function parseOptions(raw: unknown): BatchOptions {

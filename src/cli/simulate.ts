@@ -53,11 +53,11 @@ export async function simulate(file: string | undefined, raw: unknown): Promise<
   } else if (o.format === 'csv') {
     await writeOut(UTF8_BOM + csvLine(LONG_HEADER) + evaluations.flatMap((ev) => longRows(ev, o.lang)).map(csvLine).join(''));
   } else if (o.format === 'md') {
-    await writeOut(evaluations.map((ev) => renderMarkdown(ev, ruleSet, o.lang)).join('\n'));
+    await writeOut(evaluations.map((ev) => renderMarkdown(ev, ruleSet, o.lang)).join('\n'), true);
   } else {
     const paint = await paintFor(process.stdout);
     const width = process.stdout.isTTY ? process.stdout.columns : undefined;
-    await writeOut(evaluations.map((ev) => renderTable(ev, ruleSet, { lang: o.lang, explain: o.explain, paint, ...(width ? { width } : {}) }, meta)).join('\n'));
+    await writeOut(evaluations.map((ev) => renderTable(ev, ruleSet, { lang: o.lang, explain: o.explain, paint, ...(width ? { width } : {}) }, meta)).join('\n'), true);
   }
   return good.length < records.length ? EXIT.rejected : EXIT.ok;
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { streamRecords, type StreamOptions } from '../io/stream.js';
 import { t } from '../render/messages.js';
-import { EXIT, formatProblem, langSchema } from './common.js';
+import { EXIT, formatProblem, langSchema, say } from './common.js';
 
 /** The options of the streaming reader (batch and validate), as parsed from the command line. */
 export const readerShape = {
@@ -29,7 +29,7 @@ export async function validate(files: string[], raw: unknown): Promise<number> {
   const counts = { records: 0, valid: 0, rejected: 0, warnings: 0, fileErrors: 0 };
   for await (const ev of streamRecords(files, streamOptionsOf(o))) {
     for (const p of ev.problems) {
-      process.stderr.write(formatProblem(p, o.lang) + '\n');
+      say(formatProblem(p, o.lang) + '\n');
       if (p.severity === 'warning') counts.warnings++;
       else if (ev.type === 'file-error') counts.fileErrors++;
     }
@@ -38,6 +38,6 @@ export async function validate(files: string[], raw: unknown): Promise<number> {
     if (ev.enterprise) counts.valid++;
     else counts.rejected++;
   }
-  process.stderr.write(t({ key: 'validate.counts', args: counts }, o.lang) + '\n');
+  say(t({ key: 'validate.counts', args: counts }, o.lang) + '\n');
   return counts.rejected > 0 || counts.fileErrors > 0 ? EXIT.rejected : EXIT.ok;
 }

@@ -8,6 +8,7 @@ import { arithmeticPercent, formatYuan, geometricPercent, groupThousands, inUnit
 import type { Msg } from '../domain/result.js';
 import * as batchMessages from './messages-batch.js';
 import * as scenarioMessages from './messages-scenario.js';
+import * as safetyMessages from './messages-safety.js';
 
 type Args = Record<string, string | number | bigint | boolean | null | undefined>;
 type Text = (a: Args) => string;
@@ -238,8 +239,8 @@ function gap(a: Args): Fen {
 }
 
 export const CATALOGUE: Record<Lang, Record<string, Text>> = {
-  zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh },
-  en: { ...en, ...batchMessages.en, ...scenarioMessages.en },
+  zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh, ...safetyMessages.zh },
+  en: { ...en, ...batchMessages.en, ...scenarioMessages.en, ...safetyMessages.en },
 };
 
 /** The words of a message; an unknown key shows itself rather than disappearing. */
