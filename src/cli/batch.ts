@@ -12,7 +12,7 @@ import { rejectsKind } from '../batch/write.js';
 import { resolveDistrict } from '../domain/districts.js';
 import { t } from '../render/messages.js';
 import { renderSummaryTable, runInfoCells } from '../render/summary.js';
-import { EXIT, langSchema, runOptionsOf, say, UsageError } from './common.js';
+import { EXIT, langSchema, runOptionsOf, say, UsageError, warnYearsOutside } from './common.js';
 import { refuseFormatMismatch, refuseSameFiles } from './outputs.js';
 import { loadParams } from './params.js';
 import { readerShape, streamOptionsOf } from './validate.js';
@@ -44,6 +44,7 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
   await checkPaths(files, o, format);
   const { ruleSet, interpretation, meta } = await loadParams(o.params);
   const run = runOptionsOf(o, interpretation);
+  warnYearsOutside(run.years, ruleSet, o.lang);
   const setup: BatchSetup = {
     format,
     layout: o.layout,

@@ -8,6 +8,7 @@ import type { Problem } from '../domain/problem.js';
 import type { Msg, Status } from '../domain/result.js';
 import { DEFAULT_INTERPRETATION, parseInterpretation, type Interpretation } from '../engine/interpretation.js';
 import type { RunOptions } from '../engine/evaluate.js';
+import type { RuleSet } from '../engine/ruleset.js';
 import { t } from '../render/messages.js';
 import type { Paint } from '../render/table.js';
 import { PLAIN } from '../render/table.js';
@@ -63,6 +64,18 @@ export function runOptionsOf(flags: RunFlags, base: Partial<Interpretation> = {}
   if (flags.year) years = parseYears(flags.year);
   if (flags.years) years = new Set([...(years ?? []), ...parseYears(flags.years)]);
   return { interpretation, years, all: !!flags.all };
+}
+
+/**
+ * Warns (on stderr) about the years of --year/--years that lie outside the validity of every document of the rule
+ * set: nothing can be in force then, which is most likely a typo (2205) or a year before the documents.
+ */
+export function warnYearsOutside(years: ReadonlySet<number> | null, rs: RuleSet, lang: Lang): void {
+  if (!years) return;
+  const outside = [...years].filter((y) => !rs.policies.some((p) => y >= p.fromYear && y <= p.toYear)).sort((a, b) => a - b);
+  if (outside.length === 0) return;
+  const shown = outside.length > 6 ? `${outside.slice(0, 3).join(', ')} … ${outside[outside.length - 1]}` : outside.join(', ');
+  say(`${t({ key: 'years.outside', args: { years: shown } }, lang)}\n`);
 }
 
 /** "data.csv, row 3, online_retail_sales_2025: expected … (found "abc")" in the chosen language. */

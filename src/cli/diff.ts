@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../io/sink.js';
 import { diffCsv, diffJson, renderDiffTable, type DiffMeta } from '../render/diff.js';
 import { t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
-import { EXIT, formatProblem, langSchema, paintFor, runOptionsOf, say, UsageError, writeOut } from './common.js';
+import { EXIT, formatProblem, langSchema, paintFor, runOptionsOf, say, UsageError, warnYearsOutside, writeOut } from './common.js';
 import { refuseFormatMismatch, refuseSameFiles } from './outputs.js';
 import { loadParams } from './params.js';
 
@@ -50,6 +50,7 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   const next = await loadParams(o.params, '--params');
   const runBase = runOptionsOf(o, base.interpretation);
   const runNext = runOptionsOf(o, next.interpretation);
+  warnYearsOutside(runNext.years, next.ruleSet, o.lang);
   const measures = next.ruleSet.policies.flatMap((p) => p.measures.map((m) => m.ref));
   const acc = new DiffAccumulator(measures, o.top);
   const stream: StreamOptions = { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat };

@@ -14,7 +14,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { toJson, toOutput } from '../render/output.js';
 import { renderTable } from '../render/table.js';
 import { loadParams } from './params.js';
-import { EXIT, langSchema, paintFor, printProblems, runOptionsOf, UsageError, writeOut } from './common.js';
+import { EXIT, langSchema, paintFor, printProblems, runOptionsOf, UsageError, warnYearsOutside, writeOut } from './common.js';
 
 export const simulateOptions = z.object({
   set: z.array(z.string()).default([]),
@@ -40,6 +40,7 @@ export async function simulate(file: string | undefined, raw: unknown): Promise<
   const o = simulateOptions.parse(raw);
   const { ruleSet, interpretation, meta } = await loadParams(o.params);
   const run = runOptionsOf(o, interpretation);
+  warnYearsOutside(run.years, ruleSet, o.lang);
   const records = await readRecords(file, o);
   const problems = records.flatMap((r) => r.problems);
   printProblems(problems, o.lang);

@@ -55,6 +55,7 @@ export const zh: Record<string, Text> = {
   'fs.stdout': (a) => `无法写入标准输出：${cause('zh', a['code'])}（${a['code']}）`,
   'fs.read': (a) => `无法读取 ${a['path']}：${cause('zh', a['code'])}（${a['code']}）`,
   'fs.path': (a) => `${a['path']}：${cause('zh', a['code'])}（${a['code']}）`,
+  'years.outside': (a) => `警告：--years 中的 ${a['years']} 年不在任何政策文件的有效期内，这些年份没有可适用的措施（--all 可显示“未生效”的结果）`,
 };
 
 export const en: Record<string, Text> = {
@@ -65,4 +66,5 @@ export const en: Record<string, Text> = {
   'fs.stdout': (a) => `cannot write to standard output: ${cause('en', a['code'])} (${a['code']})`,
   'fs.read': (a) => `cannot read ${a['path']}: ${cause('en', a['code'])} (${a['code']})`,
   'fs.path': (a) => `${a['path']}: ${cause('en', a['code'])} (${a['code']})`,
+  'years.outside': (a) => `warning: --years: ${a['years']} lies outside the validity of every document; no measure can apply in those years (--all shows the not-in-force results)`,
 };
