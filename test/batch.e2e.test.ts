@@ -11,8 +11,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cli, STACK } from './helpers/cli.js';
 
-const UTF8 = 'fixtures/districts/sample-district.csv';
-const GBK = 'fixtures/districts/sample-district-gbk.csv';
+const UTF8 = 'fixtures/districts/sample-district-with-rejects.csv';
+const GBK = 'fixtures/districts/sample-district-with-rejects-gbk.csv';
 const dir = mkdtempSync(join(tmpdir(), 'gz-batch-'));
 const tmp = (name: string) => join(dir, name);
 
@@ -77,6 +77,22 @@ function checkHandRows(header: string[], rows: string[][], keyOf: (h: string) =>
     expect([name, row![header.length - 2]]).toEqual([name, want.total]);
   }
 }
+
+describe('the quick start on the clean sample district', () => {
+  it('exits 0: the same 1,998 enterprises and awards as the file with rejects, nothing rejected', () => {
+    const out = tmp('clean.csv');
+    const rejects = tmp('clean-rejects.csv');
+    const r = cli(['batch', 'fixtures/districts/sample-district.csv', '--out', out, '--rejects', rejects]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('共读取 1998 条记录：输出 1998 条，拒绝 0 条');
+    const withRejects = tmp('with-rejects.csv');
+    cli(['batch', UTF8, '--out', withRejects]);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(withRejects, 'utf8'));
+    expect(readCsv(rejects).rows).toHaveLength(0);
+    const gbk = cli(['batch', 'fixtures/districts/sample-district-gbk.csv', '--unit', '万元', '--out', tmp('clean-gbk.csv')]);
+    expect(gbk.code).toBe(0);
+  });
+});
 
 describe('batch on the sample district', () => {
   it('UTF-8, English headers: the award table cell by cell, the rejects report, the counts and exit 3', () => {
@@ -190,8 +206,10 @@ describe('batch on the sample district', () => {
     const h2 = awards!.getRow(3);
     expect(h2.getCell(col('gz-2024-cross-border/brand-overseas@2025')).value).toBe(617283.94);
     expect(awards!.rowCount).toBe(9);
-    const last = summary!.getRow(summary!.rowCount);
-    expect([last.getCell(1).value, last.getCell(4).value, last.getCell(5).value]).toEqual(['all', 8, 15417283.94]);
+    // the all-years total: the last row before the rows by year (their year columns are filled)
+    const rows = (summary!.getSheetValues().slice(2) as unknown[][]).map((r) => r.slice(1));
+    const last = rows.filter((r) => r[5] === undefined && r[6] === undefined).at(-1)!;
+    expect([last[0], last[3], last[4]]).toEqual(['all', 8, 15417283.94]);
   });
 
   it('JSON Lines and JSON to standard output follow the output contract', () => {

@@ -100,12 +100,12 @@ describe('gz-awards diff on the reform', () => {
     const lines = readFileSync(file, 'utf8').split('\r\n');
     expect(lines[0]).toBe('\uFEFFsection,key,name,district,enterprises,gaining,losing,changed,unchanged,eligible_before,eligible_after,before,after,change');
     expect(lines).toContain(`params,new,${REFORM},${sha(REFORM)},,,,,,,,,,`);
-    expect(lines).toContain("total,,,,6,0,2,1,3,,,11417283.94,8417283.94,'-3000000.00");
+    expect(lines).toContain("total,,,,6,0,2,1,3,,,11417283.94,8417283.94,-3000000.00");
     expect(lines).toContain('district,越秀区,,越秀区,2,0,0,0,2,,,2800000.00,2800000.00,0.00');
-    expect(lines).toContain("measure,gz-2025-ecommerce/scale-tier,,,,,,,,5,3,9500000.00,6500000.00,'-3000000.00");
+    expect(lines).toContain("measure,gz-2025-ecommerce/scale-tier,,,,,,,,5,3,9500000.00,6500000.00,-3000000.00");
     expect(lines.filter((l) => l.startsWith('enterprise,'))).toEqual([
-      "enterprise,91440105MA0D1FF0FQ,己（增长恰好10%，品牌出海）,海珠区,,,,,,,,2117283.94,617283.94,'-1500000.00",
-      "enterprise,91440106MA0D1FF0AP,甲（E1，31亿）,天河区,,,,,,,,1500000.00,0.00,'-1500000.00",
+      "enterprise,91440105MA0D1FF0FQ,己（增长恰好10%，品牌出海）,海珠区,,,,,,,,2117283.94,617283.94,-1500000.00",
+      "enterprise,91440106MA0D1FF0AP,甲（E1，31亿）,天河区,,,,,,,,1500000.00,0.00,-1500000.00",
     ]);
   });
 });
@@ -159,7 +159,7 @@ describe('the README', () => {
   it('shows the diff the reform produces on the sample district as it is', () => {
     const readme = readFileSync('README.md', 'utf8');
     const block = /<!-- diff-example:start -->\n```\n([\s\S]*?)```\n<!-- diff-example:end -->/.exec(readme)?.[1];
-    const r = cli(['diff', 'fixtures/districts/sample-district.csv', '--params', REFORM, '--lang', 'en', '--top', '3']);
+    const r = cli(['diff', 'fixtures/districts/sample-district-with-rejects.csv', '--params', REFORM, '--lang', 'en', '--top', '3']);
     expect(r.code).toBe(3); // the sample's seven bad rows, on purpose
     expect(block).toBeDefined();
     expect(r.stdout.startsWith(block!)).toBe(true);

@@ -4,11 +4,14 @@
  * record ends up exactly once in the output or in the rejects; the counts say so. A thin command: it parses the
  * options, runs the pipeline (src/batch/) and reports.
  */
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { PRINT_LIMIT, runBatch } from '../batch/pipeline.js';
+import { glanceAggregators, type GlancePaths } from '../batch/glance.js';
+import { parseNearShare } from '../batch/near.js';
 import type { BatchSetup, OutFormat } from '../batch/types.js';
 import { rejectsKind } from '../batch/write.js';
+import { yearLines } from '../batch/year-totals.js';
 import { resolveDistrict } from '../domain/districts.js';
 import { t } from '../render/messages.js';
 import { renderSummaryTable, runInfoCells } from '../render/summary.js';
@@ -33,6 +36,9 @@ export const batchOptions = z.object({
   summary: z.string().optional(),
   rejects: z.string().optional(),
   progress: z.boolean().default(true),
+  near: z.string().optional(),
+  nearOut: z.string().optional(),
+  report: z.string().optional(),
 });
 export type BatchOptions = z.infer<typeof batchOptions>;
 
@@ -41,7 +47,8 @@ const FORMAT_BY_EXT: Record<string, OutFormat> = { '.csv': 'csv', '.json': 'json
 export async function batch(files: string[], raw: unknown): Promise<number> {
   const o = parseOptions(raw);
   const format = outputFormat(o);
-  await checkPaths(files, o, format);
+  const glance = glancePaths(o, format);
+  await checkPaths(files, o, format, glance);
   const { ruleSet, interpretation, meta } = await loadParams(o.params);
   const run = runOptionsOf(o, interpretation);
   warnYearsOutside(run.years, ruleSet, o.lang);
@@ -55,16 +62,18 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
     districts: o.district ? districtsOf(o.district) : null,
     stream: streamOptionsOf(o),
     ...(o.params ? { params: o.params } : {}),
-    aggregators: ['summary'],
+    aggregators: ['summary', ...glanceAggregators({ near: !!o.near, report: !!o.report })],
+    ...(o.near ? { near: o.near } : {}),
   };
   const lang = o.lang;
-  const paths = { out: o.out ?? null, rejects: o.rejects ?? null, summary: o.summary ?? null };
+  const paths = { out: o.out ?? null, rejects: o.rejects ?? null, summary: o.summary ?? null, ...glance };
   const r = await runBatch({ files, setup, ruleSet, meta, paths, jobs: o.jobs, progress: o.progress });
   if (r.kind === 'nothing-read') {
     say(t({ key: 'batch.nothing-read' }, lang) + '\n');
     return EXIT.usage;
   }
-  const { counts, summary, info } = r;
+  const { counts, summary, years, info } = r;
+  say(yearLines(years, lang));
   say(renderSummaryTable(summary, lang));
   if (meta.params) say(runInfoCells(info, lang)[2]!.join(lang === 'zh' ? '：' : ': ') + '\n');
   if (o.rejects && counts.printed > PRINT_LIMIT) say(t({ key: 'batch.more-problems', args: { n: counts.printed - PRINT_LIMIT, file: o.rejects } }, lang) + '\n');
@@ -74,13 +83,39 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
 }
 
 /** Before anything is read: no output is an input or another output, and every extension agrees with its format. */
-async function checkPaths(files: readonly string[], o: BatchOptions, format: OutFormat): Promise<void> {
+async function checkPaths(files: readonly string[], o: BatchOptions, format: OutFormat, glance: GlancePaths): Promise<void> {
   if (o.out) refuseFormatMismatch('--out', o.out, format, [format]);
   if (o.rejects) refuseFormatMismatch('--rejects', o.rejects, rejectsKind(o.rejects), ['csv', 'json', 'jsonl']);
   if (o.summary) refuseFormatMismatch('--summary', o.summary, /\.json$/i.test(o.summary) ? 'json' : 'csv', ['csv', 'json']);
   const inputs = [...files.map((path) => ({ flag: 'input', path })), ...(o.params ? [{ flag: '--params', path: o.params }] : [])];
-  const outputs = (['out', 'rejects', 'summary'] as const).flatMap((k) => (o[k] ? [{ flag: `--${k}`, path: o[k]! }] : []));
+  const outputs = (['out', 'rejects', 'summary', 'nearOut', 'report'] as const).flatMap((k) => {
+    const path = k === 'nearOut' ? glance.nearOut : k === 'report' ? glance.report : o[k];
+    return path ? [{ flag: k === 'nearOut' ? '--near-out' : `--${k}`, path }] : [];
+  });
   await refuseSameFiles(inputs, outputs);
+}
+
+/**
+ * --near SHARE, --near-out FILE (.csv or .xlsx; by default beside --out: awards.csv → awards.near.csv, an
+ * .xlsx table → .near.xlsx; required when the award table goes to standard output) and --report FILE.html.
+ */
+function glancePaths(o: BatchOptions, format: OutFormat): GlancePaths {
+  let nearOut: string | null = null;
+  if (o.nearOut !== undefined && o.near === undefined) throw new UsageError('--near-out needs --near SHARE (e.g. --near 10%)');
+  if (o.near !== undefined) {
+    if (!parseNearShare(o.near)) throw new UsageError(`--near ${o.near}: give the share as a percentage above 0 and below 100, e.g. --near 10%`);
+    if (o.nearOut !== undefined) nearOut = o.nearOut;
+    else if (o.out) nearOut = o.out.slice(0, o.out.length - extname(o.out).length) + (format === 'xlsx' ? '.near.xlsx' : '.near.csv');
+    else throw new UsageError('--near: the award table goes to standard output, so give the potential list a file: --near-out FILE.csv (or .xlsx)');
+    if (!/\.(csv|xlsx)$/i.test(nearOut)) throw new UsageError(`--near-out ${nearOut}: the potential list is written as .csv or .xlsx`);
+  }
+  if (o.report !== undefined && !/\.html?$/i.test(o.report)) throw new UsageError(`--report ${o.report}: the report is an HTML page; give a name ending in .html`);
+  const taken = [o.out, o.rejects, o.summary].filter((x): x is string => !!x).map((x) => resolve(x));
+  for (const [flag, file] of [['--near-out', nearOut], ['--report', o.report ?? null]] as const) {
+    if (file && taken.includes(resolve(file))) throw new UsageError(`${flag} ${file}: that file is already another output of this run`);
+    if (file) taken.push(resolve(file));
+  }
+  return { nearOut, report: o.report ?? null };
 }
 
 function parseOptions(raw: unknown): BatchOptions {

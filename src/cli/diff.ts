@@ -15,6 +15,7 @@ import { toJson } from '../render/output.js';
 import { EXIT, formatProblem, langSchema, paintFor, runOptionsOf, say, UsageError, warnYearsOutside, writeOut } from './common.js';
 import { refuseFormatMismatch, refuseSameFiles } from './outputs.js';
 import { loadParams } from './params.js';
+import { readerShape, streamOptionsOf } from './validate.js';
 
 export const diffOptions = z.object({
   params: z.string({ error: () => 'diff needs --params FILE: the parameter set to compare with the baseline' }),
@@ -27,11 +28,7 @@ export const diffOptions = z.object({
   year: z.string().optional(),
   years: z.string().optional(),
   interpret: z.string().optional(),
-  lenientId: z.boolean().default(false),
-  strict: z.boolean().default(false),
-  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
-  unit: z.enum(['元', '万元', '亿元']).default('元'),
-  inputFormat: z.enum(['auto', 'csv', 'json', 'jsonl']).default('auto'),
+  ...readerShape,
 });
 
 /** Problems printed on stderr before the rest are only counted. */
@@ -53,7 +50,7 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   warnYearsOutside(runNext.years, next.ruleSet, o.lang);
   const measures = next.ruleSet.policies.flatMap((p) => p.measures.map((m) => m.ref));
   const acc = new DiffAccumulator(measures, o.top);
-  const stream: StreamOptions = { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat };
+  const stream: StreamOptions = streamOptionsOf(o);
 
   const records = { read: 0, compared: 0, rejected: 0 };
   let fileErrors = 0;
@@ -62,6 +59,10 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
     if (printed++ < PRINT_LIMIT) say(formatProblem(p, o.lang) + '\n');
   };
   for await (const ev of streamRecords(files, stream)) {
+    if (ev.type === 'file-notes') {
+      for (const n of ev.notes) process.stderr.write(`${ev.file}: ${t(n, o.lang)}\n`);
+      continue;
+    }
     if (ev.type === 'file-error') {
       if (ev.problems.some((p) => p.severity === 'error')) fileErrors++;
       ev.problems.forEach(report);

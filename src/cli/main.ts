@@ -7,7 +7,7 @@ import type { Lang } from '../domain/labels.js';
 import type { Msg } from '../domain/result.js';
 import { FileError, removeTemporaries } from '../io/sink.js';
 import { t } from '../render/messages.js';
-import { EXIT, formatProblem, KeyedError, say, UsageError } from './common.js';
+import { envLang, EXIT, formatProblem, KeyedError, say, UsageError } from './common.js';
 
 /** The language of messages, from the command line (errors can come before a command has parsed its options). */
 function langOfArgv(argv: readonly string[]): Lang {
@@ -16,7 +16,7 @@ function langOfArgv(argv: readonly string[]): Lang {
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
     if (v === 'en' || v === 'zh') return v;
   }
-  return 'zh';
+  return envLang();
 }
 const LANG = langOfArgv(process.argv);
 
@@ -37,7 +37,7 @@ program
   .configureOutput({ writeErr: (s) => say(s) })
   .exitOverride();
 
-const lang = () => new Option('--lang <lang>', 'language of tables and messages').choices(['zh', 'en']).default('zh');
+const lang = () => new Option('--lang <lang>', 'language of tables and messages (default: from LC_ALL, LC_MESSAGES, LANG; else zh)').choices(['zh', 'en']);
 const collect = (v: string, prev: string[]) => [...prev, v];
 
 program
@@ -45,7 +45,7 @@ program
   .description('one enterprise (JSON, a one-row CSV, "-" for stdin, or --set flags): every result with its reason and article')
   .argument('[file]', 'input file (JSON object/array/JSON Lines or CSV), or - for standard input')
   .option('--set <key=value>', 'set an input field, e.g. years.2025.onlineRetailSales=3.1e9 (repeatable)', collect, [])
-  .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+  .addOption(new Option('--format <format>', 'output format (html: the self-contained printable report)').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
   .addOption(lang())
   .option('--explain', 'show every check with its article')
   .option('--year <year>', 'show only this performance year')
@@ -54,12 +54,30 @@ program
   .option('--interpret <list>', 'interpretations, e.g. threshold=exceed,growthAverage=arithmetic')
   .option('--lenient-id', 'accept ids with a wrong GB 32100 check character (with a warning)')
   .option('--strict', 'unknown fields are errors, not warnings')
-  .addOption(new Option('--encoding <enc>', 'input encoding').choices(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'))
-  .addOption(new Option('--unit <unit>', 'unit of bare amounts in CSV').choices(['元', '万元', '亿元']).default('元'))
+  .addOption(new Option('--encoding <enc>', 'input encoding (default: detected: UTF-8, GB18030/GBK, UTF-16)').choices(['auto', 'utf8', 'gb18030', 'gbk', 'utf16']).default('auto'))
+  .addOption(new Option('--unit <unit>', 'unit of bare amounts (CSV, XLSX, JSON, --set); a unit in a cell or header wins').choices(['元', '万元', '亿元']).default('元'))
   .option('--params <file>', 'parameter overrides (YAML or JSON, SPEC §5)')
+  .option('--sheet <sheet>', 'the sheet of an .xlsx input: its name, else its number from 1 (default: the first)')
   .action(async (file: string | undefined, opts: Record<string, unknown>) => {
     const { simulate } = await import('./simulate.js');
     process.exitCode = await simulate(file, opts);
+  });
+
+program
+  .command('check')
+  .description('the guided self-check: asks, most money first, only what the results depend on; then results, next tiers, where to apply')
+  .argument('[file]', 'start from this JSON file of one enterprise and ask only what is missing')
+  .addOption(lang())
+  .option('--save <file>', 'write the answers as canonical JSON (gz-awards simulate FILE gives the same result)')
+  .option('--report <file>', 'also write the self-contained HTML report')
+  .option('--id <id>', 'the unified social credit code (default: the placeholder 000000000000000000)')
+  .option('--name <name>', "the enterprise's name")
+  .option('--years <years>', 'the performance years to ask about, e.g. "2025 2026" (default: asked)')
+  .option('--interpret <list>', 'interpretations, e.g. threshold=exceed,growthAverage=arithmetic')
+  .option('--params <file>', 'parameter overrides (YAML or JSON)')
+  .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+    const { check } = await import('./check.js');
+    process.exitCode = await check(file, opts);
   });
 
 program
@@ -92,9 +110,10 @@ function readerOptions(c: Command): Command {
   return c
     .option('--lenient-id', 'accept ids with a wrong GB 32100 check character (with a warning)')
     .option('--strict', 'unknown columns and fields are errors, not warnings')
-    .addOption(new Option('--encoding <enc>', 'input encoding').choices(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'))
-    .addOption(new Option('--unit <unit>', 'unit of bare amounts in CSV').choices(['元', '万元', '亿元']).default('元'))
-    .addOption(new Option('--input-format <format>', 'input format (default: from the extension, else sniffed)').choices(['auto', 'csv', 'json', 'jsonl']).default('auto'));
+    .addOption(new Option('--encoding <enc>', 'input encoding (default: detected: UTF-8, GB18030/GBK, UTF-16)').choices(['auto', 'utf8', 'gb18030', 'gbk', 'utf16']).default('auto'))
+    .addOption(new Option('--unit <unit>', 'unit of bare amounts (CSV, XLSX, JSON, --set); a unit in a cell or header wins').choices(['元', '万元', '亿元']).default('元'))
+    .addOption(new Option('--input-format <format>', 'input format (default: from the extension, else sniffed)').choices(['auto', 'csv', 'json', 'jsonl']).default('auto'))
+    .option('--sheet <sheet>', 'the sheet of an .xlsx input: its name, else its number from 1 (default: the first)');
 }
 
 readerOptions(
@@ -115,6 +134,9 @@ readerOptions(
     .option('--jobs <n>', 'worker threads (output stays in input order)', '1')
     .option('--summary <file>', 'also write the summary by district and measure (.csv or .json)')
     .option('--rejects <file>', 'write every rejected record with its file, row and reasons (.csv, .json or .jsonl)')
+    .option('--near <share>', 'also list the enterprises close to a tier award\'s next tier: within SHARE (e.g. 10%) on every condition they miss')
+    .option('--near-out <file>', 'where the list of --near goes (.csv or .xlsx; default: beside --out, e.g. awards.near.csv)')
+    .option('--report <file>', 'also write the district at a glance: one self-contained HTML page with charts (zh or en, as --lang)')
     .option('--no-progress', 'no progress bar, even on a terminal'),
 ).action(async (files: string[], opts: Record<string, unknown>) => {
   const { batch } = await import('./batch.js');

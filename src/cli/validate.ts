@@ -12,14 +12,15 @@ import { EXIT, formatProblem, langSchema, say } from './common.js';
 export const readerShape = {
   lenientId: z.boolean().default(false),
   strict: z.boolean().default(false),
-  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
+  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk', 'utf16']).default('auto'),
   unit: z.enum(['元', '万元', '亿元']).default('元'),
   inputFormat: z.enum(['auto', 'csv', 'json', 'jsonl']).default('auto'),
+  sheet: z.string().optional(),
 };
 
 /** Those options as the reader takes them. */
-export function streamOptionsOf(o: { lenientId: boolean; strict: boolean; encoding: StreamOptions['encoding']; unit: StreamOptions['unit']; inputFormat: StreamOptions['format'] }): StreamOptions {
-  return { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat };
+export function streamOptionsOf(o: { lenientId: boolean; strict: boolean; encoding: StreamOptions['encoding']; unit: StreamOptions['unit']; inputFormat: StreamOptions['format']; sheet?: string | undefined }): StreamOptions {
+  return { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}) };
 }
 
 const options = z.object({ lang: langSchema, ...readerShape });
@@ -28,6 +29,10 @@ export async function validate(files: string[], raw: unknown): Promise<number> {
   const o = options.parse(raw);
   const counts = { records: 0, valid: 0, rejected: 0, warnings: 0, fileErrors: 0 };
   for await (const ev of streamRecords(files, streamOptionsOf(o))) {
+    if (ev.type === 'file-notes') {
+      for (const n of ev.notes) process.stderr.write(`${ev.file}: ${t(n, o.lang)}\n`);
+      continue;
+    }
     for (const p of ev.problems) {
       say(formatProblem(p, o.lang) + '\n');
       if (p.severity === 'warning') counts.warnings++;
