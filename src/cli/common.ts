@@ -153,6 +153,6 @@ function forTerminal(text: string): string {
 }
 
 /** Writes a message to standard error, every control character from an input shown escaped. */
-export function say(text: string): void {
-  process.stderr.write(escapeTerminal(text));
+export function say(text: string): boolean {
+  return process.stderr.write(escapeTerminal(text));
 }
