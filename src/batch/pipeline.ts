@@ -15,7 +15,7 @@ import type { ColumnPlan } from '../io/row.js';
 import { awardColumns, awardHeader } from '../render/award-table.js';
 import { runInfoCells, summaryCells, type RunInfo, type Summary } from '../render/summary.js';
 import type { RunMeta } from '../render/output.js';
-import { formatProblem } from '../cli/common.js';
+import { formatProblem, say } from '../cli/common.js';
 import { t } from '../render/messages.js';
 import { progressBar } from '../cli/progress.js';
 import { SummaryAggregator, type Aggregator } from './aggregate.js';
@@ -67,21 +67,23 @@ interface Outputs {
   glance: Glance;
 }
 
-/** Opens every output up front; if one fails, the ones already open are removed. */
+/** Opens every output up front (before any byte is written to one); if one fails, the ones already open are removed. */
 async function openOutputs(run: BatchRun): Promise<Outputs> {
   const { paths, setup } = run;
   const opened: Sink[] = [];
   try {
     const open = async (p: string | null) => {
-      const s = await openSink(p);
-      opened.push(s);
-      return s;
+      const sink = await openSink(p);
+      opened.push(sink);
+      return sink;
     };
-    const cols = awardColumns(run.ruleSet, setup.years ? new Set(setup.years) : null);
-    const table = await openAwardTable(await open(paths.out), setup.format, setup.layout, awardHeader(cols, setup.lang), setup.lang);
-    const rejects = paths.rejects ? await RejectsOut.open(await open(paths.rejects), setup.lang) : null;
+    const out = await open(paths.out);
+    const rejectsSink = paths.rejects ? await open(paths.rejects) : null;
     const summary = paths.summary ? await open(paths.summary) : null;
     const glance = await Glance.open(run.ruleSet, setup, paths, open);
+    const cols = awardColumns(run.ruleSet, setup.years ? new Set(setup.years) : null);
+    const table = await openAwardTable(out, setup.format, setup.layout, awardHeader(cols, setup.lang), setup.lang);
+    const rejects = rejectsSink ? await RejectsOut.open(rejectsSink, setup.lang) : null;
     return { table, rejects, summary, glance };
   } catch (err) {
     await Promise.all(opened.map((s) => s.abort()));
@@ -131,8 +133,8 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
     const report = (p: Problem) => {
       if (p.severity === 'warning') {
         counts.warnings++;
-        if (counts.warningsPrinted++ < PRINT_LIMIT) process.stderr.write(formatProblem(p, lang) + '\n');
-      } else if (!rejects || counts.printed++ < PRINT_LIMIT) process.stderr.write(formatProblem(p, lang) + '\n');
+        if (counts.warningsPrinted++ < PRINT_LIMIT) say(formatProblem(p, lang) + '\n');
+      } else if (!rejects || counts.printed++ < PRINT_LIMIT) say(formatProblem(p, lang) + '\n');
     };
 
     const fold = async (q: Queued) => {
@@ -201,16 +203,19 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
           q = {
             fileIndex: ev.fileIndex,
             apply: () => {
+              // a file that holds no records ([] or only a header) is read, not broken: its output is
+              // the empty table (`[]` for JSON), with a warning; an unreadable or empty file stays an error.
               for (const p of ev.problems) {
+                if (p.expected.key === 'file.no-records') p.severity = 'warning';
                 if (p.severity === 'error') counts.fileErrors++;
                 else counts.warnings++;
-                process.stderr.write(formatProblem(p, lang) + '\n');
+                say(formatProblem(p, lang) + '\n');
               }
             },
           };
           break;
         case 'file-notes':
-          q = { fileIndex: ev.fileIndex, apply: () => ev.notes.forEach((n) => process.stderr.write(`${ev.file}: ${t(n, lang)}\n`)) };
+          q = { fileIndex: ev.fileIndex, apply: () => ev.notes.forEach((n) => say(`${ev.file}: ${t(n, lang)}\n`)) };
           break;
         case 'bytes':
           progress.update(counts.records, position.at(ev));

@@ -38,18 +38,26 @@ export interface RowSink {
 /** Records as text, framed (`open`/`close`); with `leadingComma` each record comes as ",\n{…}" and the first comma is dropped (JSON arrays). */
 export class TextOut implements RowSink {
   private first = true;
+  /** The opening frame is written with the first record or at the end, so a run that reads nothing writes nothing. */
+  private opened = false;
   private constructor(
     private readonly sink: Sink,
     private readonly frame: { open: string; close: string; leadingComma?: boolean },
   ) {}
 
   static async open(sink: Sink, frame: { open: string; close: string; leadingComma?: boolean }): Promise<TextOut> {
-    await sink.write(frame.open);
     return new TextOut(sink, frame);
+  }
+
+  private async begin(): Promise<void> {
+    if (this.opened) return;
+    this.opened = true;
+    await this.sink.write(this.frame.open);
   }
 
   async write(p: Pieces): Promise<void> {
     if (p.text.length === 0) return;
+    await this.begin();
     const text = this.frame.leadingComma && this.first ? p.text.slice(1) : p.text;
     this.first = false;
     await this.sink.write(text);
@@ -61,7 +69,9 @@ export class TextOut implements RowSink {
   }
 
   async close(): Promise<void> {
-    await this.sink.write(this.frame.close);
+    await this.begin();
+    // an empty JSON array is "[]"
+    await this.sink.write(this.first && this.frame.leadingComma ? this.frame.close.trimStart() : this.frame.close);
     await this.sink.close();
   }
 

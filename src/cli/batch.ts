@@ -10,11 +10,13 @@ import { PRINT_LIMIT, runBatch } from '../batch/pipeline.js';
 import { glanceAggregators, type GlancePaths } from '../batch/glance.js';
 import { parseNearShare } from '../batch/near.js';
 import type { BatchSetup, OutFormat } from '../batch/types.js';
+import { rejectsKind } from '../batch/write.js';
 import { yearLines } from '../batch/year-totals.js';
 import { resolveDistrict } from '../domain/districts.js';
 import { t } from '../render/messages.js';
 import { renderSummaryTable, runInfoCells } from '../render/summary.js';
-import { EXIT, langSchema, runOptionsOf, UsageError } from './common.js';
+import { EXIT, langSchema, runOptionsOf, say, UsageError, warnYearsOutside } from './common.js';
+import { refuseFormatMismatch, refuseSameFiles } from './outputs.js';
 import { loadParams } from './params.js';
 import { readerShape, streamOptionsOf } from './validate.js';
 import { blockSizeFor } from '../batch/read.js';
@@ -46,8 +48,11 @@ const FORMAT_BY_EXT: Record<string, OutFormat> = { '.csv': 'csv', '.json': 'json
 export async function batch(files: string[], raw: unknown): Promise<number> {
   const o = parseOptions(raw);
   const format = outputFormat(o);
+  const glance = glancePaths(o, format);
+  await checkPaths(files, o, format, glance);
   const { ruleSet, interpretation, meta } = await loadParams(o.params);
   const run = runOptionsOf(o, interpretation);
+  warnYearsOutside(run.years, ruleSet, o.lang);
   const setup: BatchSetup = {
     format,
     layout: o.layout,
@@ -62,20 +67,33 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
     ...(o.near ? { near: o.near } : {}),
   };
   const lang = o.lang;
-  const paths = { out: o.out ?? null, rejects: o.rejects ?? null, summary: o.summary ?? null, ...glancePaths(o, format) };
+  const paths = { out: o.out ?? null, rejects: o.rejects ?? null, summary: o.summary ?? null, ...glance };
   const r = await runBatch({ files, setup, ruleSet, meta, paths, jobs: o.jobs, progress: o.progress });
   if (r.kind === 'nothing-read') {
-    process.stderr.write(t({ key: 'batch.nothing-read' }, lang) + '\n');
+    say(t({ key: 'batch.nothing-read' }, lang) + '\n');
     return EXIT.usage;
   }
   const { counts, summary, years, info } = r;
-  process.stderr.write(yearLines(years, lang));
-  process.stderr.write(renderSummaryTable(summary, lang));
-  if (meta.params) process.stderr.write(runInfoCells(info, lang)[2]!.join(lang === 'zh' ? '：' : ': ') + '\n');
-  if (o.rejects && counts.printed > PRINT_LIMIT) process.stderr.write(t({ key: 'batch.more-problems', args: { n: counts.printed - PRINT_LIMIT, file: o.rejects } }, lang) + '\n');
-  if (counts.warningsPrinted > PRINT_LIMIT) process.stderr.write(t({ key: 'batch.more-warnings', args: { n: counts.warningsPrinted - PRINT_LIMIT } }, lang) + '\n');
-  process.stderr.write(t({ key: 'batch.counts', args: { ...counts, rejectsFile: o.rejects ?? '' } }, lang) + '\n');
+  say(yearLines(years, lang));
+  say(renderSummaryTable(summary, lang));
+  if (meta.params) say(runInfoCells(info, lang)[2]!.join(lang === 'zh' ? '：' : ': ') + '\n');
+  if (o.rejects && counts.printed > PRINT_LIMIT) say(t({ key: 'batch.more-problems', args: { n: counts.printed - PRINT_LIMIT, file: o.rejects } }, lang) + '\n');
+  if (counts.warningsPrinted > PRINT_LIMIT) say(t({ key: 'batch.more-warnings', args: { n: counts.warningsPrinted - PRINT_LIMIT } }, lang) + '\n');
+  say(t({ key: 'batch.counts', args: { ...counts, rejectsFile: o.rejects ?? '' } }, lang) + '\n');
   return counts.rejected > 0 || counts.fileErrors > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/** Before anything is read: no output is an input or another output, and every extension agrees with its format. */
+async function checkPaths(files: readonly string[], o: BatchOptions, format: OutFormat, glance: GlancePaths): Promise<void> {
+  if (o.out) refuseFormatMismatch('--out', o.out, format, [format]);
+  if (o.rejects) refuseFormatMismatch('--rejects', o.rejects, rejectsKind(o.rejects), ['csv', 'json', 'jsonl']);
+  if (o.summary) refuseFormatMismatch('--summary', o.summary, /\.json$/i.test(o.summary) ? 'json' : 'csv', ['csv', 'json']);
+  const inputs = [...files.map((path) => ({ flag: 'input', path })), ...(o.params ? [{ flag: '--params', path: o.params }] : [])];
+  const outputs = (['out', 'rejects', 'summary', 'nearOut', 'report'] as const).flatMap((k) => {
+    const path = k === 'nearOut' ? glance.nearOut : k === 'report' ? glance.report : o[k];
+    return path ? [{ flag: k === 'nearOut' ? '--near-out' : `--${k}`, path }] : [];
+  });
+  await refuseSameFiles(inputs, outputs);
 }
 
 /**

@@ -16,7 +16,7 @@ import { award } from '../render/messages.js';
 import { toJson } from '../render/output.js';
 import { renderTable } from '../render/table.js';
 import { applyAnswer, evaluateState, openQuestions, readAnswer, startInterview, type InterviewState, type Question } from './check-interview.js';
-import { EXIT, langSchema, paintFor, printProblems, runOptionsOf, terminalWidth, UsageError, writeOut } from './common.js';
+import { EXIT, langSchema, paintFor, printProblems, runOptionsOf, say, terminalWidth, UsageError, writeOut } from './common.js';
 import { loadParams } from './params.js';
 import { PLACEHOLDER_ID } from './simulate.js';
 
@@ -95,14 +95,14 @@ export async function check(file: string | undefined, raw: unknown): Promise<num
   if (interrupted) {
     if (o.save) {
       await save(o.save, state);
-      process.stderr.write((zh ? `已中断；已回答的内容保存在 ${o.save}` : `Interrupted; the answers so far are saved in ${o.save}`) + '\n');
+      say((zh ? `已中断；已回答的内容保存在 ${o.save}` : `Interrupted; the answers so far are saved in ${o.save}`) + '\n');
     } else {
       const target = await offerToSave(lang);
       if (target) {
         await save(target, state);
-        process.stderr.write((zh ? `已保存到 ${target}` : `Saved to ${target}`) + '\n');
+        say((zh ? `已保存到 ${target}` : `Saved to ${target}`) + '\n');
       } else {
-        process.stderr.write((zh ? '已中断，未保存。' : 'Interrupted, nothing saved.') + '\n');
+        say((zh ? '已中断，未保存。' : 'Interrupted, nothing saved.') + '\n');
       }
     }
     return 130;
@@ -115,12 +115,12 @@ export async function check(file: string | undefined, raw: unknown): Promise<num
   await writeOut(renderTable(ev, ruleSet, { lang, explain: false, paint, ...(width ? { width } : {}) }, meta) + whereToApply(ev, ruleSet, lang));
   if (o.save) {
     await save(o.save, state);
-    process.stderr.write((zh ? `答案已保存到 ${o.save}（可用 gz-awards simulate ${o.save} 重算）` : `Answers saved to ${o.save} (gz-awards simulate ${o.save} computes the same)`) + '\n');
+    say((zh ? `答案已保存到 ${o.save}（可用 gz-awards simulate ${o.save} 重算）` : `Answers saved to ${o.save} (gz-awards simulate ${o.save} computes the same)`) + '\n');
   }
   if (o.report) {
     const { renderEnterpriseReport } = await import('../report/enterprise.js');
     await writeFileAtomic(o.report, await renderEnterpriseReport(ev, ruleSet, lang, meta));
-    process.stderr.write((zh ? `报告已写入 ${o.report}` : `Report written to ${o.report}`) + '\n');
+    say((zh ? `报告已写入 ${o.report}` : `Report written to ${o.report}`) + '\n');
   }
   return EXIT.ok;
 }
@@ -201,12 +201,12 @@ function lineAsker(): Asker & { ended: boolean } {
       return ended && lines.length === 0;
     },
     async ask(q: Question, retryReason?: string) {
-      if (retryReason) process.stderr.write(`  ✗ ${retryReason}\n`);
-      process.stderr.write(`? ${q.text}\n  ${q.why}\n`);
+      if (retryReason) say(`  ✗ ${retryReason}\n`);
+      say(`? ${q.text}\n  ${q.why}\n`);
       return next();
     },
     note(line: string) {
-      process.stderr.write(line + '\n');
+      say(line + '\n');
     },
     close() {
       rl.close();
@@ -236,7 +236,7 @@ async function terminalAsker(lang: Lang): Promise<Asker> {
       }
     },
     note(line: string) {
-      process.stderr.write(line + '\n');
+      say(line + '\n');
     },
     close() {},
   };

@@ -5,12 +5,14 @@
 import { z } from 'zod';
 import type { Lang } from '../domain/labels.js';
 import type { Problem } from '../domain/problem.js';
-import type { Status } from '../domain/result.js';
+import type { Msg, Status } from '../domain/result.js';
 import { DEFAULT_INTERPRETATION, parseInterpretation, type Interpretation } from '../engine/interpretation.js';
 import type { RunOptions } from '../engine/evaluate.js';
+import type { RuleSet } from '../engine/ruleset.js';
 import { t } from '../render/messages.js';
 import type { Paint } from '../render/table.js';
 import { PLAIN } from '../render/table.js';
+import { escapeTerminal, escapeTerminalKeepColour } from '../render/escape.js';
 
 /** Exit codes of SPEC §7. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, rejected: 3 } as const;
@@ -19,6 +21,13 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, rejected: 3 } as const;
 export class UsageError extends Error {
   constructor(message: string, readonly problems: Problem[] = []) {
     super(message);
+  }
+}
+
+/** A user's mistake as a message key and arguments: worded in the user's language where it is reported (exit 2). */
+export class KeyedError extends UsageError {
+  constructor(readonly msg: Msg) {
+    super(msg.key);
   }
 }
 
@@ -81,6 +90,18 @@ export function runOptionsOf(flags: RunFlags, base: Partial<Interpretation> = {}
   return { interpretation, years, all: !!flags.all };
 }
 
+/**
+ * Warns (on stderr) about the years of --year/--years that lie outside the validity of every document of the rule
+ * set: nothing can be in force then, which is most likely a typo (2205) or a year before the documents.
+ */
+export function warnYearsOutside(years: ReadonlySet<number> | null, rs: RuleSet, lang: Lang): void {
+  if (!years) return;
+  const outside = [...years].filter((y) => !rs.policies.some((p) => y >= p.fromYear && y <= p.toYear)).sort((a, b) => a - b);
+  if (outside.length === 0) return;
+  const shown = outside.length > 6 ? `${outside.slice(0, 3).join(', ')} … ${outside[outside.length - 1]}` : outside.join(', ');
+  say(`${t({ key: 'years.outside', args: { years: shown } }, lang)}\n`);
+}
+
 /** "data.csv, row 3, online_retail_sales_2025: expected … (found "abc")" in the chosen language. */
 export function formatProblem(p: Problem, lang: Lang): string {
   const where: string[] = [];
@@ -96,7 +117,7 @@ export function formatProblem(p: Problem, lang: Lang): string {
 const clip = (s: string) => (s.length > 60 ? s.slice(0, 57) + '…' : s);
 
 export function printProblems(problems: readonly Problem[], lang: Lang): void {
-  for (const p of problems) process.stderr.write(formatProblem(p, lang) + '\n');
+  for (const p of problems) say(formatProblem(p, lang) + '\n');
 }
 
 /** Colour for a stream: only on a terminal, never with NO_COLOR, through chalk's own rules otherwise. */
@@ -115,7 +136,23 @@ export async function paintFor(stream: NodeJS.WriteStream): Promise<Paint> {
   return { status: (s, x) => colours[s](x), bold: c.bold, dim: c.dim };
 }
 
-/** Writes to stdout and resolves when it has been flushed (so a pipe gets everything before exit). */
-export function writeOut(text: string): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
+/**
+ * Writes to stdout and resolves when it has been flushed (so a pipe gets everything before exit). What is meant
+ * for reading (`display`: tables, Markdown, text reports) is always escaped for the terminal; data (CSV, JSON)
+ * only when standard output is a terminal, so that a redirected file keeps the data as it was.
+ */
+export function writeOut(text: string, display = false): Promise<void> {
+  const out = display || process.stdout.isTTY ? forTerminal(text) : text;
+  return new Promise((resolve, reject) => process.stdout.write(out, (err) => (err ? reject(err) : resolve())));
+}
+
+/** Text for standard output, escaped (colour sequences kept when colour can be on: a terminal without NO_COLOR). */
+function forTerminal(text: string): string {
+  const colour = process.stdout.isTTY && !('NO_COLOR' in process.env && process.env['NO_COLOR'] !== '');
+  return colour ? escapeTerminalKeepColour(text) : escapeTerminal(text);
+}
+
+/** Writes a message to standard error, every control character from an input shown escaped. */
+export function say(text: string): boolean {
+  return process.stderr.write(escapeTerminal(text));
 }

@@ -14,7 +14,8 @@ import { writeFileAtomic } from '../io/sink.js';
 import { diffCsv, diffJson, renderDiffTable, type DiffMeta } from '../render/diff.js';
 import { t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
-import { EXIT, formatProblem, langSchema, paintFor, runOptionsOf, UsageError, writeOut } from './common.js';
+import { EXIT, formatProblem, langSchema, paintFor, runOptionsOf, say, UsageError, warnYearsOutside, writeOut } from './common.js';
+import { refuseFormatMismatch, refuseSameFiles } from './outputs.js';
 import { loadParams } from './params.js';
 import { readerShape, streamOptionsOf } from './validate.js';
 
@@ -40,10 +41,16 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   const parsed = diffOptions.safeParse(raw);
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('\n'));
   const o = parsed.data;
+  if (o.out) {
+    refuseFormatMismatch('--out', o.out, o.format, o.format === 'table' ? ['text', 'md'] : [o.format]);
+    const inputs = [...files.map((path) => ({ flag: 'input', path })), { flag: '--params', path: o.params }, ...(o.baseParams ? [{ flag: '--base-params', path: o.baseParams }] : [])];
+    await refuseSameFiles(inputs, [{ flag: '--out', path: o.out }]);
+  }
   const base = await loadParams(o.baseParams, '--base-params');
   const next = await loadParams(o.params, '--params');
   const runBase = runOptionsOf(o, base.interpretation);
   const runNext = runOptionsOf(o, next.interpretation);
+  warnYearsOutside(runNext.years, next.ruleSet, o.lang);
   const measures = next.ruleSet.policies.flatMap((p) => p.measures.map((m) => m.ref));
   const acc = new DiffAccumulator(measures, o.top);
   const stream: StreamOptions = streamOptionsOf(o);
@@ -52,7 +59,7 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   let fileErrors = 0;
   let printed = 0;
   const report = (p: Problem) => {
-    if (printed++ < PRINT_LIMIT) process.stderr.write(formatProblem(p, o.lang) + '\n');
+    if (printed++ < PRINT_LIMIT) say(formatProblem(p, o.lang) + '\n');
   };
   const diffSetup: DiffSetup = {
     kind: 'diff',
@@ -88,7 +95,7 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   } finally {
     await pool?.close();
   }
-  if (printed > PRINT_LIMIT) process.stderr.write(t({ key: 'diff.more-problems', args: { n: printed - PRINT_LIMIT } }, o.lang) + '\n');
+  if (printed > PRINT_LIMIT) say(t({ key: 'diff.more-problems', args: { n: printed - PRINT_LIMIT } }, o.lang) + '\n');
   if (records.compared === 0 && fileErrors > 0) return EXIT.usage;
 
   const result = acc.result();
@@ -106,11 +113,11 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
         ? diffCsv(result, meta)
         : renderDiffTable(result, meta, o.lang, o.top, o.out ? undefined : await paintFor(process.stdout));
   if (o.out) await writeFileAtomic(o.out, text);
-  else await writeOut(text);
-  if (o.out || o.format !== 'table') process.stderr.write(t({ key: 'diff.records', args: records }, o.lang) + '\n');
+  else await writeOut(text, o.format === 'table');
+  if (o.out || o.format !== 'table') say(t({ key: 'diff.records', args: records }, o.lang) + '\n');
 
   if (o.failOnChange && changed) {
-    process.stderr.write(t({ key: 'diff.fail-on-change' }, o.lang) + '\n');
+    say(t({ key: 'diff.fail-on-change' }, o.lang) + '\n');
     return EXIT.failed;
   }
   return records.rejected > 0 || fileErrors > 0 ? EXIT.rejected : EXIT.ok;

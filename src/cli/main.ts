@@ -3,7 +3,30 @@
  * keeping start-up light: `simulate` never loads the XLSX writer or the encodings.
  */
 import { Command, Option } from 'commander';
-import { EXIT, formatProblem, UsageError } from './common.js';
+import type { Lang } from '../domain/labels.js';
+import type { Msg } from '../domain/result.js';
+import { FileError, removeTemporaries } from '../io/sink.js';
+import { t } from '../render/messages.js';
+import { envLang, EXIT, formatProblem, KeyedError, say, UsageError } from './common.js';
+
+/** The language of messages, from the command line (errors can come before a command has parsed its options). */
+function langOfArgv(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'en' || v === 'zh') return v;
+  }
+  return envLang();
+}
+const LANG = langOfArgv(process.argv);
+
+// Standard output failing: the reader went away (| head) ends quietly; anything else (a full disk) is one message.
+// Either way no temporary file is left.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  removeTemporaries();
+  if (err.code !== 'EPIPE') say(`gz-awards: ${t({ key: 'fs.stdout', args: { code: err.code ?? 'error' } }, LANG)}\n`);
+  process.exit(err.code === 'EPIPE' ? EXIT.ok : EXIT.usage);
+});
 
 const program = new Command();
 program
@@ -11,7 +34,7 @@ program
   .description("Which support measures of Guangzhou's e-commerce policies an enterprise qualifies for, and for how much.")
   .version('0.1.0')
   .showHelpAfterError()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  .configureOutput({ writeErr: (s) => say(s) })
   .exitOverride();
 
 const lang = () => new Option('--lang <lang>', 'language of tables and messages (default: from LC_ALL, LC_MESSAGES, LANG; else zh)').choices(['zh', 'en']);
@@ -175,15 +198,31 @@ function handle(err: unknown): number {
     // commander has printed its message; help and version are not errors
     return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
   }
+  if (err instanceof FileError) {
+    const msg: Msg = err.path === null ? { key: 'fs.stdout', args: { code: err.code } } : { key: 'fs.write', args: { path: err.path, code: err.code } };
+    if (err.path === null && err.code === 'EPIPE') return EXIT.ok;
+    say(`gz-awards: ${t(msg, LANG)}\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof KeyedError) {
+    say(`gz-awards: ${t(err.msg, LANG)}\n`);
+    return EXIT.usage;
+  }
   if (err instanceof UsageError) {
-    process.stderr.write(`gz-awards: ${err.message}\n`);
-    for (const p of err.problems) process.stderr.write(formatProblem(p, 'en') + '\n');
+    say(`gz-awards: ${err.message}\n`);
+    for (const p of err.problems) say(formatProblem(p, 'en') + '\n');
     return EXIT.usage;
   }
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EPIPE') return EXIT.ok; // the reader went away (| head): not our error
-  process.stderr.write(`gz-awards: internal error: ${(err as Error).message ?? String(err)}\n`);
-  if (process.env['GZ_AWARDS_DEBUG']) process.stderr.write(String((err as Error).stack) + '\n');
-  else process.stderr.write('(set GZ_AWARDS_DEBUG=1 for details; please report this)\n');
+  const path = (err as NodeJS.ErrnoException).path;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && typeof path === 'string') {
+    // a file-system failure no command named more precisely: still the user's path and cause, not a bug
+    say(`gz-awards: ${t({ key: 'fs.path', args: { path, code } }, LANG)}\n`);
+    return EXIT.usage;
+  }
+  say(`gz-awards: internal error: ${(err as Error).message ?? String(err)}\n`);
+  if (process.env['GZ_AWARDS_DEBUG']) say(String((err as Error).stack) + '\n');
+  else say('(set GZ_AWARDS_DEBUG=1 for details; please report this)\n');
   return 70;
 }

@@ -68,7 +68,7 @@ export async function rules(target: string | undefined, raw: unknown, rs: RuleSe
     await writeOut(toJson(data) + '\n');
     return EXIT.ok;
   }
-  await writeOut(measureId ? measureDetail(policies[0]!.measures.find((m) => m.def.id === measureId)!, o.lang) : catalogue(policies, o.lang, !policyId));
+  await writeOut(measureId ? measureDetail(policies[0]!.measures.find((m) => m.def.id === measureId)!, o.lang) : catalogue(policies, o.lang, !policyId), true);
   return EXIT.ok;
 }
 

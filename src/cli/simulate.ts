@@ -16,7 +16,7 @@ import { t } from '../render/messages.js';
 import { toJson, toOutput } from '../render/output.js';
 import { renderTable } from '../render/table.js';
 import { loadParams } from './params.js';
-import { EXIT, langSchema, paintFor, printProblems, runOptionsOf, terminalWidth, UsageError, writeOut } from './common.js';
+import { EXIT, langSchema, paintFor, printProblems, runOptionsOf, terminalWidth, UsageError, warnYearsOutside, writeOut } from './common.js';
 
 export const simulateOptions = z.object({
   set: z.array(z.string()).default([]),
@@ -43,6 +43,7 @@ export async function simulate(file: string | undefined, raw: unknown): Promise<
   const o = simulateOptions.parse(raw);
   const { ruleSet, interpretation, meta } = await loadParams(o.params);
   const run = runOptionsOf(o, interpretation);
+  warnYearsOutside(run.years, ruleSet, o.lang);
   const records = await readRecords(file, o);
   const problems = records.flatMap((r) => r.problems);
   printProblems(problems, o.lang);
@@ -60,11 +61,11 @@ export async function simulate(file: string | undefined, raw: unknown): Promise<
     const { renderEnterpriseReport } = await import('../report/enterprise.js');
     await writeOut(await renderEnterpriseReport(evaluations[0]!, ruleSet, o.lang, meta));
   } else if (o.format === 'md') {
-    await writeOut(evaluations.map((ev) => renderMarkdown(ev, ruleSet, o.lang, { explain: o.explain })).join('\n'));
+    await writeOut(evaluations.map((ev) => renderMarkdown(ev, ruleSet, o.lang, { explain: o.explain })).join('\n'), true);
   } else {
     const paint = await paintFor(process.stdout);
     const width = terminalWidth();
-    await writeOut(evaluations.map((ev) => renderTable(ev, ruleSet, { lang: o.lang, explain: o.explain, paint, ...(width ? { width } : {}) }, meta)).join('\n'));
+    await writeOut(evaluations.map((ev) => renderTable(ev, ruleSet, { lang: o.lang, explain: o.explain, paint, ...(width ? { width } : {}) }, meta)).join('\n'), true);
   }
   return good.length < records.length ? EXIT.rejected : EXIT.ok;
 }

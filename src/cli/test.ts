@@ -10,7 +10,8 @@ import { toJson } from '../render/output.js';
 import { renderJunit, renderScenarioJson, renderScenarioText, type ReportMeta } from '../render/scenario.js';
 import { findScenarioFiles, loadScenarioFile, type FileProblem } from '../scenario/load.js';
 import { runCases } from '../scenario/run.js';
-import { EXIT, langSchema, paintFor, UsageError, writeOut } from './common.js';
+import { EXIT, langSchema, paintFor, say, UsageError, writeOut } from './common.js';
+import { refuseFormatMismatch, refuseSameFiles } from './outputs.js';
 import { loadParams } from './params.js';
 
 export const testOptions = z.object({
@@ -23,15 +24,20 @@ export const testOptions = z.object({
 
 export async function test(targets: string[], raw: unknown): Promise<number> {
   const o = testOptions.parse(raw);
+  if (o.out !== undefined) {
+    refuseFormatMismatch('--out', o.out, o.reporter, o.reporter === 'junit' ? ['xml'] : o.reporter === 'json' ? ['json'] : ['text', 'md']);
+    const inputs = [...targets.map((path) => ({ flag: 'input', path })), ...(o.params ? [{ flag: '--params', path: o.params }] : [])];
+    await refuseSameFiles(inputs, [{ flag: '--out', path: o.out }]);
+  }
   const params = await loadParams(o.params);
   const found = await findScenarioFiles(targets);
   const problems: FileProblem[] = [...found.problems];
   const files = await Promise.all(found.files.map(loadScenarioFile));
   for (const f of files) problems.push(...f.problems);
   if (problems.length > 0) {
-    for (const p of problems) process.stderr.write(formatFileProblem(p) + '\n');
+    for (const p of problems) say(formatFileProblem(p) + '\n');
     const malformed = found.problems.length + files.filter((f) => f.problems.length > 0).length;
-    process.stderr.write(t({ key: 'scenario.malformed', args: { count: malformed } }, o.lang) + '\n');
+    say(t({ key: 'scenario.malformed', args: { count: malformed } }, o.lang) + '\n');
     return EXIT.usage;
   }
 
@@ -48,12 +54,12 @@ export async function test(targets: string[], raw: unknown): Promise<number> {
   if (o.out !== undefined) {
     // The report goes to the file; the readable one (or, for text, its summary) to the terminal.
     await writeFileAtomic(o.out, report ?? renderScenarioText(run, meta, o.lang));
-    await writeOut(report !== null ? renderScenarioText(run, meta, o.lang, await paintFor(process.stdout)) : summary + '\n');
+    await writeOut(report !== null ? renderScenarioText(run, meta, o.lang, await paintFor(process.stdout)) : summary + '\n', true);
   } else if (report !== null) {
     await writeOut(report);
-    process.stderr.write(summary + '\n');
+    say(summary + '\n');
   } else {
-    await writeOut(renderScenarioText(run, meta, o.lang, await paintFor(process.stdout)));
+    await writeOut(renderScenarioText(run, meta, o.lang, await paintFor(process.stdout)), true);
   }
   return run.failed > 0 ? EXIT.failed : EXIT.ok;
 }

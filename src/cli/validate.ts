@@ -9,7 +9,7 @@ import type { Problem } from '../domain/problem.js';
 import { forEachRecord } from '../batch/records.js';
 import type { StreamOptions } from '../io/stream.js';
 import { t } from '../render/messages.js';
-import { EXIT, formatProblem, langSchema } from './common.js';
+import { EXIT, formatProblem, langSchema, say } from './common.js';
 
 /** The options of the streaming reader (batch and validate), as parsed from the command line. */
 export const readerShape = {
@@ -54,10 +54,10 @@ export async function validate(files: string[], raw: unknown): Promise<number> {
       else counts.rejected++;
     },
     async afterBlock() {
-      if (text && !process.stderr.write(text)) await once(process.stderr, 'drain');
+      if (text && !say(text)) await once(process.stderr, 'drain');
       text = '';
     },
   });
-  process.stderr.write(t({ key: 'validate.counts', args: counts }, o.lang) + '\n');
+  say(t({ key: 'validate.counts', args: counts }, o.lang) + '\n');
   return counts.rejected > 0 || counts.fileErrors > 0 ? EXIT.rejected : EXIT.ok;
 }

@@ -3,7 +3,7 @@
  * (and "policy" for validFrom/validTo), validated against the parameter types of the documents. Every problem
  * names its path; nothing reaches the rule set unvalidated.
  */
-import { parseRate } from '../domain/money.js';
+import { parseAmount, parseRate } from '../domain/money.js';
 import type { Param, ParamType } from '../policies/define.js';
 import { POLICIES } from '../policies/index.js';
 import { INTERPRETATIONS, type Interpretation, type InterpretationName } from './interpretation.js';
@@ -60,11 +60,48 @@ export function validateOverrides(doc: unknown): { ok: true; value: OverrideDoc 
           if (problem) errors.push(`${path}.${name}: ${problem}`);
           else checked[name] = normalise(spec.type, value);
         }
+        errors.push(...orderProblems(ref, path, checked));
         out.parameters[ref] = checked;
       }
     }
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: out };
+}
+
+/**
+ * What the values must say together, once each is valid alone: a tier table's thresholds rise strictly and its
+ * awards never fall (a higher tier never pays less), and a document's validity ends after it begins (the
+ * published date stands in for the one not overridden). Extending years or validity stays allowed.
+ */
+function orderProblems(ref: string, path: string, checked: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const fen = (x: unknown) => {
+    const a = parseAmount(String(x));
+    return a.ok ? a.fen : 0n;
+  };
+  const monotone = (name: string, strict: boolean) => {
+    const v = checked[name];
+    if (!Array.isArray(v)) return;
+    for (let i = 1; i < v.length; i++) {
+      const [a, b] = [fen(v[i - 1]), fen(v[i])];
+      if (strict ? b <= a : b < a) {
+        out.push(`${path}.${name}: tier ${i + 1} (${v[i]}) must be ${strict ? 'above' : 'at least'} tier ${i} (${v[i - 1]}): ${strict ? 'thresholds rise strictly from tier to tier' : 'a higher tier never pays less'}`);
+        return;
+      }
+    }
+  };
+  monotone('thresholds', true);
+  monotone('awards', false);
+  if (!ref.includes('/') && (checked['validFrom'] !== undefined || checked['validTo'] !== undefined)) {
+    const policy = POLICIES.find((p) => p.id === ref)!;
+    const from = (checked['validFrom'] as string | undefined) ?? policy.validity.from.value;
+    const to = checked['validTo'] !== undefined ? (checked['validTo'] as string | null) : policy.validity.to.value;
+    if (to !== null && to <= from) {
+      const field = checked['validTo'] !== undefined ? 'validTo' : 'validFrom';
+      out.push(`${path}.${field}: validTo (${to}) must be after validFrom (${from})`);
+    }
+  }
+  return out;
 }
 
 interface Spec {

@@ -7,6 +7,9 @@ import { parseAmount } from '../domain/money.js';
 
 export type PathStep = string | number;
 
+/** Alias uses a document may expand (yaml's maxAliasCount): far more than a real file writes, far fewer than a bomb. */
+const MAX_ALIASES = 100;
+
 export interface Position {
   line: number;
   col: number;
@@ -46,7 +49,15 @@ export function parseLocated(text: string): { ok: true; value: unknown; located:
       return lc.linePos(offset);
     },
   };
-  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown, located };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    // yaml refuses documents whose aliases expand too far ("billion laughs"): a message, not a crash
+    if (!/alias/i.test((err as Error).message)) throw err;
+    return { ok: false, problems: [{ message: `the aliases (*name) expand to too many values (more than ${MAX_ALIASES} alias uses): refused as an alias bomb; write the values out` }] };
+  }
+  return { ok: true, value, located };
 }
 
 /** A path as people read it: cases[2].expect.gz-2025-ecommerce/scale-tier.2025.status */

@@ -6,10 +6,11 @@
  * file of that name is left untouched. A sink without a path writes to standard output.
  */
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { escapeTerminal } from '../render/escape.js';
 
 export interface Sink {
   /** The target file, or null for standard output. */
@@ -22,6 +23,26 @@ export interface Sink {
   close(): Promise<void>;
   /** Gives up: removes the temporary file; an earlier file of the target's name is untouched. */
   abort(): Promise<void>;
+}
+
+/**
+ * A file-system failure on an output, named by the path the user gave (never the temporary name) and the error
+ * code; `path` null is standard output. The command line words it in the user's language (exit 2).
+ */
+export class FileError extends Error {
+  constructor(
+    readonly path: string | null,
+    readonly code: string,
+  ) {
+    super(`${path ?? 'standard output'}: ${code}`);
+  }
+}
+
+/** The error as a FileError for `path` (errors without a code are bugs, and pass unchanged). */
+export function fileError(err: unknown, path: string | null): unknown {
+  if (err instanceof FileError) return err;
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? new FileError(path, code) : err;
 }
 
 /** Temporary files not yet renamed or removed: what a signal cleans up. */
@@ -64,29 +85,46 @@ function temporaryFor(file: string): string {
 
 class FileSink implements Sink {
   private ended = false;
+  /** The stream's first error, kept so that no error goes unheard and the next write or close reports it. */
+  private failed: unknown = null;
   constructor(
     readonly path: string,
-    private readonly tmp: string,
+    /** The temporary file, or null when the target is a device or a pipe (written directly: /dev/null). */
+    private readonly tmp: string | null,
     readonly stream: WriteStream,
-  ) {}
+  ) {
+    stream.on('error', (err) => (this.failed ??= err));
+  }
 
   async write(text: string | Buffer): Promise<void> {
+    if (this.failed) throw fileError(this.failed, this.path);
     if (text.length === 0) return;
-    if (!this.stream.write(text)) await drained(this.stream);
+    try {
+      if (!this.stream.write(text)) await drained(this.stream);
+    } catch (err) {
+      throw fileError(this.failed ?? err, this.path);
+    }
   }
 
   async close(): Promise<void> {
-    if (!this.stream.writableFinished) {
-      if (!this.ended) this.stream.end();
-      this.ended = true;
-      await finished(this.stream);
+    try {
+      if (this.failed) throw this.failed;
+      if (!this.stream.writableFinished) {
+        if (!this.ended) this.stream.end();
+        this.ended = true;
+        await finished(this.stream);
+      }
+      if (this.failed) throw this.failed;
+      if (this.tmp) await rename(this.tmp, this.path);
+    } catch (err) {
+      throw fileError(this.failed ?? err, this.path);
     }
-    await rename(this.tmp, this.path);
-    temporaries.delete(this.tmp);
+    if (this.tmp) temporaries.delete(this.tmp);
   }
 
   async abort(): Promise<void> {
     this.stream.destroy();
+    if (!this.tmp) return;
     await rm(this.tmp, { force: true });
     temporaries.delete(this.tmp);
   }
@@ -98,11 +136,17 @@ class StdoutSink implements Sink {
 
   async write(text: string | Buffer): Promise<void> {
     if (text.length === 0) return;
-    if (!process.stdout.write(text)) await drained(process.stdout);
+    // data on a terminal is read by a person: nothing from the input may drive it (a redirected file keeps it as is)
+    if (process.stdout.isTTY && typeof text === 'string') text = escapeTerminal(text);
+    try {
+      if (!process.stdout.write(text)) await drained(process.stdout);
+    } catch (err) {
+      throw fileError(err, null);
+    }
   }
 
   close(): Promise<void> {
-    return new Promise((resolve, reject) => process.stdout.write('', (err) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) => process.stdout.write('', (err) => (err ? reject(fileError(err, null)) : resolve())));
   }
 
   async abort(): Promise<void> {}
@@ -120,26 +164,57 @@ async function finished(s: Writable): Promise<void> {
 }
 
 /**
- * Opens a sink: `path` null is standard output. The temporary file is created now (its folder too with
- * `makeDir`), so that a path that cannot be written fails here, before any work.
+ * Opens a sink: `path` null is standard output. The folder is made if missing and the temporary file is created
+ * now, so that a path that cannot be written fails here (a FileError), before any work. A target that is a
+ * device or a pipe (/dev/null) is written directly; a folder is refused (EISDIR).
  */
-export async function openSink(path: string | null, o: { makeDir?: boolean } = {}): Promise<Sink> {
+export async function openSink(path: string | null): Promise<Sink> {
   if (path === null) return new StdoutSink();
-  if (o.makeDir) await mkdir(dirname(path), { recursive: true });
-  const tmp = temporaryFor(path);
-  const stream = createWriteStream(tmp, { flags: 'w' });
+  let tmp: string | null = null;
   try {
+    const st = await stat(path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null;
+      throw err;
+    });
+    if (st?.isDirectory()) throw new FileError(path, 'EISDIR');
+    if (st && !st.isFile() && !st.isCharacterDevice() && !st.isFIFO()) throw new FileError(path, 'NOTFILE');
+    const direct = st !== null && !st.isFile();
+    if (!direct) {
+      await makeFolder(dirname(path));
+      tmp = temporaryFor(path);
+    }
+    const stream = createWriteStream(tmp ?? path, { flags: 'w' });
     await once(stream, 'open');
+    return new FileSink(path, tmp, stream);
   } catch (err) {
-    temporaries.delete(tmp);
-    throw err;
+    if (tmp) temporaries.delete(tmp);
+    throw fileError(err, path);
   }
-  return new FileSink(path, tmp, stream);
+}
+
+/**
+ * Makes a folder and its missing parents, one level at a time (mkdir's own recursion never returns under
+ * /proc, where creating fails with ENOENT although the parent exists).
+ */
+async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const st = await stat(d).catch(() => null);
+    if (st) {
+      if (!st.isDirectory()) throw new FileError(dir, 'ENOTDIR');
+      break;
+    }
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) await mkdir(d).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
 }
 
 /** Writes a whole file through a sink, making its folder if needed (test-results/… in CI). */
 export async function writeFileAtomic(file: string, content: string | Buffer): Promise<void> {
-  const sink = await openSink(file, { makeDir: true });
+  const sink = await openSink(file);
   try {
     await sink.write(content);
     await sink.close();

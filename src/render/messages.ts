@@ -11,6 +11,7 @@ import type { Msg } from '../domain/result.js';
 import * as batchMessages from './messages-batch.js';
 import * as readerMessages from './messages-readers.js';
 import * as scenarioMessages from './messages-scenario.js';
+import * as safetyMessages from './messages-safety.js';
 
 type Args = Record<string, string | number | bigint | boolean | null | undefined>;
 type Text = (a: Args) => string;
@@ -287,8 +288,8 @@ function gap(a: Args): Fen {
 }
 
 export const CATALOGUE: Record<Lang, Record<string, Text>> = {
-  zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh, ...readerMessages.zh },
-  en: { ...en, ...batchMessages.en, ...scenarioMessages.en, ...readerMessages.en },
+  zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh, ...readerMessages.zh, ...safetyMessages.zh },
+  en: { ...en, ...batchMessages.en, ...scenarioMessages.en, ...readerMessages.en, ...safetyMessages.en },
 };
 
 /** The words of a message; an unknown key shows itself rather than disappearing. */

@@ -59,25 +59,31 @@ export interface SummaryRow {
 export class Summary {
   private readonly counts: Uint32Array;
   private readonly amounts: Fen[];
-  /** Enterprises in the output, by district. */
+  /** Enterprises that get cash, by district (the cash-total rows count these). */
   private readonly perDistrict: Uint32Array;
+  /** Enterprises in the output, by district (a district appears in the totals when it has any). */
+  private readonly inOutput: Uint32Array;
 
   constructor(private readonly measures: readonly SummaryMeasure[]) {
     const cells = (NO_DISTRICT + 1) * measures.length;
     this.counts = new Uint32Array(cells);
     this.amounts = new Array<Fen>(cells).fill(0n);
     this.perDistrict = new Uint32Array(NO_DISTRICT + 1);
+    this.inOutput = new Uint32Array(NO_DISTRICT + 1);
   }
 
   add(c: Contribution): void {
     const d = c[0] as number;
-    this.perDistrict[d]!++;
     const base = d * this.measures.length;
+    let cash = false;
     for (let i = 1; i < c.length; i += 2) {
       const k = base + (c[i] as number);
       this.counts[k]!++;
       this.amounts[k] = this.amounts[k]! + (c[i + 1] as bigint);
+      if (isCash(this.measures[c[i] as number]!.kind) && (c[i + 1] as bigint) > 0n) cash = true;
     }
+    if (cash) this.perDistrict[d]!++;
+    this.inOutput[d]!++;
   }
 
   rows(): SummaryRow[] {
@@ -107,11 +113,11 @@ export class Summary {
     return out;
   }
 
-  /** Enterprises in the output and the cash total, by district (districts with none left out). */
+  /** Enterprises that get cash and the cash total, by district (districts with no enterprise in the output left out). */
   districts(): Array<{ district: string; enterprises: number; cash: Fen }> {
     const out = [];
     for (let d = 0; d <= NO_DISTRICT; d++) {
-      if (this.perDistrict[d] === 0) continue;
+      if (this.inOutput[d] === 0) continue;
       let cash = 0n;
       for (let m = 0; m < this.measures.length; m++) if (isCash(this.measures[m]!.kind)) cash += this.amounts[d * this.measures.length + m]!;
       out.push({ district: d === NO_DISTRICT ? '' : DISTRICTS[d]!.name, enterprises: this.perDistrict[d]!, cash });

@@ -1,0 +1,116 @@
+/**
+ * Issue 7, item 3: an interrupt cleans up. Real signals are sent to a spawned `batch` on a district big enough to
+ * be mid-write (once its temporary file exists): every temporary file is removed, an earlier output of the same
+ * name is untouched, and the exit code is the signal's (130, 143, 129). `diff` and `test` write through the same
+ * sink (src/io/sink.ts); its cleanup is tested directly, by a process that holds a sink open when signalled.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliAsync, ROOT } from './helpers/cli.js';
+
+const SIGNALS = [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const;
+
+const dir = mkdtempSync(join(tmpdir(), 'gz-signal-'));
+const BIG = join(dir, 'big.csv');
+
+beforeAll(async () => {
+  const { HEADER, csvLine, syntheticRows } = await import(pathToFileURL(join(ROOT, 'scripts/district-generator.mjs')).href);
+  const out = createWriteStream(BIG);
+  out.write(csvLine(HEADER));
+  let buf = '';
+  for (const row of syntheticRows(80_000)) {
+    buf += csvLine(row);
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}, 120_000);
+
+/** Waits until `test` holds, polling (the temporary file appearing); fails after a generous bound, never on speed. */
+async function until(test: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 6000; i++) {
+    if (test()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`never saw ${what}`);
+}
+
+const hidden = (d: string) => readdirSync(d).filter((f) => f.startsWith('.') && f.endsWith('.tmp'));
+
+describe('batch under real signals', () => {
+  for (const jobs of [1, 2]) {
+    for (const [signal, code] of SIGNALS) {
+      it(`${signal} with --jobs ${jobs}: exit ${code}, no temporary file, the earlier outputs untouched`, async () => {
+        const d = mkdtempSync(join(dir, 'run-'));
+        writeFileSync(join(d, 'awards.csv'), 'earlier awards\n');
+        writeFileSync(join(d, 'rejects.csv'), 'earlier rejects\n');
+        const { child, done } = cliAsync(['batch', BIG, '--out', 'awards.csv', '--rejects', 'rejects.csv', '--summary', 'summary.csv', '--jobs', String(jobs)], { cwd: d });
+        const tmp = join(d, `.awards.csv.${child.pid}.tmp`);
+        // mid-write: the temporary award table exists and has rows in it
+        await until(() => {
+          try {
+            return statSync(tmp).size > 100_000;
+          } catch {
+            return false;
+          }
+        }, tmp);
+        child.kill(signal);
+        const r = await done;
+        expect(r.code).toBe(code);
+        expect(hidden(d)).toEqual([]);
+        expect(readdirSync(d).sort()).toEqual(['awards.csv', 'rejects.csv']);
+        expect(readFileSync(join(d, 'awards.csv'), 'utf8')).toBe('earlier awards\n');
+        expect(readFileSync(join(d, 'rejects.csv'), 'utf8')).toBe('earlier rejects\n');
+      }, 120_000);
+    }
+  }
+});
+
+describe('the sink that diff and test write through', () => {
+  for (const [signal, code] of SIGNALS) {
+    it(`removes its temporary file on ${signal} and exits ${code}`, async () => {
+      const d = mkdtempSync(join(dir, 'sink-'));
+      writeFileSync(join(d, 'report.xml'), 'earlier report\n');
+      const script = `
+        import { openSink } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/io/sink.js')).href)};
+        const sink = await openSink('report.xml');
+        await sink.write('<testsuites>');
+        process.stdout.write('open\\n');
+        setInterval(() => {}, 1000);
+      `;
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: d, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+      await once(child.stdout, 'data');
+      expect(hidden(d)).toEqual([`.report.xml.${child.pid}.tmp`]);
+      child.kill(signal);
+      const [exit] = (await once(child, 'close')) as [number | null];
+      expect(err).toBe('');
+      expect(exit).toBe(code);
+      expect(readdirSync(d)).toEqual(['report.xml']);
+      expect(readFileSync(join(d, 'report.xml'), 'utf8')).toBe('earlier report\n');
+    });
+  }
+});
+
+describe('EPIPE', () => {
+  it('standard output closed by the reader (| head) ends quietly with exit 0', async () => {
+    const { child, done } = cliAsync(['batch', BIG, '--format', 'jsonl']);
+    child.stdout!.once('data', () => child.stdout!.destroy());
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|error/i);
+  }, 120_000);
+});
