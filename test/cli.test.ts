@@ -136,6 +136,7 @@ describe('bad input (SPEC §8): exit 2, one message per problem, no stack trace'
     const r = cli(['simulate', 'fixtures/bad/bad-row.csv', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([
+      'fixtures/bad/bad-row.csv: amount columns online_retail_sales_2025, bonded_zone_rent_2025 (2 in all) read in 元 (the default: no unit written); a cell with its own unit (31亿) in that unit',
       'error: fixtures/bad/bad-row.csv, row 2, online_retail_sales_2025: an amount cannot be NaN or infinite (found "NaN")',
       'error: fixtures/bad/bad-row.csv, row 2, bonded_zone_rent_2025: an amount cannot be NaN or infinite (found "Infinity")',
     ]);

@@ -100,12 +100,12 @@ describe('gz-awards diff on the reform', () => {
     const lines = readFileSync(file, 'utf8').split('\r\n');
     expect(lines[0]).toBe('\uFEFFsection,key,name,district,enterprises,gaining,losing,changed,unchanged,eligible_before,eligible_after,before,after,change');
     expect(lines).toContain(`params,new,${REFORM},${sha(REFORM)},,,,,,,,,,`);
-    expect(lines).toContain("total,,,,6,0,2,1,3,,,11417283.94,8417283.94,'-3000000.00");
+    expect(lines).toContain("total,,,,6,0,2,1,3,,,11417283.94,8417283.94,-3000000.00");
     expect(lines).toContain('district,越秀区,,越秀区,2,0,0,0,2,,,2800000.00,2800000.00,0.00');
-    expect(lines).toContain("measure,gz-2025-ecommerce/scale-tier,,,,,,,,5,3,9500000.00,6500000.00,'-3000000.00");
+    expect(lines).toContain("measure,gz-2025-ecommerce/scale-tier,,,,,,,,5,3,9500000.00,6500000.00,-3000000.00");
     expect(lines.filter((l) => l.startsWith('enterprise,'))).toEqual([
-      "enterprise,91440105MA0D1FF0FQ,己（增长恰好10%，品牌出海）,海珠区,,,,,,,,2117283.94,617283.94,'-1500000.00",
-      "enterprise,91440106MA0D1FF0AP,甲（E1，31亿）,天河区,,,,,,,,1500000.00,0.00,'-1500000.00",
+      "enterprise,91440105MA0D1FF0FQ,己（增长恰好10%，品牌出海）,海珠区,,,,,,,,2117283.94,617283.94,-1500000.00",
+      "enterprise,91440106MA0D1FF0AP,甲（E1，31亿）,天河区,,,,,,,,1500000.00,0.00,-1500000.00",
     ]);
   });
 });
@@ -131,6 +131,21 @@ describe('gz-awards diff on identical parameters', () => {
     const r = cli(['diff', SMALL, '--params', REFORM, '--base-params', REFORM, '--lang', 'en']);
     expect(r.stdout).toContain('Every result is the same under both parameter sets.\n');
   });
+});
+
+describe('gz-awards diff --jobs 2', () => {
+  it('gives the same report and messages as one job, bad rows included', () => {
+    for (const files of [[SMALL, BAD]]) {
+      const one = cli(['diff', ...files, '--params', REFORM, '--format', 'json', '--lang', 'en']);
+      const two = cli(['diff', ...files, '--params', REFORM, '--format', 'json', '--lang', 'en', '--jobs', '2']);
+      expect(two.code).toBe(one.code);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+    }
+    // the small district's own figures (worked out above), through the pool
+    const two = JSON.parse(cli(['diff', SMALL, '--params', REFORM, '--format', 'json', '--jobs', '2']).stdout);
+    expect(two.total).toEqual({ before: '11417283.94', after: '8417283.94', change: '-3000000.00' });
+  }, 120_000);
 });
 
 describe('gz-awards diff with bad input', () => {

@@ -59,14 +59,14 @@ describe('CSV', () => {
   });
 
   it('reads quoted cells across lines and "" inside quotes', async () => {
-    const f = file(`id,name\n${A},"Line one\nline two, with ""quotes"""\n${B},plain\n`);
+    const f = file(`id,name,list_honghu\n${A},"Line one\nline two, with ""quotes""",\n${B},plain,\n`);
     const rs = records(await collect([f]));
     expect(rs.map((r) => r.enterprise?.name)).toEqual(['Line one\nline two, with "quotes"', 'plain']);
     expect(rs.map((r) => r.at.row)).toEqual([2, 3]);
   });
 
   it('a quote that never closes costs its row, not the rest of the file', async () => {
-    const f = file(`id,name\n${A},"broken\n${B},fine\n${C},also fine\n`);
+    const f = file(`list_honghu,id,name\n,${A},"broken\n,${B},fine\n,${C},also fine\n`);
     const rs = records(await collect([f]));
     expect(rs.map((r) => [r.at.row, r.enterprise?.id ?? null])).toEqual([
       [2, null],
@@ -85,14 +85,14 @@ describe('CSV', () => {
   });
 
   it('too many cells reject the row; the others stand', async () => {
-    const rs = records(await collect([file(`id,name\n${A},x,extra\n${B},y\n`)]));
+    const rs = records(await collect([file(`id,list_honghu\n${A},x,extra\n${B},\n`)]));
     expect(rs.map((r) => r.enterprise?.id ?? null)).toEqual([null, B]);
     expect(rs[0]!.problems[0]!.expected).toEqual({ key: 'row-cells', args: { expected: 2, found: 3 } });
   });
 
   it('reports a duplicate id with the place it was first seen, across files', async () => {
-    const f1 = file(`id\n${A}\n${B}\n`);
-    const f2 = file(`id\n${A}\n`);
+    const f1 = file(`id,list_honghu\n${A},\n${B},\n`);
+    const f2 = file(`id,list_honghu\n${A},\n`);
     const rs = records(await collect([f1, f2]));
     expect(rs.map((r) => r.enterprise?.id ?? null)).toEqual([A, B, null]);
     const p = rs[2]!.problems[0]!;
@@ -101,7 +101,7 @@ describe('CSV', () => {
   });
 
   it('unknown columns are warnings (errors with strict); duplicate columns stop the file', async () => {
-    const unknown = file(`id,favourite_colour\n${A},red\n`);
+    const unknown = file(`id,favourite_colour,list_honghu\n${A},red,\n`);
     const lax = await collect([unknown]);
     expect(fileErrors(lax)[0]!.problems.map((p) => [p.severity, p.expected.key])).toEqual([['warning', 'unknown-column']]);
     expect(records(lax)).toHaveLength(1);
@@ -113,7 +113,7 @@ describe('CSV', () => {
   });
 
   it('empty files, header-only files and missing files are file errors', async () => {
-    const evs = await collect([file(''), file('id,name\n'), join(dir, 'nope.csv'), file('   \n\n')]);
+    const evs = await collect([file(''), file('id,name,list_honghu\n'), join(dir, 'nope.csv'), file('   \n\n')]);
     expect(fileErrors(evs).map((e) => keys(e.problems))).toEqual([['file.empty'], ['file.no-rows'], ['file.missing'], ['file.empty']]);
   });
 
@@ -127,7 +127,7 @@ describe('CSV', () => {
   });
 
   it('a wrong check character is rejected, and accepted with a warning under lenientId', async () => {
-    const f = file(`id\n${badCheckId(5)}\n`);
+    const f = file(`id,list_honghu\n${badCheckId(5)},\n`);
     expect(records(await collect([f]))[0]!.enterprise).toBeNull();
     const [r] = records(await collect([f], { lenientId: true }));
     expect(r!.enterprise).not.toBeNull();

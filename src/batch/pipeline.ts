@@ -16,6 +16,7 @@ import { awardColumns, awardHeader } from '../render/award-table.js';
 import { runInfoCells, summaryCells, type RunInfo, type Summary } from '../render/summary.js';
 import type { RunMeta } from '../render/output.js';
 import { formatProblem } from '../cli/common.js';
+import { t } from '../render/messages.js';
 import { progressBar } from '../cli/progress.js';
 import { SummaryAggregator, type Aggregator } from './aggregate.js';
 import { Glance, type GlancePaths } from './glance.js';
@@ -178,6 +179,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
         glance.rejects.add(r.problems);
         for (const p of r.problems) report(p);
         if (rejects) await rejects.add(file, r.at, r.id, r.problems);
+        if (table.reject) await table.reject(file, r.at, r.id, r.problems);
       }
       await table.write(dups.size === 0 ? b : withoutDuplicates(b, dups));
     };
@@ -206,6 +208,9 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
               }
             },
           };
+          break;
+        case 'file-notes':
+          q = { fileIndex: ev.fileIndex, apply: () => ev.notes.forEach((n) => process.stderr.write(`${ev.file}: ${t(n, lang)}\n`)) };
           break;
         case 'bytes':
           progress.update(counts.records, position.at(ev));

@@ -8,9 +8,11 @@ import { parseEnterprise } from '../domain/input.js';
 import type { Problem } from '../domain/problem.js';
 import { evaluate } from '../engine/evaluate.js';
 import { readInputFile, type InputRecord } from '../io/read-input.js';
+import { setTarget } from '../io/set-names.js';
 import { knownMeasureNames } from '../policies/names.js';
 import { csvLine, LONG_HEADER, longRows, UTF8_BOM } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { t } from '../render/messages.js';
 import { toJson, toOutput } from '../render/output.js';
 import { renderTable } from '../render/table.js';
 import { loadParams } from './params.js';
@@ -27,7 +29,8 @@ export const simulateOptions = z.object({
   interpret: z.string().optional(),
   lenientId: z.boolean().default(false),
   strict: z.boolean().default(false),
-  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
+  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk', 'utf16']).default('auto'),
+  sheet: z.string().optional(),
   unit: z.enum(['元', '万元', '亿元']).default('元'),
   params: z.string().optional(),
 });
@@ -71,7 +74,8 @@ async function readRecords(file: string | undefined, o: SimulateOptions): Promis
     throw new UsageError('simulate needs a FILE, "-" for standard input, or --set key=value (e.g. --set years.2025.onlineRetailSales=3.1e9)');
   }
   if (file === undefined) return [fromRaw(applySets({ id: PLACEHOLDER_ID }, o.set), o)];
-  const input = await readInputFile(file, { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict });
+  const input = await readInputFile(file, { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, ...(o.sheet ? { sheet: o.sheet } : {}) });
+  for (const n of input.notes ?? []) process.stderr.write(`${file}: ${t(n, o.lang)}\n`);
   if (input.problems.length) {
     printProblems(input.problems, o.lang);
     if (input.problems.some((p) => p.severity === 'error')) return [];
@@ -86,22 +90,25 @@ async function readRecords(file: string | undefined, o: SimulateOptions): Promis
 }
 
 function fromRaw(raw: unknown, o: SimulateOptions): InputRecord {
-  const { enterprise, problems } = parseEnterprise(raw, { lenientId: o.lenientId, strict: o.strict, knownMeasures: knownMeasureNames() });
+  const { enterprise, problems } = parseEnterprise(raw, { lenientId: o.lenientId, strict: o.strict, knownMeasures: knownMeasureNames(), unit: o.unit });
   return { at: {}, raw, enterprise, problems };
 }
 
 /**
- * Applies "years.2025.onlineRetailSales=3.1e9"-style assignments to canonical JSON. A value that reads as JSON
- * (true, false, [..], {..}) is taken as such; anything else stays a string, so money stays exact.
+ * Applies "years.2025.onlineRetailSales=3.1e9"-style assignments to canonical JSON; a name may also be a template
+ * column, in either language ("实物商品网上零售额_2025=31亿", "list_honghu=2025"). A value that reads as JSON
+ * (true, false, [..], {..}) is taken as such; anything else stays a string, so money stays exact. An unknown
+ * name is a usage error naming the closest names.
  */
 export function applySets(raw: unknown, sets: readonly string[]): unknown {
   const root = structuredClone(raw ?? {}) as Record<string, unknown>;
   for (const s of sets) {
     const eq = s.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set "${s}": expected key=value, e.g. years.2025.onlineRetailSales=3.1e9`);
-    const path = s.slice(0, eq).trim().split('.');
+    if (eq <= 0) throw new UsageError(`--set "${s}": expected key=value, e.g. years.2025.onlineRetailSales=3.1e9 or 实物商品网上零售额_2025=31亿`);
+    const name = s.slice(0, eq).trim();
     const text = s.slice(eq + 1).trim();
-    if (path.some((p) => p === '' || p === '__proto__' || p === 'constructor' || p === 'prototype')) throw new UsageError(`--set "${s}": not a field path`);
+    const found = setTarget(name);
+    if (!found.target) throw new UsageError(`--set "${s}": "${name}" is not a field (a path like years.2025.onlineRetailSales, or a column of gz-awards template)${found.closest.length ? `; closest: ${found.closest.join(', ')}` : ''}`);
     let value: unknown = text;
     if (/^(true|false|null)$/.test(text) || /^[[{]/.test(text)) {
       try {
@@ -110,6 +117,17 @@ export function applySets(raw: unknown, sets: readonly string[]): unknown {
         throw new UsageError(`--set "${s}": the value is not valid JSON`);
       }
     }
+    const target = found.target;
+    if (target.kind !== 'path') {
+      const items = typeof value === 'string' ? value.split(/[;；,，、\s]+/).filter(Boolean) : Array.isArray(value) ? value : [value];
+      const push = (key: string, entries: unknown[]) => (root[key] = [...(Array.isArray(root[key]) ? (root[key] as unknown[]) : []), ...entries]);
+      if (target.kind === 'list') push('lists', items.map((year) => ({ list: target.list, year: Number(year) })));
+      else if (target.kind === 'project') push('projects', items.map((year) => ({ type: target.type, year: Number(year) })));
+      else if (target.kind === 'funding') push('higherLevelFunding', items);
+      else push('priorAwards', items.map(priorAward));
+      continue;
+    }
+    const path = target.path;
     let obj = root;
     for (const key of path.slice(0, -1)) {
       const next = obj[key];
@@ -119,6 +137,13 @@ export function applySets(raw: unknown, sets: readonly string[]): unknown {
     obj[path[path.length - 1]!] = value;
   }
   return root;
+}
+
+/** "scale-tier@2025:1" (as in the template's prior_awards column) → a prior award of the contract. */
+function priorAward(item: unknown): unknown {
+  const m = typeof item === 'string' ? /^([a-z0-9/-]+)@(\d{4})(?::(\d+))?$/.exec(item) : null;
+  if (!m) return item;
+  return { measure: m[1], year: Number(m[2]), ...(m[3] ? { tier: Number(m[3]) } : {}) };
 }
 
 export type { Problem };

@@ -3,8 +3,11 @@
  * districts, numbers, years, columns, duplicates) without computing anything. Exit 0 when every record can be
  * read, 3 when some cannot.
  */
+import { once } from 'node:events';
 import { z } from 'zod';
-import { streamRecords, type StreamOptions } from '../io/stream.js';
+import type { Problem } from '../domain/problem.js';
+import { forEachRecord } from '../batch/records.js';
+import type { StreamOptions } from '../io/stream.js';
 import { t } from '../render/messages.js';
 import { EXIT, formatProblem, langSchema } from './common.js';
 
@@ -12,14 +15,15 @@ import { EXIT, formatProblem, langSchema } from './common.js';
 export const readerShape = {
   lenientId: z.boolean().default(false),
   strict: z.boolean().default(false),
-  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk']).default('auto'),
+  encoding: z.enum(['auto', 'utf8', 'gb18030', 'gbk', 'utf16']).default('auto'),
   unit: z.enum(['元', '万元', '亿元']).default('元'),
   inputFormat: z.enum(['auto', 'csv', 'json', 'jsonl']).default('auto'),
+  sheet: z.string().optional(),
 };
 
 /** Those options as the reader takes them. */
-export function streamOptionsOf(o: { lenientId: boolean; strict: boolean; encoding: StreamOptions['encoding']; unit: StreamOptions['unit']; inputFormat: StreamOptions['format'] }): StreamOptions {
-  return { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat };
+export function streamOptionsOf(o: { lenientId: boolean; strict: boolean; encoding: StreamOptions['encoding']; unit: StreamOptions['unit']; inputFormat: StreamOptions['format']; sheet?: string | undefined }): StreamOptions {
+  return { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}) };
 }
 
 const options = z.object({ lang: langSchema, ...readerShape });
@@ -27,17 +31,33 @@ const options = z.object({ lang: langSchema, ...readerShape });
 export async function validate(files: string[], raw: unknown): Promise<number> {
   const o = options.parse(raw);
   const counts = { records: 0, valid: 0, rejected: 0, warnings: 0, fileErrors: 0 };
-  for await (const ev of streamRecords(files, streamOptionsOf(o))) {
-    for (const p of ev.problems) {
-      process.stderr.write(formatProblem(p, o.lang) + '\n');
-      if (p.severity === 'warning') counts.warnings++;
-      else if (ev.type === 'file-error') counts.fileErrors++;
-    }
-    if (ev.type !== 'record') continue;
-    counts.records++;
-    if (ev.enterprise) counts.valid++;
-    else counts.rejected++;
-  }
+  // problems go out a block at a time (a string per block, not a write per problem)
+  let text = '';
+  const show = (p: Problem) => {
+    text += formatProblem(p, o.lang) + '\n';
+    if (p.severity === 'warning') counts.warnings++;
+  };
+  await forEachRecord(files, streamOptionsOf(o), {
+    fileNotes(file, notes) {
+      for (const n of notes) text += `${file}: ${t(n, o.lang)}\n`;
+    },
+    fileProblems(_file, problems) {
+      for (const p of problems) {
+        show(p);
+        if (p.severity !== 'warning') counts.fileErrors++;
+      }
+    },
+    record(_file, r) {
+      r.problems.forEach(show);
+      counts.records++;
+      if (r.enterprise) counts.valid++;
+      else counts.rejected++;
+    },
+    async afterBlock() {
+      if (text && !process.stderr.write(text)) await once(process.stderr, 'drain');
+      text = '';
+    },
+  });
   process.stderr.write(t({ key: 'validate.counts', args: counts }, o.lang) + '\n');
   return counts.rejected > 0 || counts.fileErrors > 0 ? EXIT.rejected : EXIT.ok;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LIST_IDS, PROJECT_TYPES, TRACKS, YEAR_FIELDS, type Enterprise, type YearData } from './enterprise.js';
+import type { Unit } from './money.js';
 import { error, warning, type Problem } from './problem.js';
 import { readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from './values.js';
 
@@ -14,6 +15,8 @@ export interface InputOptions {
   strict?: boolean;
   /** Names accepted in priorAwards[].measure and higherLevelFunding (policy/measure, bare measure ids, lists). */
   knownMeasures?: ReadonlySet<string>;
+  /** The unit of a bare amount (--unit); 元 when absent. */
+  unit?: Unit;
 }
 
 const EMPTY = (v: unknown) => (v === '' || v === null ? undefined : v);
@@ -31,14 +34,17 @@ function fromRead<T>(read: (v: unknown) => Read<T>) {
 }
 const optional = <T extends z.ZodTypeAny>(s: T) => z.preprocess(EMPTY, s.optional());
 
-const money = optional(fromRead((v) => readMoney(v)));
 const bool = optional(fromRead(readBool));
 const count = optional(fromRead(readCount));
 const year = fromRead(readYear);
 
-const READERS = { money, boolean: bool, count } as const;
-const yearShape = Object.fromEntries(Object.entries(YEAR_FIELDS).map(([k, kind]) => [k, READERS[kind]])) as Record<keyof YearData, typeof money>;
-const yearSchema = z.object(yearShape);
+/** An amount; a bare number is in `unit` (--unit), one with its own unit ("31亿") in that. */
+const moneyIn = (unit: Unit) => optional(fromRead((v) => readMoney(v, unit)));
+type Money = ReturnType<typeof moneyIn>;
+function yearSchemaIn(money: Money) {
+  const readers = { money, boolean: bool, count } as const;
+  return z.object(Object.fromEntries(Object.entries(YEAR_FIELDS).map(([k, kind]) => [k, readers[kind]])) as Record<keyof YearData, Money>);
+}
 
 const tracks = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/[,;，；、\s]+/).filter(Boolean) : v),
@@ -54,15 +60,17 @@ const listEntry = z.object({
 
 const project = z.object({ type: z.enum(PROJECT_TYPES), year });
 
-const registeredCapital = z.object({
-  amount: money,
-  firstInstallment: money,
-  registeredOn: fromRead(readDate),
-  fullyPaidOn: optional(fromRead(readDate)),
-});
+const registeredCapitalIn = (money: Money) =>
+  z.object({
+    amount: money,
+    firstInstallment: money,
+    registeredOn: fromRead(readDate),
+    fullyPaidOn: optional(fromRead(readDate)),
+  });
 
 function buildSchema(o: InputOptions) {
   const known = o.knownMeasures;
+  const money = moneyIn(o.unit ?? '元');
   const measureName = z.string().refine((s) => !known || known.has(s), { params: { key: 'expected.measure' } });
   const fundingRef = z.string().refine((s) => !known || known.has(s.replace(/@\d{4}$/, '')), { params: { key: 'expected.funding-ref' } });
   return z.object({
@@ -70,10 +78,10 @@ function buildSchema(o: InputOptions) {
     name: z.preprocess(EMPTY, z.string().optional()),
     district: optional(fromRead(readDistrict)),
     tracks: tracks.optional(),
-    years: z.record(z.string(), yearSchema).optional(),
+    years: z.record(z.string(), yearSchemaIn(money)).optional(),
     lists: z.array(listEntry).optional(),
     projects: z.array(project).optional(),
-    registeredCapital: registeredCapital.optional(),
+    registeredCapital: registeredCapitalIn(money).optional(),
     priorAwards: z.array(z.object({ measure: measureName, year, tier: z.number().int().min(1).max(5).optional() })).optional(),
     higherLevelFunding: z.array(fundingRef).optional(),
   });
@@ -102,7 +110,7 @@ export function parseEnterprise(raw: unknown, o: InputOptions = {}): { enterpris
   if (problems.length) return { enterprise: null, problems }; // never hand such an object to anything else
   unknownKeys(raw as Record<string, unknown>, o.strict ? 'error' : 'warning', problems);
 
-  const key = `${!!o.lenientId}`;
+  const key = `${!!o.lenientId}|${o.unit ?? '元'}`;
   let schema = schemas.get(key);
   if (!schema || o.knownMeasures) {
     schema = buildSchema(o);

@@ -62,6 +62,7 @@ export function parseAmount(input: string | number, unit: Unit = '元'): AmountP
     }
   }
   if (text.startsWith('+')) text = text.slice(1);
+  if (text.startsWith('-') && /^-0*(\.0*)?$/.test(text) && text.length > 1 && text !== '-.') text = '0'; // "-0" is zero
   if (text.startsWith('-')) return /\d/.test(text) ? { ok: false, problem: 'negative' } : { ok: false, problem: 'not-a-number' };
   if (/^(nan|inf|infinity)$/i.test(text)) return { ok: false, problem: 'not-finite' };
   if (text.includes(',')) {

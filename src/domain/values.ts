@@ -60,6 +60,8 @@ export function readDate(v: unknown): Read<string> {
 export function readId(v: unknown, lenient: boolean): Read<string> {
   if (typeof v !== 'string' || v.trim() === '') return { ok: false, key: 'id.missing' };
   const id = v.trim().toUpperCase();
+  // "9.14401011904434E+17": a spreadsheet stored the id as a number and kept 15 of its digits
+  if (/^\d+(\.\d+)?E\+?\d+$/.test(id)) return { ok: false, key: 'id.as-number' };
   const p = checkUscc(id);
   if (!p) return { ok: true, value: id };
   if (p.kind === 'length') return { ok: false, key: 'id.length', args: { length: p.length } };

@@ -2,7 +2,7 @@
  * CSV text → records, fast and incremental, for files of a million rows. Two parts that agree on where a record
  * ends: the cutter (reader side) cuts decoded text into blocks of whole records without splitting cells, and the
  * splitter (mapper side, possibly in a worker) turns a block into records of cells. RFC 4180: cells separated by
- * commas, quoted with double quotes ("" inside quotes is one quote), records ended by LF or CRLF.
+ * commas (or semicolons or tabs, detected by the reader), quoted with double quotes ("" inside quotes is one quote), records ended by LF or CRLF.
  *
  * A quoted cell that never closes would otherwise swallow the rest of the file. The cutter gives up on a record
  * whose quotes are still open after MAX_RECORD characters, or at the end of the file: that record is cut after its
@@ -16,7 +16,6 @@ export const MAX_RECORD = 1 << 20;
 const QUOTE = 34; // "
 const LF = 10;
 const CR = 13;
-const COMMA = 44;
 
 /** Cuts a stream of text into blocks that end on record boundaries. */
 export class CsvCutter {
@@ -114,7 +113,7 @@ export type OnRecord = (cells: string[], relRow: number, broken: boolean) => voi
  * Splits a block of whole records into cells. Returns the number of records (blank lines count, so that row
  * numbers match what a spreadsheet shows). A last record whose quote never closes is passed with `broken`.
  */
-export function splitCsv(text: string, onRecord: OnRecord, maxRecords = Infinity, from = 0): { records: number; end: number } {
+export function splitCsv(text: string, onRecord: OnRecord, maxRecords = Infinity, from = 0, delimiter = ','): { records: number; end: number } {
   const n = text.length;
   let pos = from;
   let rel = 0;
@@ -128,17 +127,17 @@ export function splitCsv(text: string, onRecord: OnRecord, maxRecords = Infinity
     rel++;
     if (q === -1 || q > nl) {
       const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-      onRecord(text.slice(pos, end).split(','), rel, false);
+      onRecord(text.slice(pos, end).split(delimiter), rel, false);
       pos = nl + 1;
       continue;
     }
-    pos = quotedRecord(text, pos, rel, onRecord);
+    pos = quotedRecord(text, pos, rel, onRecord, delimiter.charCodeAt(0));
   }
   return { records: rel, end: Math.min(pos, n) };
 }
 
 /** The slow path: one record with quotes, char by char. Returns the position after the record. */
-function quotedRecord(text: string, pos: number, rel: number, onRecord: OnRecord): number {
+function quotedRecord(text: string, pos: number, rel: number, onRecord: OnRecord, comma: number): number {
   const n = text.length;
   const cells: string[] = [];
   let cell = '';
@@ -163,7 +162,7 @@ function quotedRecord(text: string, pos: number, rel: number, onRecord: OnRecord
       cell += text.slice(start, i);
       inQ = true;
       start = i + 1;
-    } else if (c === COMMA) {
+    } else if (c === comma) {
       cells.push(cell + text.slice(start, i));
       cell = '';
       start = i + 1;
@@ -183,4 +182,30 @@ function quotedRecord(text: string, pos: number, rel: number, onRecord: OnRecord
 export function isBlankRecord(cells: readonly string[]): boolean {
   for (const c of cells) if (c.trim() !== '') return false;
   return true;
+}
+
+/** Separators a file may use: comma; semicolon (Excel in many locales); tab (Excel's "Unicode 文本"). */
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * The separator of a file, from its first lines (title rows included): the candidate that separates the most
+ * cells on one line, outside quotes; a comma when none does.
+ */
+export function detectDelimiter(text: string, lines = 30): string {
+  const best = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let inQ = false;
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let seen = 0;
+  for (let i = 0; i < text.length && seen < lines; i++) {
+    const c = text[i]!;
+    if (c === '"') inQ = !inQ;
+    else if (!inQ && c === '\n') {
+      for (const d of DELIMITERS) best.set(d, Math.max(best.get(d)!, counts.get(d)!)), counts.set(d, 0);
+      seen++;
+    } else if (!inQ && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  for (const d of DELIMITERS) best.set(d, Math.max(best.get(d)!, counts.get(d)!));
+  let pick = ',';
+  for (const d of DELIMITERS) if (best.get(d)! > best.get(pick)!) pick = d;
+  return pick;
 }

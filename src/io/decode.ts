@@ -3,7 +3,7 @@
  * are not valid UTF-8, or chosen with --encoding). iconv-lite is loaded only when a file needs it.
  */
 
-export type Encoding = 'auto' | 'utf8' | 'gb18030' | 'gbk';
+export type Encoding = 'auto' | 'utf8' | 'gb18030' | 'gbk' | 'utf16';
 
 const BOM = [0xef, 0xbb, 0xbf];
 

@@ -10,7 +10,10 @@ import type { Unit } from '../domain/money.js';
 import { error, type Problem } from '../domain/problem.js';
 import { knownMeasureNames } from '../policies/names.js';
 import { decode, type Encoding } from './decode.js';
-import { mapRow, planColumns } from './row.js';
+import type { Msg } from '../domain/result.js';
+import { prepareJson } from './json-exact.js';
+import { sniff } from './sniff.js';
+import { streamRecords, type StreamOptions } from './stream.js';
 
 export interface ReadOptions {
   encoding?: Encoding;
@@ -18,6 +21,7 @@ export interface ReadOptions {
   lenientId?: boolean;
   strict?: boolean;
   format?: 'auto' | 'json' | 'csv';
+  sheet?: string;
 }
 
 export interface InputRecord {
@@ -33,6 +37,8 @@ export interface InputFile {
   records: InputRecord[];
   /** Problems of the file as a whole (unreadable, empty, syntax, header). */
   problems: Problem[];
+  /** What the reader made of the file (the unit of each amount column). */
+  notes?: Msg[];
 }
 
 export async function readInputFile(file: string, o: ReadOptions = {}): Promise<InputFile> {
@@ -43,8 +49,32 @@ export async function readInputFile(file: string, o: ReadOptions = {}): Promise<
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     return { file, records: [], problems: [{ ...error('', code === 'ENOENT' ? 'file.missing' : 'file.unreadable', { code }), file }] };
   }
-  const { text } = await decode(buf, o.encoding);
-  return parseInputText(text, file, o);
+  const kind = sniff(buf.subarray(0, 4096));
+  if (kind.kind === 'text' && !kind.utf16) {
+    const { text } = await decode(buf, o.encoding === 'utf16' ? 'auto' : o.encoding);
+    if (isJson(text, file, o)) return parseInputText(text, file, o);
+  }
+  return readTable(file, buf, o);
+}
+
+/** Whether an input is JSON: by --format, else by the extension, else by its first character. */
+function isJson(text: string, file: string, o: ReadOptions): boolean {
+  if (o.format && o.format !== 'auto') return o.format === 'json';
+  if (/\.(csv|tsv|txt)$/i.test(file)) return false;
+  if (/\.(json|jsonl|ndjson)$/i.test(file)) return true;
+  return /^\s*[[{]/.test(text);
+}
+
+/** A table (CSV in any encoding, or a workbook): read by the streaming reader, with the rules of batch. */
+async function readTable(file: string, buf: Buffer, o: ReadOptions): Promise<InputFile> {
+  const out: InputFile = { file, records: [], problems: [] };
+  const stream: StreamOptions = { format: 'auto', lenientId: !!o.lenientId, strict: !!o.strict, ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.unit ? { unit: o.unit } : {}), ...(o.sheet ? { sheet: o.sheet } : {}), ...(file === '-' ? { stdin: buf } : {}) };
+  for await (const ev of streamRecords([file], stream)) {
+    if (ev.type === 'file-notes') out.notes = [...(out.notes ?? []), ...ev.notes];
+    else if (ev.type === 'file-error') out.problems.push(...ev.problems);
+    else out.records.push({ at: ev.at, enterprise: ev.enterprise, problems: ev.problems });
+  }
+  return out;
 }
 
 export async function parseInputText(text: string, file: string, o: ReadOptions = {}): Promise<InputFile> {
@@ -53,19 +83,23 @@ export async function parseInputText(text: string, file: string, o: ReadOptions 
     out.problems.push({ ...error('', 'file.empty'), file });
     return out;
   }
-  const format = o.format && o.format !== 'auto' ? o.format : /\.(csv|tsv|txt)$/i.test(file) ? 'csv' : /\.(json|jsonl|ndjson)$/i.test(file) ? 'json' : /^\s*[[{]/.test(text) ? 'json' : 'csv';
-  if (format === 'json') readJson(text, out, o);
-  else await readCsv(text, out, o);
+  if (isJson(text, file, o)) readJson(text, out, o);
+  else return readTable(file, Buffer.from(text), o);
   for (const p of out.problems) p.file = file;
   for (const r of out.records) for (const p of r.problems) p.file = file;
   return out;
 }
 
 function readJson(text: string, out: InputFile, o: ReadOptions): void {
-  const inputOpts = { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures: knownMeasureNames() };
+  const inputOpts = { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures: knownMeasureNames(), ...(o.unit ? { unit: o.unit } : {}) };
   let docs: Array<{ value: unknown; at: InputRecord['at'] }> | null = null;
+  const whole = prepareJson(text, 1);
+  if (!whole.ok) {
+    out.problems.push(error('', whole.key, whole.args));
+    return;
+  }
   try {
-    const v = JSON.parse(text) as unknown;
+    const v = JSON.parse(whole.text) as unknown;
     docs = Array.isArray(v) ? v.map((value, index) => ({ value, at: { index } })) : [{ value: v, at: {} }];
   } catch (err) {
     // Not one JSON document: JSON Lines, one object a line.
@@ -78,7 +112,12 @@ function readJson(text: string, out: InputFile, o: ReadOptions): void {
     lines.forEach((line, i) => {
       if (!line.trim()) return;
       try {
-        docs!.push({ value: JSON.parse(line) as unknown, at: { row: i + 1 } });
+        const one = prepareJson(line);
+        if (!one.ok) {
+          out.records.push({ at: { row: i + 1 }, enterprise: null, problems: [{ ...error('', one.key, one.args), row: i + 1 }] });
+          return;
+        }
+        docs!.push({ value: JSON.parse(one.text) as unknown, at: { row: i + 1 } });
       } catch (e) {
         out.records.push({ at: { row: i + 1 }, enterprise: null, problems: [{ ...error('', 'json.syntax', { message: (e as Error).message }), row: i + 1 }] });
       }
@@ -91,40 +130,6 @@ function readJson(text: string, out: InputFile, o: ReadOptions): void {
       if (d.at.row !== undefined) p.row = d.at.row;
     }
     out.records.push({ at: d.at, raw: d.value, enterprise, problems });
-  }
-}
-
-async function readCsv(text: string, out: InputFile, o: ReadOptions): Promise<void> {
-  const rows = await parseCsvText(text);
-  if (rows.error) {
-    out.problems.push(error('', 'csv.syntax', { message: rows.error }));
-    return;
-  }
-  const [header, ...data] = rows.rows;
-  if (!header || data.every((cells) => cells.every((c) => c === ''))) {
-    out.problems.push(error('', header ? 'file.no-rows' : 'file.empty'));
-    return;
-  }
-  const plan = planColumns(header, !!o.strict);
-  out.problems.push(...plan.problems);
-  if (plan.problems.some((p) => p.severity === 'error')) return;
-  const rowOpts = { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures: knownMeasureNames(), ...(o.unit ? { unit: o.unit } : {}) };
-  data.forEach((cells, i) => {
-    const row = i + 2; // the header is row 1
-    if (cells.every((c) => c === '')) return; // a blank line
-    const { enterprise, problems } = mapRow(plan, cells, row, rowOpts);
-    out.records.push({ at: { row }, enterprise, problems });
-  });
-}
-
-/** A whole small CSV text into rows of cells (csv-parse, loaded only for CSV input), or why it could not be read. */
-async function parseCsvText(text: string): Promise<{ rows: string[][]; error?: undefined } | { rows: never[]; error: string }> {
-  const { parse } = await import('csv-parse/sync');
-  try {
-    // Blank lines are kept (and skipped below), so that row numbers are the spreadsheet's, as in batch.
-    return { rows: parse(text, { relax_column_count: true, bom: true }) as string[][] };
-  } catch (err) {
-    return { rows: [], error: (err as Error).message };
   }
 }
 

@@ -5,9 +5,9 @@
 import { LIST_IDS, TRACKS, type Enterprise, type ListEntry, type Track, type YearData } from '../domain/enterprise.js';
 import { UNIT_FEN, type Unit } from '../domain/money.js';
 import { error, warning, type Problem } from '../domain/problem.js';
-import { readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from '../domain/values.js';
+import { MAX_YEAR, MIN_YEAR, readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from '../domain/values.js';
 import { YEAR_FIELDS } from '../domain/enterprise.js';
-import { columnOf, type Column } from './columns.js';
+import { closestHeaders, readHeader, type Column } from './columns.js';
 
 export interface RowOptions {
   unit?: Unit;
@@ -19,6 +19,10 @@ export interface RowOptions {
 export interface ColumnPlan {
   headers: string[];
   columns: Array<Column | null>;
+  /** Per column, the unit its header (or a title row above it) names for bare amounts, or null (then --unit). */
+  units: Array<Unit | null>;
+  /** The cell separator of the file: ",", ";" or a tab. */
+  delimiter: string;
   /** The years of the yearly columns, ascending, and per column its slot (year index × fields + field), or −1. */
   years: number[];
   slots: number[];
@@ -26,14 +30,47 @@ export interface ColumnPlan {
   problems: Problem[];
 }
 
-export function planColumns(headers: string[], strict = false): ColumnPlan {
-  const columns = headers.map(columnOf);
+/** More columns than any layout of this program has (about 130 for five years): a file, not a table. */
+export const MAX_COLUMNS = 2000;
+/** Unknown-column warnings listed one by one; the rest are counted. */
+export const UNKNOWN_COLUMNS_SHOWN = 10;
+
+export interface PlanOptions {
+  strict?: boolean;
+  /** A unit named in a title row above the header ("单位：万元"): the unit of every amount column without its own. */
+  titleUnit?: Unit;
+  delimiter?: string;
+}
+
+export function planColumns(headers: string[], strictOrOptions: boolean | PlanOptions = false): ColumnPlan {
+  const o: PlanOptions = typeof strictOrOptions === 'boolean' ? { strict: strictOrOptions } : strictOrOptions;
+  const strict = !!o.strict;
   const problems: Problem[] = [];
+  const delimiter = o.delimiter ?? ',';
+  if (headers.length > MAX_COLUMNS) {
+    problems.push(error('', 'too-many-columns', { found: headers.length, max: MAX_COLUMNS }));
+    return { headers: [], columns: [], units: [], delimiter, years: [], slots: [], problems };
+  }
+  const readings = headers.map(readHeader);
+  const columns = readings.map((r) => r.column);
+  const units = readings.map((r, i) => (isAmount(columns[i] ?? null) ? (r.unit ?? o.titleUnit ?? null) : null));
   const seen = new Map<string, number>();
+  const unknown: string[] = [];
+  let hidden = 0;
   headers.forEach((h, i) => {
     const col = columns[i];
+    const reading = readings[i]!;
     if (!col) {
-      if (h.trim() !== '') problems.push({ severity: strict ? 'error' : 'warning', path: h, expected: { key: 'unknown-column', args: { column: h } } });
+      if (h.trim() === '') return;
+      if (reading.yearOutOfRange !== undefined) {
+        problems.push({ ...(strict ? error : warning)(h, 'column-year-range', { column: h, year: reading.yearOutOfRange, min: MIN_YEAR, max: MAX_YEAR }) });
+        return;
+      }
+      unknown.push(h);
+      const near = closestHeaders(h);
+      if (near.resembles) problems.push(error(h, 'unknown-column-like', { column: h, suggestions: near.names.join('、') }));
+      else if (problems.filter((p) => p.expected.key === 'unknown-column').length < UNKNOWN_COLUMNS_SHOWN) problems.push({ severity: strict ? 'error' : 'warning', path: h, expected: { key: 'unknown-column', args: { column: h } } });
+      else hidden++;
       return;
     }
     const key = JSON.stringify(col);
@@ -41,10 +78,23 @@ export function planColumns(headers: string[], strict = false): ColumnPlan {
     if (first !== undefined) problems.push(error(h, 'duplicate-column', { column: h, first: headers[first]! }));
     else seen.set(key, i);
   });
+  if (hidden) problems.push({ severity: strict ? 'error' : 'warning', path: '', expected: { key: 'unknown-columns-more', args: { n: hidden } } });
   if (!columns.some((c) => c?.kind === 'id')) problems.push(error('id', 'missing-id-column'));
+  else if (!columns.some((c) => c && MEASURE_READ.has(c.kind)) && !problems.some((p) => p.severity === 'error')) {
+    const near = [...new Set(unknown.flatMap((h) => closestHeaders(h, 2).names))].slice(0, 6);
+    problems.push(error('', 'no-measure-columns', { closest: near.join('、') }));
+  }
   const years = [...new Set(columns.flatMap((c) => (c?.kind === 'year' ? [c.year] : [])))].sort((a, b) => a - b);
   const slots = columns.map((c) => (c?.kind === 'year' ? years.indexOf(c.year) * FIELDS.length + FIELDS.indexOf(c.field) : -1));
-  return { headers, columns, years, slots, problems };
+  return { headers, columns, units, delimiter, years, slots, problems };
+}
+
+/** Kinds of columns some measure reads (an id and a name alone compute nothing). */
+const MEASURE_READ = new Set(['year', 'list', 'project', 'capital', 'prior', 'funding']);
+
+/** Whether a column holds amounts of money (a unit applies to it). */
+export function isAmount(col: Column | null): boolean {
+  return !!col && ((col.kind === 'year' && YEAR_FIELDS[col.field] === 'money') || (col.kind === 'capital' && (col.key === 'amount' || col.key === 'firstInstallment')));
 }
 
 const FIELDS = Object.keys(YEAR_FIELDS) as Array<keyof YearData>;
@@ -103,6 +153,21 @@ function valueOf<T>(r: Read<T>, header: string, raw: string, problems: Problem[]
   return r.value;
 }
 
+/** Longest cell read (characters): no field of the layout comes near it. */
+export const MAX_CELL = 10_000;
+
+/**
+ * A cell in the form spreadsheets keep as text, ="914401011904434208" (what this program writes for ids), read
+ * back as what it protects. Any other cell starting with = is taken as written.
+ */
+export function unprotect(cell: string): string {
+  if (cell.length >= 3 && cell.charCodeAt(1) === 34 && cell.charCodeAt(cell.length - 1) === 34) {
+    const inner = cell.slice(2, -1);
+    if (!/"(?!")/.test(inner.replace(/""/g, ''))) return inner.replace(/""/g, '"');
+  }
+  return cell;
+}
+
 export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, o: RowOptions = {}): { enterprise: Enterprise | null; problems: Problem[] } {
   const problems: Problem[] = [];
   if (cells.length !== plan.headers.length) {
@@ -111,16 +176,21 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
   const e: Enterprise = { id: '', tracks: ['ecommerce'], years: {}, lists: [], projects: [], priorAwards: [], higherLevelFunding: [] };
   let idSeen = false;
   const vals: unknown[] = new Array(plan.years.length * FIELDS.length);
-  const unitFen = UNIT_FEN[o.unit ?? '元'];
-  const yuanUnit = unitFen === UNIT_FEN.元;
+  const runUnit = o.unit ?? '元';
   const n = Math.min(cells.length, plan.columns.length);
   for (let i = 0; i < n; i++) {
     const col = plan.columns[i];
     const raw = cells[i]!;
     if (!col || raw.length === 0) continue;
-    const cell = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
-    if (cell === '') continue; // an empty cell is absent, never zero
     const header = plan.headers[i]!;
+    if (raw.length > MAX_CELL) {
+      problems.push(error(header, 'cell-too-long', { length: raw.length, max: MAX_CELL }, raw.slice(0, 40)));
+      continue;
+    }
+    let cell = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
+    if (cell.charCodeAt(0) === 61 /* = */) cell = unprotect(cell);
+    if (cell === '') continue; // an empty cell is absent, never zero
+    const unit = plan.units[i] ?? runUnit;
     const take = <T>(r: Read<T>, set: (v: T) => void) => {
       const v = valueOf(r, header, raw, problems);
       if (v !== undefined) set(v);
@@ -161,9 +231,9 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
         const slot = plan.slots[i]!;
         // Fast paths for what an export holds a million times — whole numbers of the unit, true/false — read
         // exactly as the shared readers read them; anything else goes through those readers.
-        if (kind === 'money' && plainInt(cell)) vals[slot] = yuanUnit ? BigInt(cell + '00') : BigInt(cell) * unitFen;
+        if (kind === 'money' && plainInt(cell)) vals[slot] = unit === '元' ? BigInt(cell + '00') : BigInt(cell) * UNIT_FEN[unit];
         else if (kind === 'boolean' && (cell === 'true' || cell === 'false')) vals[slot] = cell === 'true';
-        else vals[slot] = valueOf<unknown>(kind === 'money' ? readMoney(cell, o.unit) : kind === 'boolean' ? readBool(cell) : readCount(cell), header, raw, problems);
+        else vals[slot] = valueOf<unknown>(kind === 'money' ? readMoney(cell, unit) : kind === 'boolean' ? readBool(cell) : readCount(cell), header, raw, problems);
         break;
       }
       case 'list':
@@ -185,13 +255,13 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
         break;
       case 'capital': {
         const rc = (e.registeredCapital ??= {});
-        if (col.key === 'amount' || col.key === 'firstInstallment') take(readMoney(cell, o.unit), (v) => (rc[col.key as 'amount'] = v));
+        if (col.key === 'amount' || col.key === 'firstInstallment') take(readMoney(cell, unit), (v) => (rc[col.key as 'amount'] = v));
         else take(readDate(cell), (v) => (rc[col.key as 'registeredOn'] = v));
         break;
       }
       case 'prior':
         for (const item of cell.split(SPLIT).filter(Boolean)) {
-          const m = /^([a-z0-9/-]+)@(\d{4})(?::(\d))?$/.exec(item);
+          const m = /^([a-z0-9/-]+)@(\d{4})(?::([1-5]))?$/.exec(item);
           if (!m || (o.knownMeasures && !o.knownMeasures.has(m[1]!))) {
             problems.push(error(header, 'expected.prior-award', undefined, item));
             continue;

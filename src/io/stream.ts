@@ -11,16 +11,22 @@
  * and RecordLedger, which puts the records back in their files (row numbers, file names) and reports duplicate ids.
  */
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { Enterprise } from '../domain/enterprise.js';
 import { parseEnterprise, type InputOptions } from '../domain/input.js';
-import type { Unit } from '../domain/money.js';
+import { parseAmount, type Unit } from '../domain/money.js';
+import type { Msg } from '../domain/result.js';
 import { error, warning, type Problem } from '../domain/problem.js';
 import { knownMeasureNames } from '../policies/names.js';
-import { CsvCutter, isBlankRecord, splitCsv } from './csv-split.js';
+import { readHeader, unitIn, yearCell } from './columns.js';
+import { CsvCutter, detectDelimiter, isBlankRecord, splitCsv } from './csv-split.js';
 import { detectEncoding, type Encoding } from './decode.js';
 import { IdRegistry } from './id-registry.js';
+import { prepareJson } from './json-exact.js';
 import { JsonSplitter, type JsonItem } from './json-split.js';
-import { mapRow, planColumns, type ColumnPlan, type RowOptions } from './row.js';
+import { isAmount, mapRow, planColumns, unprotect, type ColumnPlan, type RowOptions } from './row.js';
+import { sniff, ZIP_WHAT } from './sniff.js';
+import { XlsxError, xlsxCsvText } from './xlsx-read.js';
 
 export type { Encoding, Unit };
 
@@ -30,13 +36,20 @@ export interface StreamOptions {
   lenientId?: boolean;
   strict?: boolean;
   format?: 'auto' | 'csv' | 'json' | 'jsonl';
+  /** Characters of CSV text (and JSON records, a thousandth of it) a block holds; smaller when each record's output is large. */
+  blockSize?: number;
+  /** The sheet of a workbook: its name, else its 1-based place. */
+  sheet?: string;
+  /** Standard input, when it has already been read. */
+  stdin?: Buffer;
 }
 
 export type At = { row?: number; index?: number };
 
 export type StreamEvent =
   | { type: 'record'; file: string; at: At; enterprise: Enterprise | null; problems: Problem[] }
-  | { type: 'file-error'; file: string; problems: Problem[] };
+  | { type: 'file-error'; file: string; problems: Problem[] }
+  | { type: 'file-notes'; file: string; notes: Msg[]; problems: [] };
 
 /** A record as mapped from its block, before it is put back in its file. */
 export interface MappedRecord {
@@ -55,15 +68,23 @@ export type RawEvent =
   /** Problems of a file as a whole. With an error among them, nothing more (or nothing at all) comes from it. */
   | { kind: 'file-problems'; fileIndex: number; file: string; problems: Problem[] }
   /** Progress: bytes of the current file read so far, and its size when known. */
-  | { kind: 'bytes'; fileIndex: number; read: number; size: number | null };
+  | { kind: 'bytes'; fileIndex: number; read: number; size: number | null }
+  /** What the reader made of a file, for the run's messages (the unit each amount column is read in). */
+  | { kind: 'file-notes'; fileIndex: number; file: string; notes: Msg[] };
 
 const READ_CHUNK = 1 << 20;
 /** JSON records handed out together. */
 const JSON_BATCH = 1000;
+/** Rows above the header that may be titles ("2025年天河区电商企业统计表", "单位：万元"). */
+export const MAX_TITLE_ROWS = 20;
+/** Data rows looked at for a column whose amounts are all below 10,000 元 (a file in 万元 read as 元). */
+export const SMALL_AMOUNT_ROWS = 10_000;
+const SMALL_AMOUNT_FEN = 1_000_000n; // 10,000 元
 
 /**
  * Reads the files one after another and hands out blocks of whole records. Never throws on bad input: a missing
- * or unreadable file, an empty one, a bad header become `file-problems`.
+ * or unreadable file, an empty one, a bad header become `file-problems`. A workbook (.xlsx) is read as the CSV
+ * text of its sheet; a legacy .xls or binary data is refused with what it looks like.
  */
 export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}): AsyncGenerator<RawEvent> {
   for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
@@ -77,7 +98,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
     let source: AsyncIterable<Buffer>;
     let size: number | null = null;
     try {
-      if (file === '-') source = process.stdin;
+      if (file === '-') source = o.stdin ? Readable.from([o.stdin]) : process.stdin;
       else {
         const { stat } = await import('node:fs/promises');
         const st = await stat(file);
@@ -86,7 +107,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
           continue;
         }
         size = st.size;
-        source = createReadStream(file, { highWaterMark: READ_CHUNK });
+        source = createReadStream(file, { highWaterMark: o.blockSize ?? READ_CHUNK });
       }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
@@ -104,54 +125,56 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
     let sawData = false;
     let read = 0;
     let failed = false;
+    let crOnly = false;
+    let small: SmallAmounts | null = null;
 
-    // The header comes out of the first block; what follows it in that block is data.
+    // The header comes out of the first block, after any title rows; what follows it in that block is data.
     function* csvBlocks(blocks: string[]): Generator<RawEvent> {
       for (let text of blocks) {
         if (failed) return;
         if (!plan) {
-          let header: string[] | null = null;
-          let broken = false;
-          let end = 0;
-          while (!header && end < text.length) {
-            const r = splitCsv(text, (cells, _rel, b) => {
-              if (!isBlankRecord(cells) || b) {
-                header = cells;
-                broken = b;
-              }
-            }, 1, end);
-            if (r.records === 0) break;
-            headerRow += r.records;
-            end = r.end;
+          const found = findHeader(text);
+          if (!found) {
+            // only blank rows so far
+            headerRow += splitCsv(text, () => {}).records;
+            continue;
           }
-          if (!header) continue; // only blank rows so far
-          if (broken) {
+          if (found.broken) {
             failed = true;
             yield fileError('csv.header-quote');
             return;
           }
-          plan = planColumns(header, !!o.strict);
+          headerRow += found.headerRow;
+          plan = planColumns(found.header, { strict: !!o.strict, delimiter: found.delimiter, ...(found.titleUnit ? { titleUnit: found.titleUnit } : {}) });
           if (plan.problems.length) {
             const fatal = plan.problems.some((p) => p.severity === 'error');
-            yield { kind: 'file-problems', fileIndex, file, problems: plan.problems.map((p) => ({ ...p, file, row: headerRow })) };
+            yield { kind: 'file-problems', fileIndex, file, problems: plan.problems.map((p) => ({ ...p, file, row: p.row ?? headerRow })) };
             if (fatal) {
               failed = true;
               return;
             }
           }
+          const units = unitNotes(plan, found.titleUnit, o.unit);
+          if (units.length) yield { kind: 'file-notes', fileIndex, file, notes: units };
+          small = new SmallAmounts(plan, o.unit ?? '元');
           yield { kind: 'csv-start', fileIndex, file, plan, headerRow };
-          text = text.slice(end);
+          text = text.slice(found.end);
         }
         if (text.length === 0) continue;
         if (!sawData && text.trim() !== '') sawData = true;
+        if (small && !small.done) {
+          const warnings = small.look(text);
+          if (warnings.length) yield { kind: 'file-problems', fileIndex, file, problems: warnings.map((p) => ({ ...p, file })) };
+        }
         yield { kind: 'csv', fileIndex, file, text };
       }
     }
 
     function* jsonBlocks(items: JsonItem[]): Generator<RawEvent> {
-      for (let i = 0; i < items.length; i += JSON_BATCH) {
+      const batch = o.blockSize ? Math.max(50, Math.round(o.blockSize / 500)) : JSON_BATCH;
+      for (let i = 0; i < items.length; i += batch) {
         sawData = true;
-        yield { kind: 'json', fileIndex, file, items: items.slice(i, i + JSON_BATCH), indexed: json!.isArray };
+        yield { kind: 'json', fileIndex, file, items: items.slice(i, i + batch), indexed: json!.isArray };
       }
     }
 
@@ -160,44 +183,252 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
         const lead = text.trimStart();
         if (lead === '') return;
         sawText = true;
+        // old Mac line ends: carriage returns and no line feed
+        crOnly = text.includes('\r') && !text.includes('\n');
         format ??= lead.startsWith('[') || lead.startsWith('{') ? 'json' : 'csv';
-        if (format === 'csv') cutter = new CsvCutter();
+        if (format === 'csv') cutter = new CsvCutter(o.blockSize);
         else json = new JsonSplitter(format === 'jsonl');
       }
+      if (crOnly) text = text.replace(/\r/g, '\n');
       if (cutter) yield* csvBlocks(cutter.push(text));
       else yield* jsonBlocks(json!.push(text));
     }
 
-    try {
-      for await (const chunk of source) {
-        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-        read += buf.length;
-        decode ??= await decoderFor(buf, o.encoding);
-        yield* feed(decode(buf));
-        if (failed) break;
-        yield { kind: 'bytes', fileIndex, read, size };
+    function* finish(): Generator<RawEvent> {
+      if (cutter) yield* csvBlocks((cutter as CsvCutter).end());
+      if (json) {
+        const j = json as JsonSplitter;
+        yield* jsonBlocks(j.end());
+        if (j.fileProblems.length) yield { kind: 'file-problems', fileIndex, file, problems: j.fileProblems.map((p) => ({ ...(p.key === 'json.trailing' ? warning : error)('', p.key, p.args), file })) };
       }
-      if (!failed) {
-        if (decode) yield* feed(decode(null));
-        if (cutter) yield* csvBlocks((cutter as CsvCutter).end());
-        if (json) {
-          const j = json as JsonSplitter;
-          yield* jsonBlocks(j.end());
-          if (j.fileProblems.length) yield { kind: 'file-problems', fileIndex, file, problems: j.fileProblems.map((p) => ({ ...(p.key === 'json.trailing' ? warning : error)('', p.key, p.args), file })) };
+      const smallAtEnd = small as SmallAmounts | null;
+      if (smallAtEnd && !smallAtEnd.done) {
+        const warnings = smallAtEnd.end();
+        if (warnings.length) yield { kind: 'file-problems', fileIndex, file, problems: warnings.map((p) => ({ ...p, file })) };
+      }
+    }
+
+    const it = source[Symbol.asyncIterator]();
+    const destroy = () => {
+      if (source !== process.stdin) (source as unknown as { destroy?: () => void }).destroy?.();
+    };
+    try {
+      let first = await it.next();
+      while (!first.done && (first.value as Buffer).length === 0) first = await it.next();
+      const head = first.done ? null : toBuffer(first.value);
+      const kind = head ? sniff(head) : null;
+      if (kind?.kind === 'xls') {
+        yield fileError('file.xls');
+        destroy();
+        continue;
+      }
+      if (kind?.kind === 'binary') {
+        yield fileError('file.looks-like', kind.what);
+        destroy();
+        continue;
+      }
+      if (kind?.kind === 'zip') {
+        // a workbook: its sheet as CSV text, through the same header and row rules
+        const counted = Readable.from(
+          (async function* () {
+            read += head!.length;
+            yield head!;
+            for (let n = await it.next(); !n.done; n = await it.next()) {
+              const b = toBuffer(n.value);
+              read += b.length;
+              yield b;
+            }
+          })(),
+        );
+        format = 'csv';
+        try {
+          for await (const text of xlsxCsvText(counted, o.sheet)) {
+            yield* feed(text);
+            if (failed) break;
+            yield { kind: 'bytes', fileIndex, read, size };
+          }
+        } catch (err) {
+          counted.destroy();
+          destroy();
+          if (!(err instanceof XlsxError)) throw err;
+          const notWorkbook = err.key === 'xlsx.unreadable' && !plan;
+          yield notWorkbook ? fileError('file.looks-like', ZIP_WHAT) : fileError(err.key, err.args);
+          continue;
+        }
+        if (!failed) yield* finish();
+      } else {
+        if (head) {
+          read += head.length;
+          decode = await decoderFor(head, o.encoding, kind?.kind === 'text' ? kind.utf16 : undefined);
+          yield* feed(decode(head));
+          if (!failed) yield { kind: 'bytes', fileIndex, read, size };
+        }
+        while (!failed) {
+          const n = await it.next();
+          if (n.done) break;
+          const buf = toBuffer(n.value);
+          read += buf.length;
+          yield* feed(decode!(buf));
+          if (failed) break;
+          yield { kind: 'bytes', fileIndex, read, size };
+        }
+        if (!failed) {
+          if (decode) yield* feed(decode(null));
+          yield* finish();
         }
       }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
       yield fileError(code === 'ENOENT' ? 'file.missing' : 'file.unreadable', { code });
-      if (source !== process.stdin) (source as unknown as { destroy?: () => void }).destroy?.();
+      destroy();
       continue;
     }
     if (failed) {
-      if (source !== process.stdin) (source as unknown as { destroy?: () => void }).destroy?.();
+      destroy();
       continue;
     }
     if (!sawText) yield fileError('file.empty');
     else if (!sawData) yield fileError(cutter ? (plan ? 'file.no-rows' : 'file.empty') : 'file.no-records');
+  }
+}
+
+const toBuffer = (chunk: unknown): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+
+interface FoundHeader {
+  header: string[];
+  /** Records of the block up to and including the header (its last row, for a two-row header). */
+  headerRow: number;
+  /** Where the data after the header starts in the block. */
+  end: number;
+  broken: boolean;
+  delimiter: string;
+  titleUnit?: Unit;
+}
+
+/**
+ * The header of a CSV text: the first row (of the first MAX_TITLE_ROWS) that has an id column, the rows above
+ * it being titles; or a two-row header, whose upper row holds years (a merged cell "2025年" over its fields) and
+ * lower row the fields. When no row has an id column, the first non-blank row (the plan then says what is
+ * missing). Null when the text holds only blank rows.
+ */
+export function findHeader(text: string): FoundHeader | null {
+  const delimiter = detectDelimiter(text);
+  const rows: Array<{ cells: string[]; broken: boolean; end: number; rel: number }> = [];
+  let end = 0;
+  let rel = 0;
+  while (rows.length < MAX_TITLE_ROWS + 1 && end < text.length) {
+    const r = splitCsv(text, (cells, _rel, broken) => {
+      if (!isBlankRecord(cells) || broken) rows.push({ cells, broken, end: 0, rel: rel + 1 });
+    }, 1, end, delimiter);
+    if (r.records === 0) break;
+    rel += r.records;
+    end = r.end;
+    const last = rows[rows.length - 1];
+    if (last && last.end === 0) last.end = end;
+    if (last?.broken) break;
+  }
+  if (rows.length === 0) return null;
+  const hasId = (cells: readonly string[]) => cells.some((c) => readHeader(c).column?.kind === 'id');
+  const hasYears = (cells: readonly string[]) => cells.some((c) => yearCell(c) !== null);
+  const titleUnitOf = (upTo: number) => {
+    for (let i = 0; i < upTo; i++) for (const c of rows[i]!.cells) {
+      const u = unitIn(c);
+      if (u) return u;
+    }
+    return undefined;
+  };
+  const at = (i: number, header: string[], titleRows: number): FoundHeader => {
+    const titleUnit = titleUnitOf(titleRows);
+    return { header, headerRow: rows[i]!.rel, end: rows[i]!.end, broken: rows[i]!.broken, delimiter, ...(titleUnit ? { titleUnit } : {}) };
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.broken) return at(i, r.cells, i);
+    if (!hasId(r.cells)) continue;
+    const prev = rows[i - 1];
+    if (prev && prev.rel === r.rel - 1 && hasYears(prev.cells)) return at(i, combineHeader(prev.cells, r.cells), i - 1);
+    const next = rows[i + 1];
+    if (next && next.rel === r.rel + 1 && hasYears(r.cells) && !hasId(next.cells) && !next.broken) return at(i + 1, combineHeader(r.cells, next.cells), i);
+    return at(i, r.cells, i);
+  }
+  return at(0, rows[0]!.cells, 0);
+}
+
+/**
+ * A two-row header as one: a year of the upper row (merged across its fields, so written once) carries to the
+ * right until the next non-empty upper cell; a lower cell gets its year appended; where the lower cell is empty
+ * (merged down), the upper cell is the header.
+ */
+export function combineHeader(upper: readonly string[], lower: readonly string[]): string[] {
+  const out: string[] = [];
+  let year: number | null = null;
+  for (let j = 0; j < Math.max(upper.length, lower.length); j++) {
+    const u = (upper[j] ?? '').trim();
+    const l = (lower[j] ?? '').trim();
+    if (u !== '') year = yearCell(u);
+    if (l === '') out.push(yearCell(u) === null ? u : '');
+    else {
+      // a column that has no year (名称, 注册日期) or names its own keeps its header
+      const own = readHeader(l).column;
+      out.push(year !== null && !(own && own.kind !== 'year') && !/(?<!\d)\d{4}(?!\d)/.test(l) ? `${l}_${year}` : l);
+    }
+  }
+  return out;
+}
+
+/** Which unit each amount column is read in, and why (header, title row, --unit, default), one message a unit. */
+function unitNotes(plan: ColumnPlan, titleUnit: Unit | undefined, flag: Unit | undefined): Msg[] {
+  const groups = new Map<string, string[]>();
+  plan.columns.forEach((c, i) => {
+    if (!isAmount(c)) return;
+    const own = readHeader(plan.headers[i]!).unit;
+    const unit = plan.units[i] ?? flag ?? '元';
+    const source = own ? 'header' : plan.units[i] && titleUnit ? 'title' : flag && flag !== '元' ? 'flag' : 'default';
+    const key = `${unit}|${source}`;
+    groups.set(key, [...(groups.get(key) ?? []), plan.headers[i]!.trim()]);
+  });
+  return [...groups].map(([key, cols]) => {
+    const [unit, source] = key.split('|') as [string, string];
+    return { key: 'units.read', args: { unit, source, n: cols.length, columns: cols.length > 4 ? `${cols.slice(0, 3).join('、')}…` : cols.join('、') } };
+  });
+}
+
+/**
+ * Watches the first SMALL_AMOUNT_ROWS data rows of a CSV file for amount columns (read in a unit from the
+ * header or the run, not from the cell) whose every amount is below 10,000 元: likely a file in 万元 read as 元.
+ */
+class SmallAmounts {
+  done = false;
+  private rows = 0;
+  private readonly watch: Array<{ i: number; unit: Unit; seen: boolean; big: boolean }>;
+
+  constructor(private readonly plan: ColumnPlan, runUnit: Unit) {
+    this.watch = plan.columns.flatMap((c, i) => (isAmount(c) && (plan.units[i] ?? runUnit) === '元' ? [{ i, unit: '元' as Unit, seen: false, big: false }] : []));
+    if (this.watch.length === 0) this.done = true;
+  }
+
+  look(text: string): Problem[] {
+    splitCsv(text, (cells) => {
+      if (this.rows >= SMALL_AMOUNT_ROWS || isBlankRecord(cells)) return;
+      this.rows++;
+      for (const w of this.watch) {
+        if (w.big) continue;
+        const raw = (cells[w.i] ?? '').trim();
+        if (raw === '') continue;
+        const r = parseAmount(raw.charCodeAt(0) === 61 ? unprotect(raw) : raw, w.unit);
+        if (!r.ok) continue;
+        w.seen = true;
+        // a unit in the cell ("31亿") says the writer knew the unit: not a 万元 file
+        if (r.fen >= SMALL_AMOUNT_FEN || /[万萬亿億元]/.test(raw)) w.big = true;
+      }
+    }, Infinity, 0, this.plan.delimiter);
+    if (this.rows >= SMALL_AMOUNT_ROWS || this.watch.every((w) => w.big)) return this.end();
+    return [];
+  }
+
+  end(): Problem[] {
+    this.done = true;
+    return this.watch.filter((w) => w.seen && !w.big).map((w) => warning(this.plan.headers[w.i]!, 'small-amounts', { column: this.plan.headers[w.i]!, unit: w.unit }));
   }
 }
 
@@ -209,8 +440,12 @@ function byExtension(file: string): 'csv' | 'json' | 'jsonl' | null {
 }
 
 /** A decoder for a file, chosen from its first bytes (or --encoding); null flushes it. iconv-lite only when needed. */
-async function decoderFor(first: Buffer, requested: Encoding = 'auto'): Promise<(buf: Buffer | null) => string> {
-  const encoding = detectEncoding(first.subarray(0, 1 << 16), requested);
+async function decoderFor(first: Buffer, requested: Encoding = 'auto', utf16?: 'le' | 'be'): Promise<(buf: Buffer | null) => string> {
+  if (utf16 && (requested === 'auto' || requested === 'utf16')) {
+    const td = new TextDecoder(utf16 === 'le' ? 'utf-16le' : 'utf-16be'); // strips a leading BOM
+    return (buf) => (buf ? td.decode(buf, { stream: true }) : td.decode());
+  }
+  const encoding = detectEncoding(first.subarray(0, 1 << 16), requested === 'utf16' ? 'auto' : requested);
   if (encoding === 'utf8') {
     const td = new TextDecoder('utf-8'); // strips a leading BOM
     return (buf) => (buf ? td.decode(buf, { stream: true }) : td.decode());
@@ -225,7 +460,7 @@ export function mapperOptions(o: StreamOptions): { row: RowOptions; json: InputO
   const knownMeasures = knownMeasureNames();
   return {
     row: { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures, ...(o.unit ? { unit: o.unit } : {}) },
-    json: { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures },
+    json: { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures, ...(o.unit ? { unit: o.unit } : {}) },
   };
 }
 
@@ -246,7 +481,7 @@ export function forEachCsvRecord(text: string, plan: ColumnPlan, o: RowOptions, 
     const rec: MappedRecord = { at: { row: rel }, enterprise, problems };
     if (!enterprise && cells[idCol]) rec.rawId = cells[idCol]!.trim();
     each(rec);
-  }).records;
+  }, Infinity, 0, plan.delimiter).records;
 }
 
 /** A CSV block → all its records (see forEachCsvRecord). */
@@ -258,8 +493,15 @@ export function mapCsvBlock(text: string, plan: ColumnPlan, o: RowOptions): { re
 
 /** JSON record texts → records. Problems of array elements carry the index in their path, JSON Lines their line. */
 export function mapJsonItems(items: readonly JsonItem[], o: InputOptions): MappedRecord[] {
-  return items.map(({ text, at }) => {
+  return items.map(({ text: raw, at }) => {
     let value: unknown;
+    const prepared = prepareJson(raw);
+    if (!prepared.ok) {
+      const p = error(at.index !== undefined ? `[${at.index}]` : '', prepared.key, prepared.args, raw.trim().slice(0, 40));
+      if (at.row !== undefined) p.row = at.row;
+      return { at, enterprise: null, problems: [p] };
+    }
+    const text = prepared.text;
     try {
       value = JSON.parse(text);
     } catch (err) {
@@ -365,6 +607,9 @@ export async function* streamRecords(files: string[], o: StreamOptions = {}): As
     switch (ev.kind) {
       case 'file-problems':
         yield { type: 'file-error', file: ev.file, problems: ev.problems };
+        break;
+      case 'file-notes':
+        yield { type: 'file-notes', file: ev.file, notes: ev.notes, problems: [] };
         break;
       case 'csv-start':
         plans.set(ev.fileIndex, ev.plan);

@@ -9,9 +9,23 @@ import { reasonOf } from './reason.js';
 
 export const UTF8_BOM = '\uFEFF';
 
-/** A cell that Excel would run as a formula gets a leading apostrophe. */
+/** A plain decimal number, such as a diff's -1500000.00: a spreadsheet reads it as a number, never as a formula. */
+const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
+/**
+ * Digits a spreadsheet would turn into a number and so destroy: 16 or more of them (Excel keeps 15), or an
+ * 18-character id that reads as a number in E notation (1234567890123456E7).
+ */
+const MANGLED_AS_NUMBER = /^(\d{16,}|(?=.{18}$)\d+E\d+)$/i;
+
+/**
+ * A cell that Excel would run as a formula gets a leading apostrophe; a number stays a number. Digits that a
+ * spreadsheet would round (an all-digit 统一社会信用代码) are written ="914401011904434208", which Excel and
+ * LibreOffice show and save as the text it holds; the readers read that form back.
+ */
 export function safeCell(v: string): string {
-  return v.length > 0 && '=+-@\t\r'.includes(v[0]!) ? `'${v}` : v;
+  if (v.length === 0) return v;
+  if (MANGLED_AS_NUMBER.test(v)) return `="${v}"`;
+  return '=+-@\t\r'.includes(v[0]!) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
 }
 
 export const LONG_HEADER = ['id', 'name', 'district', 'policy', 'measure', 'article', 'year', 'application_year', 'status', 'kind', 'amount', 'tier', 'superseded_by', 'reason'] as const;

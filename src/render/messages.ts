@@ -9,6 +9,7 @@ import { amountText, sentenceUnit, type Rounding } from './amount.js';
 import { refText } from './titles.js';
 import type { Msg } from '../domain/result.js';
 import * as batchMessages from './messages-batch.js';
+import * as readerMessages from './messages-readers.js';
 import * as scenarioMessages from './messages-scenario.js';
 
 type Args = Record<string, string | number | bigint | boolean | null | undefined>;
@@ -130,7 +131,10 @@ const zh: Record<string, Text> = {
   'note.gd-2012-superseded': () => '2012年省级文件未规定有效期，其税收条款可能已被后来的国家税法取代，请以现行规定为准',
   'note.rd-2023-7': () => '研发费用加计扣除比例已由《财政部 税务总局关于进一步完善研发费用税前加计扣除政策的公告》（财政部 税务总局公告2023年第7号）自2023年1月1日起提高至100%（形成无形资产的按成本的200%摊销）；此处按2012年文件的比例计算',
   'note.rd-amortisation': () => '按无形资产成本的150%摊销：所示金额为额外摊销基数（成本的50%），在摊销期内分期扣除，并非一次性扣除',
-  'amortisation-base': (a) => `无形资产成本 ${money(f(a, 'cost'), 'zh')}，按150%摊销，额外摊销基数 ${money(f(a, 'base'), 'zh')}`,
+  'amortisation-base': (a) => {
+    const u = unitOf(a, 'cost', 'base');
+    return `无形资产成本 ${money(f(a, 'cost'), 'zh', u)}，按150%摊销，额外摊销基数 ${money(f(a, 'base'), 'zh', u)}`;
+  },
   'note.livestream-validity': () => '文件未规定有效期，按其目标年限视为至2027年',
   // Input problems
   'expected.amount': () => '应为金额（元），如 3100000000、31亿、3.1e9',
@@ -283,8 +287,8 @@ function gap(a: Args): Fen {
 }
 
 export const CATALOGUE: Record<Lang, Record<string, Text>> = {
-  zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh },
-  en: { ...en, ...batchMessages.en, ...scenarioMessages.en },
+  zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh, ...readerMessages.zh },
+  en: { ...en, ...batchMessages.en, ...scenarioMessages.en, ...readerMessages.en },
 };
 
 /** The words of a message; an unknown key shows itself rather than disappearing. */

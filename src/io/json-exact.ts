@@ -1,0 +1,58 @@
+/**
+ * JSON text made safe to hand to JSON.parse: numbers that a double cannot hold exactly (more than 15
+ * significant digits, such as 2999999999.9999999 or an integer past 2^53) are turned into strings holding their
+ * digits, which the amount reader reads exactly; and a record nested deeper than MAX_DEPTH is refused before
+ * anything recurses into it.
+ */
+
+/** Deepest nesting of arrays and objects a record may have (the input contract needs 3). */
+export const MAX_DEPTH = 64;
+/** Longest record text read (characters). */
+export const MAX_RECORD_TEXT = 1 << 20;
+
+export type Prepared = { ok: true; text: string } | { ok: false; key: 'json.too-deep' | 'json.too-long'; args: Record<string, number> };
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Significant digits of a JSON number token: leading and trailing zeros do not count. */
+function significant(token: string): number {
+  const m = /^-?(\d+)(?:\.(\d+))?/.exec(token);
+  if (!m) return 0;
+  const digits = (m[1]! + (m[2] ?? '')).replace(/^0+/, '').replace(/0+$/, '');
+  return digits.length;
+}
+
+/** `extraDepth`: levels of a wrapper around the records (a top-level array). */
+export function prepareJson(text: string, extraDepth = 0): Prepared {
+  if (text.length > MAX_RECORD_TEXT * (extraDepth ? Infinity : 1)) return { ok: false, key: 'json.too-long', args: { max: MAX_RECORD_TEXT } };
+  let depth = 0;
+  let out: string[] | null = null;
+  let from = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // a string: skip to its closing quote
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH + extraDepth) return { ok: false, key: 'json.too-deep', args: { max: MAX_DEPTH } };
+    } else if (c === 93 || c === 125) depth--;
+    else if (c === 45 || isDigit(c)) {
+      let j = i + 1;
+      while (j < n && (isDigit(text.charCodeAt(j)) || '.eE+-'.includes(text[j]!))) j++;
+      const token = text.slice(i, j);
+      if (significant(token) > 15 && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(token)) {
+        (out ??= []).push(text.slice(from, i), `"${token}"`);
+        from = j;
+      }
+      i = j - 1;
+    }
+  }
+  if (!out) return { ok: true, text };
+  out.push(text.slice(from));
+  return { ok: true, text: out.join('') };
+}

@@ -1,0 +1,132 @@
+/**
+ * An .xlsx workbook → the CSV text of one of its sheets, streamed (exceljs' streaming WorkbookReader, loaded
+ * only when a workbook is read), so that a workbook goes through the same header, unit and row rules as a CSV
+ * file, in the same flat memory. One line per Excel row: rows Excel leaves out come as blank lines, so row
+ * numbers are those Excel shows.
+ *
+ * Cells are read as Excel shows them:
+ *   number   its shortest round-trip decimal with at most 15 significant digits (1234567.8899999999 → 1234567.89),
+ *            never in E notation below 10^15; from 10^15 up (only an id stored as a number gets there) in
+ *            Excel's E notation, 9.14401011904434E+17, which the id reader refuses: its digits are lost
+ *   date     YYYY-MM-DD;  boolean  true / false;  text, rich text, hyperlink  the text;  formula  its result
+ */
+import type { Readable } from 'node:stream';
+
+export class XlsxError extends Error {
+  constructor(readonly key: string, readonly args: Record<string, string | number> = {}) {
+    super(key);
+  }
+}
+
+/** A JS number as Excel shows it: 15 significant digits at most, shortest form, plain decimal. */
+export function excelNumberText(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (n === 0) return '0';
+  const shortest = Number(n.toPrecision(15));
+  const neg = shortest < 0;
+  const abs = Math.abs(shortest);
+  if (abs >= 1e15) {
+    // Excel's own display of such a number: d.dddddddddddddE+NN (at most 15 digits)
+    const [m, e] = abs.toExponential().split('e') as [string, string];
+    return `${neg ? '-' : ''}${m.toUpperCase()}E+${e.replace('+', '').padStart(2, '0')}`;
+  }
+  return (neg ? '-' : '') + plainDecimal(String(abs));
+}
+
+/** "1.5e-7" → "0.00000015", "1e+21" → "1000000000000000000000"; plain text unchanged. */
+export function plainDecimal(s: string): string {
+  const m = /^(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
+  if (!m) return s;
+  const digits = m[1]! + (m[2] ?? '');
+  const point = m[1]!.length + Number(m[3]);
+  if (point <= 0) return '0.' + '0'.repeat(-point) + digits;
+  if (point >= digits.length) return digits + '0'.repeat(point - digits.length);
+  return digits.slice(0, point) + '.' + digits.slice(point);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** One cell value of exceljs → its text. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return excelNumberText(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return '';
+    return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+  }
+  if (typeof v === 'object') {
+    const o = v as { richText?: Array<{ text?: string }>; text?: unknown; result?: unknown; error?: string; formula?: string; sharedFormula?: string };
+    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text ?? '').join('');
+    if ('result' in o || 'formula' in o || 'sharedFormula' in o) return cellText(o.result);
+    if (typeof o.error === 'string') return o.error;
+    if ('text' in o) return cellText(o.text);
+  }
+  return '';
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const quote = (v: string) => (NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** Lines of CSV text handed out together (characters). */
+const CHUNK = 1 << 18;
+
+interface SheetReader extends AsyncIterable<{ number: number; values: unknown[] | Record<number, unknown> }> {
+  name?: string;
+  id?: string | number;
+}
+
+/**
+ * The CSV text of the chosen sheet (by name first, else by its 1-based place; the first sheet by default), in
+ * chunks. Throws XlsxError when the sheet is not there or the workbook cannot be read.
+ */
+export async function* xlsxCsvText(input: Readable, sheet?: string): AsyncGenerator<string> {
+  const ExcelJS = (await import('exceljs')).default;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const seen: string[] = [];
+  let place = 0;
+  let found = false;
+  try {
+    for await (const ws of reader as unknown as AsyncIterable<SheetReader>) {
+      place++;
+      const name = ws.name ?? String(place);
+      seen.push(name);
+      const sheets = (reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? [];
+      if (!matches(sheet, name, place, sheets.map((s) => s.name))) continue;
+      found = true;
+      let text = '';
+      let last = 0;
+      for await (const row of ws) {
+        const values = row.values as unknown[];
+        text += '\n'.repeat(Math.max(0, row.number - last - 1));
+        last = row.number;
+        const cells: string[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(quote(cellText(values[i])));
+        text += cells.join(',') + '\n';
+        if (text.length >= CHUNK) {
+          yield text;
+          text = '';
+        }
+      }
+      if (text) yield text;
+      break;
+    }
+  } catch (err) {
+    if (err instanceof XlsxError) throw err;
+    throw new XlsxError('xlsx.unreadable', { message: (err as Error).message ?? String(err) });
+  } finally {
+    input.destroy();
+  }
+  if (!found) throw new XlsxError('xlsx.no-sheet', { sheet: sheet ?? '1', sheets: seen.join('、') || '—' });
+}
+
+/** Whether a sheet is the one asked for: its name, else its place (in the workbook's own order when known). */
+function matches(asked: string | undefined, name: string, place: number, order: string[]): boolean {
+  if (asked === undefined) return order.length ? order[0] === name : place === 1;
+  if (order.length ? order.includes(asked) : false) return name === asked;
+  if (name === asked) return true;
+  if (!/^\d+$/.test(asked)) return false;
+  const n = Number(asked);
+  return order.length ? order[n - 1] === name : place === n;
+}
