@@ -61,6 +61,10 @@ const interpretation: fc.Arbitrary<Interpretation> = fc.record({
   growthAverage: fc.constantFrom('geometric', 'arithmetic'),
   tierBasis: fc.constantFrom('level', 'first-crossing'),
   planning: fc.constantFrom('optimal', 'greedy'),
+  sameYear: fc.constantFrom('application', 'performance'),
+  sameYearScope: fc.constantFrom('ecommerce-only', 'with-livestream'),
+  reporting: fc.constantFrom('required', 'not-required'),
+  sameItem: fc.constantFrom('higher', 'first-document'),
 });
 
 const run = (e: Enterprise, i: Interpretation = DEFAULT_INTERPRETATION) => evaluate(e, rs, { ...DEFAULT_OPTIONS, interpretation: i });

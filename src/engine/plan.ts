@@ -46,7 +46,7 @@ export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, it: In
       if (!rule.others.includes(r.ref)) continue;
       const first = candidates.find((p) => p.year === r.year && p.ref === rule.preferred);
       if (!first) continue;
-      if (it.sameItem === 'higher' && (r.amount ?? 0n) > (first.amount ?? 0n)) sameItem.set(first, r);
+      if (it.sameItem !== 'first-document' && (r.amount ?? 0n) > (first.amount ?? 0n)) sameItem.set(first, r);
       else sameItem.set(r, first);
     }
   }
