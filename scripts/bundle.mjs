@@ -25,14 +25,14 @@ const noZodLocales = {
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: 'dist/cli/main.js', 'batch-worker': 'dist/cli/batch-worker.js' },
+  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['exceljs', 'iconv-lite', 'cli-progress', 'csv-parse', 'csv-stringify', 'yaml', 'decimal.js'],
+  external: ['exceljs', 'iconv-lite', 'cli-progress', 'csv-parse', 'csv-stringify', 'yaml', 'decimal.js', 'echarts', '@inquirer/prompts'],
   // Bundled CommonJS packages (commander, cli-table3) call require() for Node built-ins.
   banner: { js: "import { createRequire as __gzRequire } from 'node:module'; const require = __gzRequire(import.meta.url);" },
   logLevel: 'warning',

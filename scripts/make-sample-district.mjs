@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 /**
- * Writes the sample district (deterministic; run after `npm run build`):
- *   fixtures/districts/sample-district.csv      UTF-8, English headers, amounts in 元
- *   fixtures/districts/sample-district-gbk.csv  the same records in GBK, Chinese headers, amounts in 万元
+ * Writes the sample districts (deterministic; run after `npm run build`):
+ *   fixtures/districts/sample-district.csv                    UTF-8, English headers, amounts in 元: no bad rows
+ *   fixtures/districts/sample-district-gbk.csv                the same records in GBK, Chinese headers, 万元
+ *   fixtures/districts/sample-district-with-rejects.csv       the same, with seven deliberately bad rows
+ *   fixtures/districts/sample-district-with-rejects-gbk.csv   that one in GBK, Chinese headers, 万元
  * The first rows are enterprises whose awards are worked out by hand (test/batch.e2e.test.ts checks them), then
- * deliberately bad rows, then about 2,000 synthetic enterprises, then one more bad row at the very end.
+ * (in the with-rejects files) deliberately bad rows, then about 2,000 synthetic enterprises, then (with rejects)
+ * one more bad row at the very end. The clean files are what the README's quick start runs: it exits 0.
  *
  *   node scripts/make-sample-district.mjs [--out-dir DIR] [--n 1990]
  */
@@ -59,11 +62,11 @@ const LAST_BAD = { id: idFor(900014, '118'), name: '坏行七（文字金额）'
 
 const cells = (o) => HEADER.map((h) => o[h] ?? '');
 
-const rows = [...HAND.map(cells), ...BAD.map((b) => (b === 'TRUNCATED' ? [idFor(900012, '106'), '坏行五（单元格不足）', '天河区'] : cells(b))), ...syntheticRows(synthetic), cells(LAST_BAD)];
-
-// English, UTF-8, 元
+const badRows = BAD.map((b) => (b === 'TRUNCATED' ? [idFor(900012, '106'), '坏行五（单元格不足）', '天河区'] : cells(b)));
+const synth = [...syntheticRows(synthetic)];
+const withRejects = [...HAND.map(cells), ...badRows, ...synth, cells(LAST_BAD)];
+const clean = [...HAND.map(cells), ...synth];
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'sample-district.csv'), csvLine(HEADER) + rows.map(csvLine).join(''));
 
 // Chinese headers (from the reader's own alias table), GBK, amounts in 万元, 是/否, Chinese track names
 const columns = HEADER.map((h) => columnOf(h));
@@ -87,5 +90,9 @@ const zhRow = (row) =>
     if (c.kind === 'year' && YEAR_FIELDS[c.field] === 'money') return v.startsWith('-') ? '-' + inWan(v.slice(1)) : inWan(v);
     return v;
   });
-writeFileSync(join(outDir, 'sample-district-gbk.csv'), iconv.encode(csvLine(zhHeader) + rows.map(zhRow).map(csvLine).join(''), 'gbk'));
-process.stderr.write(`wrote ${rows.length} records to ${outDir}/sample-district.csv and sample-district-gbk.csv\n`);
+for (const [name, rows] of [['sample-district', clean], ['sample-district-with-rejects', withRejects]]) {
+  // English, UTF-8, 元
+  writeFileSync(join(outDir, `${name}.csv`), csvLine(HEADER) + rows.map(csvLine).join(''));
+  writeFileSync(join(outDir, `${name}-gbk.csv`), iconv.encode(csvLine(zhHeader) + rows.map(zhRow).map(csvLine).join(''), 'gbk'));
+  process.stderr.write(`wrote ${rows.length} records to ${outDir}/${name}.csv and ${name}-gbk.csv\n`);
+}

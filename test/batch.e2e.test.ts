@@ -11,8 +11,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cli, STACK } from './helpers/cli.js';
 
-const UTF8 = 'fixtures/districts/sample-district.csv';
-const GBK = 'fixtures/districts/sample-district-gbk.csv';
+const UTF8 = 'fixtures/districts/sample-district-with-rejects.csv';
+const GBK = 'fixtures/districts/sample-district-with-rejects-gbk.csv';
 const dir = mkdtempSync(join(tmpdir(), 'gz-batch-'));
 const tmp = (name: string) => join(dir, name);
 
@@ -77,6 +77,22 @@ function checkHandRows(header: string[], rows: string[][], keyOf: (h: string) =>
     expect([name, row![header.length - 2]]).toEqual([name, want.total]);
   }
 }
+
+describe('the quick start on the clean sample district', () => {
+  it('exits 0: the same 1,998 enterprises and awards as the file with rejects, nothing rejected', () => {
+    const out = tmp('clean.csv');
+    const rejects = tmp('clean-rejects.csv');
+    const r = cli(['batch', 'fixtures/districts/sample-district.csv', '--out', out, '--rejects', rejects]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('共读取 1998 条记录：输出 1998 条，拒绝 0 条');
+    const withRejects = tmp('with-rejects.csv');
+    cli(['batch', UTF8, '--out', withRejects]);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(withRejects, 'utf8'));
+    expect(readCsv(rejects).rows).toHaveLength(0);
+    const gbk = cli(['batch', 'fixtures/districts/sample-district-gbk.csv', '--unit', '万元', '--out', tmp('clean-gbk.csv')]);
+    expect(gbk.code).toBe(0);
+  });
+});
 
 describe('batch on the sample district', () => {
   it('UTF-8, English headers: the award table cell by cell, the rejects report, the counts and exit 3', () => {

@@ -32,7 +32,7 @@ describe('gz-awards simulate', () => {
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(expect.arrayContaining(['id', 'name', 'district', 'results', 'total', 'interpretation']));
     expect(out.total).toBe('2500000.00');
-    expect(out.interpretation).toEqual({ threshold: 'reach', growthWindow: 'ending', growthAverage: 'geometric', tierBasis: 'level', planning: 'optimal' });
+    expect(out.interpretation).toEqual({ threshold: 'reach', growthWindow: 'ending', growthAverage: 'geometric', tierBasis: 'level', planning: 'optimal', sameYear: 'application', sameYearScope: 'ecommerce-only', reporting: 'required', sameItem: 'higher' });
     const tier = out.results.find((x: { measure: string; year: number }) => x.measure === 'scale-tier' && x.year === 2025);
     expect(tier).toMatchObject({ policy: 'gz-2025-ecommerce', article: '第二条', applicationYear: 2026, status: 'eligible', kind: 'cash-cap', amount: '1500000.00', tier: 1, missing: [], supersededBy: null });
     expect(tier.checks[0]).toEqual({ id: 'reporting', passed: true, detail: '2025 年已纳入国家统计局联网直报平台' });

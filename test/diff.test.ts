@@ -159,7 +159,7 @@ describe('the README', () => {
   it('shows the diff the reform produces on the sample district as it is', () => {
     const readme = readFileSync('README.md', 'utf8');
     const block = /<!-- diff-example:start -->\n```\n([\s\S]*?)```\n<!-- diff-example:end -->/.exec(readme)?.[1];
-    const r = cli(['diff', 'fixtures/districts/sample-district.csv', '--params', REFORM, '--lang', 'en', '--top', '3']);
+    const r = cli(['diff', 'fixtures/districts/sample-district-with-rejects.csv', '--params', REFORM, '--lang', 'en', '--top', '3']);
     expect(r.code).toBe(3); // the sample's seven bad rows, on purpose
     expect(block).toBeDefined();
     expect(r.stdout.startsWith(block!)).toBe(true);

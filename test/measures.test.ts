@@ -163,12 +163,18 @@ describe('鸿鹄 (000 第三条, 002 三(一)2)', () => {
     expect(yuan(ev.results[0]!)).toBe('1000000.00');
   });
 
-  it('cannot be taken with a tier award applied for in the same year across documents (000 第二十条)', () => {
+  it('under sameYearScope=with-livestream, cannot be taken with a tier award applied for in the same year across documents (000 第二十条)', () => {
     // 000 tier 1 for 2026 (applied 2027, 150万) against 002 鸿鹄 2027 (100万): optimal keeps the larger.
-    const ev = run({ tracks: ['livestream'], years: sales({ 2024: 2e9, 2026: 3.1e9 }), lists: [{ list: 'honghu', year: 2027, track: 'livestream' }] });
+    const e = { tracks: ['livestream'], years: sales({ 2024: 2e9, 2026: 3.1e9 }), lists: [{ list: 'honghu', year: 2027, track: 'livestream' }] };
+    const ev = run(e, { sameYearScope: 'with-livestream' });
     expect(find(ev.results, TIER, 2026).status).toBe('eligible');
     expect(find(ev.results, 'gz-2025-livestream/honghu', 2027)).toMatchObject({ status: 'superseded', supersededBy: `${TIER}@2026` });
     expect(formatYuan(ev.total)).toBe('1500000.00');
+    // By default 第二十条 binds only 000's own 第二条 and 第三条: 002 has no such clause, so both are paid,
+    // 1,500,000 + 1,000,000 = 2,500,000.
+    const byDefault = run(e);
+    expect(find(byDefault.results, 'gz-2025-livestream/honghu', 2027).status).toBe('eligible');
+    expect(formatYuan(byDefault.total)).toBe('2500000.00');
   });
 
   it('an award already received (priorAwards, same year) is not paid again', () => {

@@ -8,7 +8,7 @@ import { DiffAccumulator, anyChange } from '../diff/compare.js';
 import type { Problem } from '../domain/problem.js';
 import { evaluate } from '../engine/evaluate.js';
 import { streamRecords, type StreamOptions } from '../io/stream.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { writeFileAtomic } from '../io/sink.js';
 import { diffCsv, diffJson, renderDiffTable, type DiffMeta } from '../render/diff.js';
 import { t } from '../render/messages.js';
 import { toJson } from '../render/output.js';

@@ -25,7 +25,7 @@ function measureJson(m: ResolvedMeasure, lang: Lang) {
     ledger: m.def.ledger ?? null,
     years: m.years ? [...m.years] : null,
     ceiling: ceiling === null ? null : formatYuan(ceiling),
-    parameters: Object.fromEntries(Object.entries(m.def.params).map(([k, v]) => [k, { type: v.type, value: v.value, article: v.article, quote: v.quote }])),
+    parameters: Object.fromEntries(Object.entries(m.def.params).map(([k, v]) => [k, { type: v.type, value: v.value, article: v.article, quote: v.quote, ...(v.note ? { note: v.note } : {}) }])),
   };
 }
 
@@ -37,7 +37,13 @@ function policyJson(p: ResolvedPolicy, lang: Lang, only?: string) {
     issuer: p.def.issuer,
     issued: p.def.issued,
     seedFile: p.def.seedFile,
-    validity: { from: p.from, to: p.to, article: p.def.validity.from.article, quote: p.def.validity.to.quote },
+    validity: {
+      from: p.from,
+      to: p.to,
+      article: p.def.validity.from.article,
+      quote: p.def.validity.to.quote || null,
+      notes: [p.def.validity.from.note, p.def.validity.to.note].filter((n): n is string => !!n),
+    },
     notes: (p.def.notes ?? []).map((n) => t(n, lang)),
     measures: p.measures.filter((m) => !only || m.def.id === only).map((m) => measureJson(m, lang)),
   };
@@ -53,7 +59,7 @@ export async function rules(target: string | undefined, raw: unknown, rs: RuleSe
   }
   const data = {
     policies: policies.map((p) => policyJson(p, o.lang, measureId)),
-    interpretations: Object.fromEntries(Object.entries(INTERPRETATIONS).map(([k, v]) => [k, { values: v.values, default: v.default, description: v[o.lang] }])),
+    interpretations: Object.fromEntries(Object.entries(INTERPRETATIONS).map(([k, v]) => [k, { values: v.values, default: v.default, label: v.label[o.lang], valueLabels: Object.fromEntries(Object.entries(v.valueLabels).map(([x, l]) => [x, l[o.lang]])), description: v[o.lang] }])),
     conflicts: rs.conflicts.rules,
   };
   if (o.format === 'json') {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { formatFileProblem } from '../io/params-file.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { writeFileAtomic } from '../io/sink.js';
 import { t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
 import { renderJunit, renderScenarioJson, renderScenarioText, type ReportMeta } from '../render/scenario.js';

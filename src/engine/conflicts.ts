@@ -7,7 +7,14 @@ export type ConflictRule =
   /** One item under several documents: in the same performance year only one is taken, `preferred` first. */
   | { kind: 'same-item'; preferred: string; others: readonly string[]; article: string; quote: string }
   /** A result of one group and a result of the other with the same application year cannot both be taken. */
-  | { kind: 'same-application-year'; groups: readonly [readonly string[], readonly string[]]; article: string; quote: string }
+  | {
+      kind: 'same-application-year';
+      groups: readonly [readonly string[], readonly string[]];
+      article: string;
+      quote: string;
+      /** Only under this reading of 第二十条's reach (INTERPRETATION: sameYearScope). */
+      scope?: 'with-livestream';
+    }
   /** At most one of these is taken in an enterprise's life. */
   | { kind: 'once-in-life'; measures: readonly string[]; article: string; quote: string };
 
@@ -19,8 +26,9 @@ export interface ConflictData {
 
 const TIERS = ['gz-2025-ecommerce/scale-tier', 'gz-2025-livestream/scale-tier'];
 /** 第二条 is ¶1 (above-quota, an amount set by another policy) as well as ¶2 (the tier award). */
-const ARTICLE_TWO = [...TIERS, 'gz-2025-ecommerce/above-quota'];
+const ARTICLE_TWO = ['gz-2025-ecommerce/scale-tier', 'gz-2025-ecommerce/above-quota'];
 const HONGHU = ['gz-2025-ecommerce/honghu', 'gz-2025-livestream/honghu'];
+const SAME_YEAR_QUOTE = '同一主体当年不可同时申请本措施中第二条和第三条支持事项。';
 
 export const CONFLICTS: ConflictData = {
   rules: [
@@ -31,12 +39,10 @@ export const CONFLICTS: ConflictData = {
       article: '000 第二十条',
       quote: '符合政策措施的同一项目、同一事项若同时满足广州市多个扶持政策的，按 “从优、从高、不重复 ”原则自行选择',
     },
-    {
-      kind: 'same-application-year',
-      groups: [ARTICLE_TWO, HONGHU],
-      article: '000 第二十条',
-      quote: '同一主体当年不可同时申请本措施中第二条和第三条支持事项。',
-    },
+    // "本措施中第二条和第三条": 000's own articles. 002 has no such clause.
+    { kind: 'same-application-year', groups: [ARTICLE_TWO, ['gz-2025-ecommerce/honghu']], article: '000 第二十条', quote: SAME_YEAR_QUOTE },
+    // INTERPRETATION: sameYearScope=with-livestream — the clause also binds 002's tier award and 鸿鹄.
+    { kind: 'same-application-year', groups: [[...TIERS, 'gz-2025-ecommerce/above-quota'], HONGHU], article: '000 第二十条', quote: SAME_YEAR_QUOTE, scope: 'with-livestream' },
     {
       kind: 'once-in-life',
       measures: HONGHU,
@@ -46,3 +52,13 @@ export const CONFLICTS: ConflictData = {
   ],
   preferOnTie: TIERS,
 };
+
+const IN_SCOPE = new Map<string, readonly ConflictRule[]>();
+
+/** The rules that apply under a reading of 第二十条's reach (INTERPRETATION: sameYearScope); cached per reading. */
+export function rulesInScope(rules: readonly ConflictRule[], scope: 'ecommerce-only' | 'with-livestream'): readonly ConflictRule[] {
+  if (rules !== CONFLICTS.rules) return rules.filter((r) => r.kind !== 'same-application-year' || !r.scope || r.scope === scope);
+  let out = IN_SCOPE.get(scope);
+  if (!out) IN_SCOPE.set(scope, (out = rules.filter((r) => r.kind !== 'same-application-year' || !r.scope || r.scope === scope)));
+  return out;
+}

@@ -50,8 +50,8 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
       }
     }
   }
-  settlePlan(all, e, rs, opts.interpretation.planning);
-  noteUnweighedConflicts(all, rs.conflicts.rules);
+  settlePlan(all, e, rs, opts.interpretation);
+  noteUnweighedConflicts(all, rs.conflicts.rules, opts.interpretation);
   const results = opts.years ? all.filter((r) => opts.years!.has(r.year)) : all;
   let total = 0n;
   for (const r of results) if (r.status === 'eligible' && r.amount !== null && isCash(r.kind)) total += r.amount;
@@ -118,7 +118,7 @@ const NONE: string[] = Object.freeze([]) as unknown as string[];
 const NO_NOTES: Msg[] = EMPTY as Msg[];
 
 function notesFor(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): Msg[] {
-  const notes = policy.def.notes ?? EMPTY;
+  const notes = m.def.notes ? [...(policy.def.notes ?? EMPTY), ...m.def.notes] : (policy.def.notes ?? EMPTY);
   // Years an article names itself (the tier award's 2025–2027) are in force whole.
   const partial =
     !m.years && ((year === policy.fromYear && !policy.from.endsWith('-01-01')) || (year === policy.toYear && policy.to !== null && !policy.to.endsWith('-12-31')));

@@ -7,7 +7,7 @@
 import type { Enterprise } from '../domain/enterprise.js';
 import type { Fen } from '../domain/money.js';
 import { isCash, type Check, type Result } from '../domain/result.js';
-import type { ConflictRule } from './conflicts.js';
+import { rulesInScope, type ConflictRule } from './conflicts.js';
 import type { Interpretation } from './interpretation.js';
 import type { RuleSet } from './ruleset.js';
 
@@ -21,23 +21,33 @@ interface Item {
   tier: number;
 }
 
-export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, mode: Interpretation['planning']): void {
-  const rules = rs.conflicts.rules;
+export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, it: Interpretation): void {
+  const rules = rulesInScope(rs.conflicts.rules, it.sameYearScope);
   const involved = involvedMeasures(rules);
+  const yearOf = yearKey(it);
+  const priors = e.priorAwards.length > 0 ? priorItems(e, rs) : NO_PRIORS;
 
   // The results whose fate depends on others: in a conflict rule or in a ledger. Most enterprises have none.
   const candidates: Result[] = [];
-  for (const r of results) if (r.status === 'eligible' && isCash(r.kind) && (r.ledger || involved.has(r.ref))) candidates.push(r);
+  for (const r of results) {
+    if (r.status !== 'eligible') continue;
+    // 000 第二十条 against awards already received: a prior award takes part in every conflict rule.
+    if (priors.length > 0 && involved.has(r.ref) && blockedByPrior(r, priors, rules, yearOf)) continue;
+    if (isCash(r.kind) && (r.ledger || involved.has(r.ref))) candidates.push(r);
+  }
   if (candidates.length === 0) return;
 
-  // 1. The same item under two documents: keep the preferred one of each year.
+  // 1. The same item under two documents: one result of each year is weighed by the plan, the other follows it.
+  // INTERPRETATION: sameItem — "从优、从高、不重复": the larger award (ties: the preferred document) or always it.
   const sameItem = new Map<Result, Result>();
   for (const rule of rules) {
     if (rule.kind !== 'same-item') continue;
     for (const r of candidates) {
       if (!rule.others.includes(r.ref)) continue;
-      const keep = candidates.find((p) => p.year === r.year && p.ref === rule.preferred);
-      if (keep) sameItem.set(r, keep);
+      const first = candidates.find((p) => p.year === r.year && p.ref === rule.preferred);
+      if (!first) continue;
+      if (it.sameItem === 'higher' && (r.amount ?? 0n) > (first.amount ?? 0n)) sameItem.set(first, r);
+      else sameItem.set(r, first);
     }
   }
 
@@ -45,8 +55,8 @@ export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, mode: 
   for (const r of candidates) if (!sameItem.has(r)) items.push({ r, ref: r.ref, tier: r.tier ?? 0 });
   items.sort((a, b) => a.r.year - b.r.year);
 
-  const ctx: PlanContext = { items, rules, prefer: new Set(rs.conflicts.preferOnTie), priors: priorTiers(e, rs) };
-  const chosen = !anyConflict(ctx) ? takeInOrder(ctx) : mode === 'greedy' || items.length > MAX_SEARCH ? chooseGreedy(ctx) : chooseOptimal(ctx);
+  const ctx: PlanContext = { items, rules, yearOf, prefer: new Set(rs.conflicts.preferOnTie), priors: priorTiers(e, rs) };
+  const chosen = !anyConflict(ctx) ? takeInOrder(ctx) : it.planning === 'greedy' || items.length > MAX_SEARCH ? chooseGreedy(ctx) : chooseOptimal(ctx);
   apply(ctx, chosen);
 
   for (const [other, keep] of sameItem) {
@@ -56,17 +66,92 @@ export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, mode: 
       other.checks.push(keep.checks[keep.checks.length - 1]!);
     } else {
       other.status = 'superseded';
-      other.amount = keep.amount;
+      // Its own amount: what it would pay in the kept result's place (a top-up over the same awarded tier).
+      other.amount = ownAmount(ctx, other, chosen);
       other.supersededBy = `${keep.ref}@${keep.year}`;
     }
   }
+}
+
+/** The year two results are compared by under 第二十条's "当年" (INTERPRETATION: sameYear). */
+function yearKey(it: Interpretation): (r: { year: number; applicationYear: number }) => number {
+  return it.sameYear === 'performance' ? (r) => r.year : (r) => r.applicationYear;
+}
+
+function ownAmount(ctx: PlanContext, r: Result, chosen: readonly Item[]): Fen | null {
+  if (!r.ledger || r.tier === null) return r.amount;
+  const before = awardedBefore(ctx, r.ledger.name, r.year, chosen.filter((c) => c.r.year < r.year));
+  return topUp({ r, ref: r.ref, tier: r.tier }, before.tier);
+}
+
+/** An award received outside the data, as the conflict rules see it. */
+interface PriorItem {
+  ref: string;
+  year: number;
+  applicationYear: number;
+  /** How the user named it, for messages. */
+  name: string;
+}
+
+const NO_PRIORS: readonly PriorItem[] = Object.freeze([]);
+
+/**
+ * The prior awards as results of known measures: "policy/measure" as given; a bare measure id or list id is
+ * the first document that has it (so "scale-tier" and "honghu" are 000's). Their year is the performance year
+ * (the list year for list awards), as for results; the application year follows from the measure.
+ */
+function priorItems(e: Enterprise, rs: RuleSet): PriorItem[] {
+  const out: PriorItem[] = [];
+  for (const p of e.priorAwards) {
+    const m = rs.byRef.get(p.measure) ?? firstWithId(rs, p.measure);
+    if (!m) continue;
+    out.push({ ref: m.ref, year: p.year, applicationYear: p.year + m.def.applicationLag, name: `${p.measure}@${p.year}` });
+  }
+  return out;
+}
+
+function firstWithId(rs: RuleSet, id: string) {
+  for (const p of rs.policies) for (const m of p.measures) if (m.def.id === id) return m;
+  return undefined;
+}
+
+/** Marks `r` ineligible when an award already received excludes it under a conflict rule; true if it did. */
+function blockedByPrior(r: Result, priors: readonly PriorItem[], rules: readonly ConflictRule[], yearOf: (x: { year: number; applicationYear: number }) => number): boolean {
+  for (const p of priors) {
+    for (const rule of rules) {
+      let hit = false;
+      if (rule.kind === 'same-application-year') {
+        const [g0, g1] = rule.groups;
+        hit = yearOf(p) === yearOf(r) && ((g0.includes(p.ref) && g1.includes(r.ref)) || (g1.includes(p.ref) && g0.includes(r.ref)));
+      } else if (rule.kind === 'once-in-life') {
+        // The same measure in the same year is "already received" (evaluate.ts).
+        hit = rule.measures.includes(p.ref) && rule.measures.includes(r.ref) && !(p.ref === r.ref && p.year === r.year);
+      } else if (p.year === r.year && p.ref !== r.ref && !r.ledger) {
+        // Tier awards settle the same item through their shared ledger (a prior tier is "already awarded").
+        const all = [rule.preferred, ...rule.others];
+        hit = all.includes(p.ref) && all.includes(r.ref);
+      }
+      if (!hit) continue;
+      r.status = 'ineligible';
+      r.amount = null;
+      r.checks.push({
+        id: 'prior-award',
+        passed: false,
+        msg: { key: `prior-award.${rule.kind}`, args: { prior: p.name, ref: p.ref, year: yearOf(p), article: rule.article } },
+      });
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
  * A result without an amount (set by another policy) cannot be weighed by the plan; when it excludes a cash
  * result of the same application year, it stays eligible and says so, and the applicant chooses.
  */
-export function noteUnweighedConflicts(results: Result[], rules: readonly ConflictRule[]): void {
+export function noteUnweighedConflicts(results: Result[], allRules: readonly ConflictRule[], it: Interpretation): void {
+  const rules = rulesInScope(allRules, it.sameYearScope);
+  const yearOf = yearKey(it);
   for (const rule of rules) {
     if (rule.kind !== 'same-application-year') continue;
     const [g0, g1] = rule.groups;
@@ -75,7 +160,7 @@ export function noteUnweighedConflicts(results: Result[], rules: readonly Confli
       const others = g0.includes(r.ref) ? g1 : g1.includes(r.ref) ? g0 : null;
       if (!others) continue;
       for (const o of results) {
-        if (o.status === 'eligible' && o.applicationYear === r.applicationYear && others.includes(o.ref)) {
+        if (o.status === 'eligible' && yearOf(o) === yearOf(r) && others.includes(o.ref)) {
           r.notes = [...r.notes, { key: 'note.same-year-conflict', args: { other: `${o.ref}@${o.year}`, article: rule.article } }];
         }
       }
@@ -86,6 +171,8 @@ export function noteUnweighedConflicts(results: Result[], rules: readonly Confli
 interface PlanContext {
   items: Item[];
   rules: readonly ConflictRule[];
+  /** The year results are compared by under 第二十条 (application or performance). */
+  yearOf: (r: { year: number; applicationYear: number }) => number;
   prefer: ReadonlySet<string>;
   /** Tiers already received outside the data: ledger name → [year, tier][]. */
   priors: Map<string, Array<[number, number]>>;
@@ -107,11 +194,11 @@ function involvedMeasures(rules: readonly ConflictRule[]): Set<string> {
   return out;
 }
 
-function conflicts(rules: readonly ConflictRule[], a: Item, b: Item): boolean {
-  for (const rule of rules) {
+function conflicts(ctx: PlanContext, a: Item, b: Item): boolean {
+  for (const rule of ctx.rules) {
     if (rule.kind === 'same-application-year') {
       const [g0, g1] = rule.groups;
-      if (a.r.applicationYear === b.r.applicationYear && ((g0.includes(a.ref) && g1.includes(b.ref)) || (g1.includes(a.ref) && g0.includes(b.ref)))) return true;
+      if (ctx.yearOf(a.r) === ctx.yearOf(b.r) && ((g0.includes(a.ref) && g1.includes(b.ref)) || (g1.includes(a.ref) && g0.includes(b.ref)))) return true;
     } else if (rule.kind === 'once-in-life') {
       if (rule.measures.includes(a.ref) && rule.measures.includes(b.ref)) return true;
     } else if (a.r.year === b.r.year && a.ref !== b.ref) {
@@ -163,7 +250,7 @@ function amountsOf(ctx: PlanContext, chosen: readonly Item[]): Fen[] | null {
   const out: Fen[] = [];
   for (let i = 0; i < chosen.length; i++) {
     const it = chosen[i]!;
-    for (let j = 0; j < i; j++) if (conflicts(ctx.rules, chosen[j]!, it)) return null;
+    for (let j = 0; j < i; j++) if (conflicts(ctx, chosen[j]!, it)) return null;
     if (it.r.ledger) {
       const amount = topUp(it, awardedBefore(ctx, it.r.ledger.name, it.r.year, chosen.slice(0, i)).tier);
       if (amount <= 0n) return null;
@@ -203,8 +290,8 @@ function better(ctx: PlanContext, a: Plan | null, b: Plan): boolean {
 }
 
 function anyConflict(ctx: PlanContext): boolean {
-  const { items, rules } = ctx;
-  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (conflicts(rules, items[i]!, items[j]!)) return true;
+  const { items } = ctx;
+  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (conflicts(ctx, items[i]!, items[j]!)) return true;
   return false;
 }
 
@@ -243,7 +330,7 @@ function chooseGreedy(ctx: PlanContext): Item[] {
       .map((it) => ({ it, amount: pay(it) }))
       .sort((a, b) => (a.amount === b.amount ? Number(ctx.prefer.has(b.it.ref)) - Number(ctx.prefer.has(a.it.ref)) : a.amount > b.amount ? -1 : 1));
     for (const { it } of group) {
-      if (pay(it) > 0n && !chosen.some((c) => conflicts(ctx.rules, c, it))) chosen.push(it);
+      if (pay(it) > 0n && !chosen.some((c) => conflicts(ctx, c, it))) chosen.push(it);
     }
   }
   return chosen.sort((a, b) => a.r.year - b.r.year);
@@ -271,7 +358,7 @@ function apply(ctx: PlanContext, chosen: Item[]): void {
       }
       r.amount = topUp(it, before.tier);
     }
-    const winner = chosen.find((c) => conflicts(ctx.rules, c, it)) ?? chosen.find((c) => c.r.ledger?.name === r.ledger?.name && c.r.year > r.year);
+    const winner = chosen.find((c) => conflicts(ctx, c, it)) ?? chosen.find((c) => c.r.ledger?.name === r.ledger?.name && c.r.year > r.year);
     r.status = 'superseded';
     r.supersededBy = winner ? `${winner.ref}@${winner.r.year}` : null;
   }

@@ -36,7 +36,10 @@ export interface Param<T extends ParamType = ParamType> {
   readonly type: T;
   readonly value: ValueOf[T];
   readonly article: string;
+  /** The text's own words, verbatim (test/laws.test.ts); empty only when the text says nothing (then `note`). */
   readonly quote: string;
+  /** An editorial remark (where a date comes from, what the text leaves unsaid): never part of the quote. */
+  readonly note?: string;
   /** Tier tables: all arrays of one measure with `tiered` have the same length. */
   readonly tiered?: boolean;
 }
@@ -64,12 +67,13 @@ export const param = {
   }),
   years: (value: number[], article: string, quote: string): Param<'year[]'> => ({ type: 'year[]', value, article, quote }),
   count: (value: number, article: string, quote: string): Param<'count'> => ({ type: 'count', value, article, quote }),
-  date: (value: string, article: string, quote: string): Param<'date'> => ({ type: 'date', value, article, quote }),
-  openDate: (value: string | null, article: string, quote: string): Param<'date?'> => ({
+  date: (value: string, article: string, quote: string, note?: string): Param<'date'> => ({ type: 'date', value, article, quote, ...(note ? { note } : {}) }),
+  openDate: (value: string | null, article: string, quote: string, note?: string): Param<'date?'> => ({
     type: 'date?',
     value,
     article,
     quote,
+    ...(note ? { note } : {}),
   }),
 };
 
@@ -147,6 +151,8 @@ export interface MeasureDef<S extends ParamSpecs = ParamSpecs> {
   readonly applicationLag: number;
   /** A shared ledger of awarded tiers, for top-ups (SPEC §5 step 4). */
   readonly ledger?: string;
+  /** Notes every result of this measure carries (besides its policy's). */
+  readonly notes?: readonly Msg[];
   /** The performance years the measure covers, when narrower than the policy's validity. */
   inForceYears?(p: Resolved<S>): readonly number[];
   /**

@@ -65,7 +65,8 @@ const sales = (e: Enterprise, y: number): Fen | undefined => e.years[y]?.onlineR
 export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx: EvalContext): Outcome {
   const it = ctx.interpretation;
   const strict = it.threshold === 'exceed'; // INTERPRETATION: threshold — "突破" as reaching (≥) or passing (>)
-  const checks: Check[] = [fieldCheck<boolean>('reporting', e, year, 'nbsDirectReporting', (v) => v)];
+  // INTERPRETATION: reporting — "纳入国家统计局联网直报平台" is written in 000 第二条 ¶1, not in the tier sentence.
+  const checks: Check[] = it.reporting === 'required' ? [fieldCheck<boolean>('reporting', e, year, 'nbsDirectReporting', (v) => v)] : [];
 
   const s = sales(e, year);
   if (s === undefined) {

@@ -6,7 +6,7 @@ import { param } from '../define.js';
 
 export const validity = {
   from: param.date('2012-12-25', '（落款）', '广东省人民政府办公厅 2012年12月25日'),
-  to: param.openDate(null, '—', '（文中未规定有效期）'),
+  to: param.openDate(null, '—', '', '文中未规定有效期'),
 };
 
 export const rdExpensed = {

@@ -8,30 +8,48 @@ import { rdCapitalized as rdCapitalizedParams, rdExpensed as rdExpensedParams, r
 const RD_QUOTE =
   '对电子商务企业为开发新技术、新产品、新工艺发生的符合税法规定的研究开发费用，未形成无形资产计入当期损益的，在按照规定据实扣除的基础上，按照研究开发费的50%在计算应纳税所得额时加计扣除；形成无形资产的，按照无形资产成本的150%摊销。';
 
-/** (二十三): an extra deduction of a share of one kind of R&D cost; tax, not cash. */
-function rdDeduction(o: { id: string; field: 'rdExpensed' | 'rdCapitalized'; title: { zh: string; en: string }; params: typeof rdExpensedParams }) {
-  return defineMeasure({
-    id: o.id,
-    article: '(二十三)',
-    kind: 'tax-deduction',
-    title: o.title,
-    quote: RD_QUOTE,
-    params: o.params,
-    applicationLag: 1,
-    reads: { fields: [o.field] },
-    evaluate(e, year, p) {
-      const check = fieldCheck<Fen>('cost', e, year, o.field, (v) => v > 0n);
-      const v = e.years[year]?.[o.field];
-      return decide([check], v === undefined ? null : applyRate(v, p.extraRate));
-    },
-  });
-}
+/** What replaced (二十三)'s rates; the tool still computes the 2012 text's own figures. */
+const RD_2023_NOTE = { key: 'note.rd-2023-7' } as const;
 
-/** Expensed R&D: an extra deduction of 50% of the expense. */
-export const rdExpensed = rdDeduction({ id: 'rd-expensed', field: 'rdExpensed', title: { zh: '研发费用加计扣除（费用化）', en: 'Extra deduction of expensed R&D' }, params: rdExpensedParams });
+/** (二十三), expensed R&D: an extra deduction of 50% of the expense, in the following year's tax return. */
+export const rdExpensed = defineMeasure({
+  id: 'rd-expensed',
+  article: '(二十三)',
+  kind: 'tax-deduction',
+  title: { zh: '研发费用加计扣除（费用化）', en: 'Extra deduction of expensed R&D' },
+  quote: RD_QUOTE,
+  params: rdExpensedParams,
+  applicationLag: 1,
+  notes: [RD_2023_NOTE],
+  reads: { fields: ['rdExpensed'] },
+  evaluate(e, year, p) {
+    const check = fieldCheck<Fen>('cost', e, year, 'rdExpensed', (v) => v > 0n);
+    const v = e.years[year]?.rdExpensed;
+    return decide([check], v === undefined ? null : applyRate(v, p.extraRate));
+  },
+});
 
-/** Capitalised R&D: amortised at 150% of cost, i.e. an extra amortisation base of 50% of cost. */
-export const rdCapitalized = rdDeduction({ id: 'rd-capitalized', field: 'rdCapitalized', title: { zh: '研发费用加计摊销（形成无形资产）', en: 'Extra amortisation of capitalised R&D' }, params: rdCapitalizedParams });
+/**
+ * (二十三), capitalised R&D: "按照无形资产成本的150%摊销" — the amount is an extra amortisation base of 50% of
+ * the cost, deducted over the asset's amortisation years, not at once: it belongs to the year the asset is formed.
+ */
+export const rdCapitalized = defineMeasure({
+  id: 'rd-capitalized',
+  article: '(二十三)',
+  kind: 'tax-deduction',
+  title: { zh: '无形资产加计摊销基数（研发形成无形资产）', en: 'Extra amortisation base of capitalised R&D' },
+  quote: RD_QUOTE,
+  params: rdCapitalizedParams,
+  applicationLag: 0,
+  notes: [{ key: 'note.rd-amortisation' }, RD_2023_NOTE],
+  reads: { fields: ['rdCapitalized'] },
+  evaluate(e, year, p) {
+    const v = e.years[year]?.rdCapitalized;
+    const checks: Check[] = [fieldCheck<Fen>('cost', e, year, 'rdCapitalized', (x) => x > 0n)];
+    if (v !== undefined && v > 0n) checks.push({ id: 'amortisation-base', passed: true, msg: { key: 'amortisation-base', args: { cost: v, base: applyRate(v, p.extraRate) } } });
+    return decide(checks, v === undefined ? null : applyRate(v, p.extraRate));
+  },
+});
 
 /** (二十二): a one-off award for a newly introduced well-known e-commerce HQ; the amount is set elsewhere. */
 export const hqAward = listMeasure({

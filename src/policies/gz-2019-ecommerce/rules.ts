@@ -1,4 +1,4 @@
-/** The measures of the 2019 e-commerce measures (穗府辦函〔2019〕2號), file 001. */
+/** The measures of the 2019 e-commerce measures (穗府办函〔2019〕2号), file 001. */
 import type { ListId } from '../../domain/enterprise.js';
 import type { Check } from '../../domain/result.js';
 import { decide, fieldCheck, listMeasure, projectMeasure } from '../common.js';
@@ -11,7 +11,7 @@ export const demoBase = listMeasure({
   article: '(一)',
   kind: 'unquantified',
   title: { zh: '市级电子商务示范基地、跨境电子商务产业园区资金扶持', en: 'Funding for municipal e-commerce demo bases and cross-border parks' },
-  quote: '繼續認定一批市級電子商務示範基地、跨境電子商務產業園區，對符合條件的基地和園區給予資金扶持，並優先推薦其申報國家、省級電子商務示範基地。',
+  quote: '继续认定一批市级电子商务示范基地、跨境电子商务产业园区,对符合条件的基地和园区给予资金扶持,并优先推荐其申报国家、省级电子商务示范基地。',
   lists: ['gz-demo-base-tenant', 'cross-border-park-tenant'],
 });
 
@@ -19,7 +19,7 @@ export const platformProject = projectMeasure({
   id: 'platform-project',
   article: '(二)',
   title: { zh: '电子商务平台建设项目资金扶持', en: 'Funding for e-commerce platform projects' },
-  quote: '對具有示範性和帶動性的電子商務平臺符合條件的電子商務建設項目，給予一定額度的資金扶持。',
+  quote: '对具有示范性和带动性的电子商务平台符合条件的电子商务建设项目,给予一定额度的资金扶持。',
   type: 'platform',
 });
 
@@ -28,7 +28,7 @@ export const demoEnterprise = listMeasure({
   article: '(三)',
   kind: 'non-monetary',
   title: { zh: '市级电子商务示范企业认定', en: 'Municipal e-commerce demo enterprise recognition' },
-  quote: '繼續認定一批市級電子商務示範企業',
+  quote: '继续认定一批市级电子商务示范企业',
   lists: ['gz-demo-enterprise'],
 });
 
@@ -37,7 +37,7 @@ export const top50Hq = listMeasure({
   article: '(三)',
   kind: 'unquantified',
   title: { zh: '新引入国内50强及国际知名电商区域总部奖励', en: 'Award for newly introduced top-50 and international e-commerce HQs' },
-  quote: '對新引入的國內50強電子商務企業和國際知名電子商務企業區域總部，結合其對地方經濟社會發展貢獻情況，按照政策規定綜合考慮給予獎勵',
+  quote: '对新引入的国内50强电子商务企业和国际知名电子商务企业区域总部,结合其对地方经济社会发展贡献情况,按照政策规定综合考虑给予奖励',
   lists: ['top50-hq'],
   firstTime: true,
 });
@@ -47,7 +47,7 @@ export const ruralDemo = listMeasure({
   article: '(三)',
   kind: 'unquantified',
   title: { zh: '农村电子商务示范企业一次性资金奖励', en: 'One-off award for rural e-commerce demo enterprises' },
-  quote: '認定一批農村電子商務示範企業，給予一次性資金獎勵',
+  quote: '认定一批农村电子商务示范企业,给予一次性资金奖励',
   lists: ['rural-demo'],
   firstTime: true,
 });
@@ -56,7 +56,7 @@ export const marketProject = projectMeasure({
   id: 'market-project',
   article: '(九)',
   title: { zh: '专业市场电子商务建设项目资金扶持', en: 'Funding for professional-market e-commerce projects' },
-  quote: '對積極推廣應用電子商務轉型升級的專業市場符合條件的電子商務建設項目，給予一定額度的資金扶持。',
+  quote: '对积极推广应用电子商务转型升级的专业市场符合条件的电子商务建设项目,给予一定额度的资金扶持。',
   type: 'professional-market',
 });
 
@@ -64,7 +64,7 @@ export const terminalProject = projectMeasure({
   id: 'terminal-project',
   article: '(十)',
   title: { zh: '社区自助投递终端建设项目资金扶持', en: 'Funding for community self-service delivery terminals' },
-  quote: '對電子商務企業、物流(快遞)企業在社區設立自助投遞終端符合條件的建設項目給予一定額度的資金扶持',
+  quote: '对电子商务企业、物流(快递)企业在社区设立自助投递终端符合条件的建设项目给予一定额度的资金扶持',
   type: 'self-service-terminal',
 });
 
@@ -72,7 +72,7 @@ export const industrialProject = projectMeasure({
   id: 'industrial-project',
   article: '(十一)(十三)',
   title: { zh: '工业电子商务建设及平台项目资金扶持', en: 'Funding for industrial e-commerce projects and platforms' },
-  quote: '對積極應用電子商務轉型升級的工業企業符合條件的電子商務建設項目，給予一定額度的資金扶持。……對符合條件的工業電子商務平臺建設及應用推廣項目，給予一定額度的資金扶持。',
+  quote: '对积极应用电子商务转型升级的工业企业符合条件的电子商务建设项目,给予一定额度的资金扶持。……对符合条件的工业电子商务平台建设及应用推广项目,给予一定额度的资金扶持。',
   type: 'industrial-ecommerce',
 });
 
@@ -80,7 +80,7 @@ export const ruralWarehouse = projectMeasure({
   id: 'rural-warehouse',
   article: '(十七)',
   title: { zh: '农村电子商务公共仓项目资金扶持', en: 'Funding for rural e-commerce public warehouses' },
-  quote: '對投入實際運營，經濟、社會效益良好的農村電子商務公共倉項目，給予一定額度的資金扶持。',
+  quote: '对投入实际运营,经济、社会效益良好的农村电子商务公共仓项目,给予一定额度的资金扶持。',
   type: 'rural-warehouse',
 });
 
@@ -89,7 +89,7 @@ export const paymentLicense = listMeasure({
   article: '(十九)',
   kind: 'unquantified',
   title: { zh: '持牌支付机构奖励补贴', en: 'Rewards for licensed payment institutions' },
-  quote: '對於獲得國家有關部門許可從事互聯網支付、移動支付、電話支付、數字電視支付等支付業務的法人機構，結合市有關金融政策給予相應獎勵補貼。',
+  quote: '对于获得国家有关部门许可从事互联网支付、移动支付、电话支付、数字电视支付等支付业务的法人机构,结合市有关金融政策给予相应奖励补贴。',
   lists: ['payment-license'],
 });
 
@@ -99,7 +99,7 @@ export const listing = defineMeasure({
   article: '(二十)',
   kind: 'unquantified',
   title: { zh: '新上市、挂牌、发债一次性补贴', en: 'One-off subsidy for a new listing, quotation or bond issue' },
-  quote: '對在境內外證券市場新上市的本地電子商務企業，及進入全國中小企業股份轉讓系統和廣州股權交易中心掛牌交易的本地股份制電子商務企業，以及在交易所市場和銀行間市場新發行債券的本地電子商務企業，結合市有關金融政策給予一次性補貼。',
+  quote: '对在境内外证券市场新上市的本地电子商务企业,及进入全国中小企业股份转让系统和广州股权交易中心挂牌交易的本地股份制电子商务企业,以及在交易所市场和银行间市场新发行债券的本地电子商务企业,结合市有关金融政策给予一次性补贴。',
   params: {},
   applicationLag: 0,
   reads: { fields: ['newListing'] },
@@ -114,7 +114,7 @@ export const talent = defineMeasure({
   article: '(二十三)',
   kind: 'unquantified',
   title: { zh: '电子商务高端人才纳入“1+4”人才政策', en: 'High-end e-commerce staff under the "1+4" talent policy' },
-  quote: '對市電子商務示範企業和進入市電子商務示範基地、市跨境電子商務產業園區的企業聘用年薪在30萬元以上的電子商務高級管理人才、高端營運人才、核心技術人才，納入市“1+4”人才政策支持範圍，按規定給予經費資助和薪酬補貼。',
+  quote: '对市电子商务示范企业和进入市电子商务示范基地、市跨境电子商务产业园区的企业聘用年薪在30万元以上的电子商务高级管理人才、高端营运人才、核心技术人才,纳入市“1+4”人才政策支持范围,按规定给予经费资助和薪酬补贴。',
   params: talentParams,
   applicationLag: 0,
   reads: { fields: ['highSalaryStaff'], lists: TALENT_LISTS },
@@ -136,6 +136,6 @@ export const highTechTax = listMeasure({
   article: '(二十八)',
   kind: 'unquantified',
   title: { zh: '高新技术企业税收优惠', en: 'Tax preferences for high-tech enterprises' },
-  quote: '經有關部門認定為高新技術企業的電子商務及相關服務企業，按規定享受有關稅收優惠政策。',
+  quote: '经有关部门认定为高新技术企业的电子商务及相关服务企业,按规定享受有关税收优惠政策。',
   lists: ['high-tech'],
 });

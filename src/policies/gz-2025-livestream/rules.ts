@@ -9,7 +9,7 @@ export const park = listMeasure({
   article: '三(一)1',
   kind: 'unquantified',
   title: { zh: '优秀直播电子商务产业园区（基地）运营主体奖励', en: 'Award to operators of excellent live-streaming parks' },
-  quote: '鼓励各区通过综合评价，择优遴选一定数量的优秀直播电子商务产业园区(基地),对首次进入名单的直播电子商务产业园区(基地),给予运营主体一次性奖励。',
+  quote: '鼓励各区通过综合评价,择优遴选一定数量的优秀直播电子商务产业园区(基地),对首次进入名单的直播电子商务产业园区(基地),给予运营主体一次性奖励。',
   lists: ['livestream-park'],
   firstTime: true,
 });

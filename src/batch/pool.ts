@@ -1,9 +1,9 @@
 /**
- * Runs blocks on N worker threads and hands the results back in the order the blocks were given, so that
+ * The pool: runs blocks on N worker threads and hands the results back in the order the blocks were given, so that
  * output keeps input order whatever thread finishes first.
  */
 import { Worker } from 'node:worker_threads';
-import type { BatchSetup, BlockOut, BlockTask } from './batch-core.js';
+import type { BatchSetup, BlockOut, BlockTask } from './types.js';
 
 interface Pending {
   resolve(out: BlockOut): void;
@@ -18,7 +18,7 @@ export class WorkerPool {
 
   constructor(n: number, setup: BatchSetup) {
     for (let i = 0; i < n; i++) {
-      const w = new Worker(new URL('./batch-worker.js', import.meta.url), { workerData: setup });
+      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
       w.on('message', (msg: { seq: number; out?: BlockOut; error?: string }) => {
         const p = this.pending.get(msg.seq);
         if (!p) return;

@@ -1,10 +1,11 @@
 /**
  * A worker thread of `batch --jobs N`: receives the setup once, then blocks of records; answers each with what
- * the main thread would have computed (batch-core), tagged with the block's sequence number.
+ * the main thread would have computed (evaluate.ts), tagged with the block's sequence number.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { makeProcessor, type BatchSetup, type BlockTask } from './batch-core.js';
-import { loadParams } from './params.js';
+import { loadParams } from '../cli/params.js';
+import { makeProcessor } from './evaluate.js';
+import type { BatchSetup, BlockTask } from './types.js';
 
 const setup = workerData as BatchSetup;
 const { ruleSet, meta } = await loadParams(setup.params);

@@ -1,0 +1,57 @@
+/**
+ * The aggregate stage: what a run adds up over its enterprises. An aggregator has two halves. Where an
+ * enterprise is evaluated (the main thread or a worker), its kind's `extractor` takes from the results only what
+ * the aggregator needs, as plain data (a piece), so that whole results never cross threads. In the main thread
+ * the aggregator receives the pieces of the enterprises in the output, in input order (rejected records and
+ * duplicates never arrive), and `finish()` ends it after the last one. The summary is one; the district report,
+ * the near list and payment-year totals plug in the same way: a kind here, a name in BatchSetup.aggregators.
+ */
+import type { Evaluation } from '../engine/evaluate.js';
+import type { RuleSet } from '../engine/ruleset.js';
+import { contributionOf, Summary, summaryMeasures } from '../render/summary.js';
+import type { BatchSetup } from './types.js';
+
+/** The main-thread half: receives each enterprise's piece in input order. */
+export interface Aggregator<P = unknown> {
+  add(piece: P): void;
+  /** After the last record (not called when the run fails). */
+  finish(): Promise<void>;
+}
+
+/** The evaluating half, by name: builds the function that makes one enterprise's piece. */
+export interface AggregatorKind<P = unknown> {
+  extractor(rs: RuleSet, setup: BatchSetup): (ev: Evaluation) => P;
+}
+
+/** The summary's piece: [district index, measure index, amount in fen, measure index, amount, …] as numbers. */
+export type SummaryPiece = number[];
+
+const summaryKind: AggregatorKind<SummaryPiece> = {
+  extractor(rs) {
+    const measureIndex = new Map(summaryMeasures(rs).map((m, i) => [m.ref, i]));
+    return (ev) => contributionOf(ev, measureIndex).map(Number);
+  },
+};
+
+/** Every aggregator kind, by the name BatchSetup.aggregators uses. */
+export const AGGREGATOR_KINDS: Record<string, AggregatorKind> = { summary: summaryKind };
+
+/** The summary by district and measure; `finish` hands it to `done` (which writes --summary FILE, if any). */
+export class SummaryAggregator implements Aggregator<SummaryPiece> {
+  readonly summary: Summary;
+  constructor(
+    rs: RuleSet,
+    private readonly done: (s: Summary) => Promise<void> = async () => undefined,
+  ) {
+    this.summary = new Summary(summaryMeasures(rs));
+  }
+
+  add(piece: SummaryPiece): void {
+    // amounts (every second item after the district) back to exact fen
+    this.summary.add(piece.map((x, j) => (j > 0 && j % 2 === 0 ? BigInt(x) : x)));
+  }
+
+  finish(): Promise<void> {
+    return this.done(this.summary);
+  }
+}

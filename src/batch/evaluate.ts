@@ -1,0 +1,84 @@
+/**
+ * The evaluate stage, per block of records: map → evaluate → render the output pieces and each aggregator's
+ * piece. The same code runs in the main thread (one job) and in worker threads (--jobs N), so that the result
+ * cannot depend on the number of jobs. What it returns crosses threads: plain data only.
+ */
+import { evaluate, type RunOptions } from '../engine/evaluate.js';
+import type { RuleSet } from '../engine/ruleset.js';
+import type { MappedRecord } from '../io/stream.js';
+import { awardCells, awardColumns, awardRow, columnIndex, type AwardColumn } from '../render/award-table.js';
+import { csvLine, longRows } from '../render/csv.js';
+import { toJson, toOutput, type RunMeta } from '../render/output.js';
+import { formatYuan } from '../domain/money.js';
+import { AGGREGATOR_KINDS } from './aggregate.js';
+import { blockMapper } from './map.js';
+import type { BatchSetup, BlockOut, BlockTask } from './types.js';
+
+export interface Processor {
+  run(task: BlockTask): BlockOut;
+}
+
+export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Processor {
+  const map = blockMapper(setup.stream);
+  const run: RunOptions = { interpretation: setup.interpretation, years: setup.years ? new Set(setup.years) : null, all: setup.all };
+  const districts = setup.districts ? new Set(setup.districts) : null;
+  const cols: AwardColumn[] = awardColumns(rs, run.years);
+  const colIndex = columnIndex(cols);
+  const extractors = setup.aggregators.map((name) => AGGREGATOR_KINDS[name]!.extractor(rs, setup));
+  const { format, layout, lang } = setup;
+  const xlsx = format === 'xlsx';
+
+  function block(): BlockOut {
+    return { rows: 0, records: 0, text: '', ends: [], xrows: [], xends: [], ids: [], ats: [], pieces: extractors.map(() => []), warnings: [], others: [] };
+  }
+
+  function one(b: BlockOut, r: MappedRecord): void {
+    b.records++;
+    const e = r.enterprise;
+    if (!e) {
+      b.others.push({ at: r.at, id: r.rawId ?? null, problems: r.problems });
+      return;
+    }
+    if (districts && !districts.has(e.district ?? '')) {
+      b.others.push({ at: r.at, id: e.id, problems: r.problems, skipped: true });
+      return;
+    }
+    const k = b.ids.length;
+    b.ids.push(e.id);
+    b.ats.push(r.at.row ?? r.at.index ?? 0);
+    if (r.problems.length) b.warnings.push([k, r.problems]);
+    const ev = evaluate(e, rs, run);
+    if (xlsx) {
+      if (layout === 'wide') {
+        const row = awardRow(ev, cols, colIndex);
+        b.xrows.push([row.id, row.name, row.district, ...row.amounts.map((a) => (a === null ? null : yuanNumber(a))), yuanNumber(row.total), row.other.join('; ')]);
+      } else {
+        for (const cells of longRows(ev, lang)) b.xrows.push(cells.map((c, i) => (i === LONG_AMOUNT ? (c === '' ? null : Number(c)) : i === LONG_YEAR || i === LONG_YEAR + 1 ? Number(c) : c)));
+      }
+      b.xends.push(b.xrows.length);
+    } else {
+      if (format === 'jsonl') b.text += toJson(toOutput(ev, lang, meta), false) + '\n';
+      else if (format === 'json') b.text += ',\n' + toJson(toOutput(ev, lang, meta), false);
+      else if (layout === 'wide') b.text += csvLine(awardCells(awardRow(ev, cols, colIndex)));
+      else for (const cells of longRows(ev, lang)) b.text += csvLine(cells);
+      b.ends.push(b.text.length);
+    }
+    for (let a = 0; a < extractors.length; a++) b.pieces[a]!.push(extractors[a]!(ev));
+  }
+
+  return {
+    run(task) {
+      const b = block();
+      b.rows = map(task, (r) => one(b, r));
+      return b;
+    },
+  };
+}
+
+const LONG_YEAR = 6; // year, application_year
+const LONG_AMOUNT = 10;
+
+/** Fen as a number of 元 for a spreadsheet cell (exact to the fen for any amount below 90 trillion 元). */
+export function yuanNumber(fen: bigint): number {
+  return Number(formatYuan(fen));
+}

@@ -1,0 +1,74 @@
+/**
+ * What the stages of the batch pipeline hand each other. Everything here crosses worker threads: plain data only.
+ */
+import type { Lang } from '../domain/labels.js';
+import type { Problem } from '../domain/problem.js';
+import type { Interpretation } from '../engine/interpretation.js';
+import type { ColumnPlan } from '../io/row.js';
+import type { At, StreamOptions } from '../io/stream.js';
+import type { JsonItem } from '../io/json-split.js';
+
+export type OutFormat = 'csv' | 'json' | 'jsonl' | 'xlsx';
+export type Layout = 'long' | 'wide';
+
+/** Everything a worker needs to process blocks as the main thread would (plain data, sent once). */
+export interface BatchSetup {
+  format: OutFormat;
+  layout: Layout;
+  lang: Lang;
+  interpretation: Interpretation;
+  years: number[] | null;
+  all: boolean;
+  districts: string[] | null;
+  stream: StreamOptions;
+  /** --params FILE, loaded again by each worker. */
+  params?: string;
+  /** The aggregators (by name, see aggregate.ts) whose pieces each block computes, in this order. */
+  aggregators: string[];
+}
+
+/** A cell of an XLSX row. */
+export type XCell = string | number | null;
+
+/** A record that is not in the output: rejected (with its problems), or skipped by --district. */
+export interface RecordOut {
+  at: At;
+  /** The id (of the enterprise, or as written in a rejected record). */
+  id: string | null;
+  problems: Problem[];
+  skipped?: true;
+}
+
+/**
+ * What a block gives back, compact so that it crosses threads cheaply and its records die young: the output of
+ * the accepted records concatenated (with where each ends, so the main thread can still drop a duplicate), their
+ * ids and positions, what each aggregator needs of them, their warnings; and the records not in the output.
+ */
+export interface BlockOut {
+  /** CSV rows the block spans. */
+  rows: number;
+  /** Records in the block (blank rows not counted). */
+  records: number;
+  /** Output text of the accepted records, and the end of each record's piece in it. */
+  text: string;
+  ends: number[];
+  /** XLSX rows of the accepted records, and the end of each record's rows in it. */
+  xrows: XCell[][];
+  xends: number[];
+  ids: string[];
+  /** Row (CSV, relative to the block; JSON Lines) or index (JSON array) of each accepted record. */
+  ats: number[];
+  /** Per aggregator (in the order of BatchSetup.aggregators), per accepted record: its piece. */
+  pieces: unknown[][];
+  /** Warnings of accepted records: [accepted index, problems]. */
+  warnings: Array<[number, Problem[]]>;
+  others: RecordOut[];
+}
+
+export type BlockTask = { kind: 'csv'; text: string; plan: ColumnPlan } | { kind: 'json'; items: JsonItem[] };
+
+/** Output of a block for a sink: text, or rows of cells for XLSX. */
+export interface Pieces {
+  text: string;
+  xrows: XCell[][];
+}

@@ -1,0 +1,74 @@
+/**
+ * The texts the project ships (laws/<policy-id>.txt) and the words the rules quote from them: every quote of
+ * every validity date, measure, parameter and conflict rule is found in its document. Only runs of whitespace
+ * are normalised (to one space); punctuation is compared exactly. A quote that leaves words out marks the gap
+ * with "……" (or "…" at its end): each piece must be found, in order.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFLICTS } from '../src/engine/conflicts.js';
+import { POLICIES } from '../src/policies/index.js';
+import { ROOT } from './helpers/cli.js';
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+const law = (id: string) => norm(readFileSync(join(ROOT, 'laws', `${id}.txt`), 'utf8'));
+
+/** Where each piece of the quote is, in order; null for the first piece not found. */
+function findQuote(text: string, quote: string): string | null {
+  let from = 0;
+  for (const piece of norm(quote).split(/……|…/).map((p) => p.trim()).filter(Boolean)) {
+    const at = text.indexOf(piece, from);
+    if (at < 0) return piece;
+    from = at + piece.length;
+  }
+  return null;
+}
+
+interface Quote {
+  where: string;
+  quote: string;
+}
+
+function quotesOf(p: (typeof POLICIES)[number]): Quote[] {
+  const out: Quote[] = [
+    { where: `${p.id} validity.from`, quote: p.validity.from.quote },
+    { where: `${p.id} validity.to`, quote: p.validity.to.quote },
+  ];
+  for (const m of p.measures) {
+    out.push({ where: `${p.id}/${m.id}`, quote: m.quote });
+    for (const [k, v] of Object.entries(m.params)) out.push({ where: `${p.id}/${m.id}.${k}`, quote: v.quote });
+  }
+  return out.filter((q) => q.quote !== '');
+}
+
+describe('laws/: the five texts, in simplified script', () => {
+  it('ships one text per document, and says where it was converted from traditional script', () => {
+    for (const p of POLICIES) expect(law(p.id).length).toBeGreaterThan(3000);
+    for (const id of ['gz-2019-ecommerce', 'gz-2024-cross-border']) {
+      expect(readFileSync(join(ROOT, 'laws', `${id}.txt`), 'utf8').split('\n')[0]).toMatch(/由繁体字转换为简体字（OpenCC，opencc-js，tw→cn）/);
+    }
+    // The converted texts hold none of the traditional forms of the words the rules quote.
+    for (const id of ['gz-2019-ecommerce', 'gz-2024-cross-border']) expect(law(id)).not.toMatch(/[電務業區價獎勵關廣門條資開發貿營]/);
+  });
+
+  for (const p of POLICIES) {
+    it(`${p.id}: every quote of its validity, measures and parameters is the text's own words`, () => {
+      const text = law(p.id);
+      const quotes = quotesOf(p);
+      expect(quotes.length).toBeGreaterThan(2);
+      expect(quotes.filter((q) => findQuote(text, q.quote) !== null).map((q) => `${q.where}: ${findQuote(text, q.quote)}`)).toEqual([]);
+    });
+  }
+
+  it('every conflict rule quotes 000 第二十条 (or the 鸿鹄 articles) word for word', () => {
+    const text = law('gz-2025-ecommerce');
+    for (const rule of CONFLICTS.rules) expect(findQuote(text, rule.quote)).toBeNull();
+  });
+
+  it('an editorial remark is a note, never inside a quote', () => {
+    for (const p of POLICIES) {
+      for (const q of quotesOf(p)) expect(q.quote, q.where).not.toMatch(/文中未规定|（印发：|（2019年1月2日）/);
+    }
+  });
+});
