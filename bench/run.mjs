@@ -8,6 +8,7 @@
  *               the same with --jobs 2                                                       target ≥ 1.3
  *   memory      peak RSS of batch at 100,000 and at N rows                                   ≤ 200 MB, within 20%
  *   start-up    simulate on one enterprise, wall time as a ratio to `node -e 0`              target ≤ 3
+ *   xlsx        batch XLSX → CSV at 100,000 rows: rows/s and peak RSS                        no target yet
  * Every child's peak RSS is read by bench/rss.mjs (process.resourceUsage().maxRSS at exit).
  */
 import { spawnSync } from 'node:child_process';
@@ -44,6 +45,17 @@ async function writeDistrict(file, n) {
   }
   out.end(buf);
   await once(out, 'finish');
+}
+
+/** The synthetic district as an .xlsx (exceljs' streaming writer): digits-only cells as numbers, ids as text. */
+async function writeWorkbook(file, n) {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const ws = wb.addWorksheet('district');
+  ws.addRow(HEADER).commit();
+  for (const row of syntheticRows(n)) ws.addRow(row.map((c, i) => (i > 0 && /^\d+(\.\d+)?$/.test(c) && c.length < 16 ? Number(c) : c))).commit();
+  ws.commit();
+  await wb.commit();
 }
 
 /** Runs `node bench/rss.mjs SCRIPT ARGS` and returns wall seconds and the child's peak RSS in MB. */
@@ -94,6 +106,11 @@ log(`batch: ${fmt(N / b1.secs)} rows/s`);
 const b2 = timed(BIN, ['batch', big, '--out', join(dir, 'out2.csv'), '--no-progress', '--jobs', '2']);
 log(`batch --jobs 2: ${fmt(N / b2.secs)} rows/s`);
 const bs = SMALL === N ? b1 : timed(BIN, ['batch', small, '--out', join(dir, 'out3.csv'), '--no-progress']);
+// XLSX in → CSV out at SMALL rows (no target yet): the same district as a workbook, numbers as number cells
+const book = join(dir, `district-${SMALL}.xlsx`);
+await writeWorkbook(book, SMALL);
+const bx = timed(BIN, ['batch', book, '--out', join(dir, 'out4.csv'), '--no-progress']);
+log(`batch xlsx: ${fmt(SMALL / bx.secs)} rows/s`);
 
 // 3. start-up
 const fixture = join(ROOT, 'fixtures/enterprises/tianhe-retailer.json');
@@ -122,6 +139,7 @@ const lines = [
   [`peak RSS, batch, ${fmt(N)} rows`, `${fmt(b1.rssMB, 1)} MB`, '≤ 200 MB', ok(peak <= 200)],
   [`peak RSS growth, ${fmt(SMALL)} → ${fmt(N)} rows`, `${fmt(flat * 100, 1)}%`, 'within 20%', ok(flat <= 0.2)],
   ['peak RSS, batch --jobs 2', `${fmt(b2.rssMB, 1)} MB`, '', ''],
+  [`batch XLSX → CSV, ${fmt(SMALL)} rows`, `${fmt(SMALL / bx.secs)} rows/s (${fmt(bx.secs, 2)} s), peak RSS ${fmt(bx.rssMB, 1)} MB`, '(none yet)', ''],
   ['start-up: simulate one enterprise / node -e 0', `${fmt(simMs)} ms / ${fmt(nodeMs)} ms = ${fmt(simMs / nodeMs, 2)}`, '≤ 3', ok(simMs / nodeMs <= 3)],
 ];
 const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
