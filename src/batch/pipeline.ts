@@ -13,10 +13,9 @@ import { openSink, type Sink } from '../io/sink.js';
 import { RecordLedger, type At } from '../io/stream.js';
 import type { ColumnPlan } from '../io/row.js';
 import { awardColumns, awardHeader } from '../render/award-table.js';
-import { t } from '../render/messages.js';
 import { runInfoCells, summaryCells, type RunInfo, type Summary } from '../render/summary.js';
 import type { RunMeta } from '../render/output.js';
-import { formatProblem } from '../cli/common.js';
+import { formatNote, formatProblem } from '../cli/common.js';
 import { progressBar } from '../cli/progress.js';
 import { SummaryAggregator, type Aggregator } from './aggregate.js';
 import { makeProcessor } from './evaluate.js';
@@ -199,7 +198,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
           };
           break;
         case 'file-notes':
-          q = { fileIndex: ev.fileIndex, apply: () => ev.notes.forEach((n) => process.stderr.write(`${ev.file}: ${t(n, lang)}\n`)) };
+          q = { fileIndex: ev.fileIndex, apply: () => ev.notes.forEach((n) => process.stderr.write(formatNote(ev.file, n, lang) + '\n')) };
           break;
         case 'bytes':
           progress.update(counts.records, position.at(ev));

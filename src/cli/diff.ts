@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../io/sink.js';
 import { diffCsv, diffJson, renderDiffTable, type DiffMeta } from '../render/diff.js';
 import { t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
-import { EXIT, formatProblem, langSchema, paintFor, runOptionsOf, UsageError, writeOut } from './common.js';
+import { EXIT, formatNote, formatProblem, langSchema, paintFor, runOptionsOf, UsageError, writeOut } from './common.js';
 import { loadParams } from './params.js';
 import { readerShape, streamOptionsOf } from './validate.js';
 
@@ -53,7 +53,7 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   };
   for await (const ev of streamRecords(files, stream)) {
     if (ev.type === 'file-notes') {
-      for (const n of ev.notes) process.stderr.write(`${ev.file}: ${t(n, o.lang)}\n`);
+      for (const n of ev.notes) process.stderr.write(formatNote(ev.file, n, o.lang) + '\n');
       continue;
     }
     if (ev.type === 'file-error') {

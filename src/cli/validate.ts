@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { streamRecords, type StreamOptions } from '../io/stream.js';
 import { t } from '../render/messages.js';
-import { EXIT, formatProblem, langSchema } from './common.js';
+import { EXIT, formatNote, formatProblem, langSchema } from './common.js';
 
 /** The options of the streaming reader (batch and validate), as parsed from the command line. */
 export const readerShape = {
@@ -30,7 +30,7 @@ export async function validate(files: string[], raw: unknown): Promise<number> {
   const counts = { records: 0, valid: 0, rejected: 0, warnings: 0, fileErrors: 0 };
   for await (const ev of streamRecords(files, streamOptionsOf(o))) {
     if (ev.type === 'file-notes') {
-      for (const n of ev.notes) process.stderr.write(`${ev.file}: ${t(n, o.lang)}\n`);
+      for (const n of ev.notes) process.stderr.write(formatNote(ev.file, n, o.lang) + '\n');
       continue;
     }
     for (const p of ev.problems) {
