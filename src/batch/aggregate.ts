@@ -9,6 +9,7 @@
 import type { Evaluation } from '../engine/evaluate.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import { contributionOf, Summary, summaryMeasures } from '../render/summary.js';
+import { largestKind, nearKind, yearsKind } from './glance.js';
 import type { BatchSetup } from './types.js';
 
 /** The main-thread half: receives each enterprise's piece in input order. */
@@ -34,7 +35,7 @@ const summaryKind: AggregatorKind<SummaryPiece> = {
 };
 
 /** Every aggregator kind, by the name BatchSetup.aggregators uses. */
-export const AGGREGATOR_KINDS: Record<string, AggregatorKind> = { summary: summaryKind };
+export const AGGREGATOR_KINDS: Record<string, AggregatorKind> = { summary: summaryKind, years: yearsKind, near: nearKind, largest: largestKind };
 
 /** The summary by district and measure; `finish` hands it to `done` (which writes --summary FILE, if any). */
 export class SummaryAggregator implements Aggregator<SummaryPiece> {

@@ -16,8 +16,11 @@ import { awardColumns, awardHeader } from '../render/award-table.js';
 import { runInfoCells, summaryCells, type RunInfo, type Summary } from '../render/summary.js';
 import type { RunMeta } from '../render/output.js';
 import { formatNote, formatProblem } from '../cli/common.js';
+import { t } from '../render/messages.js';
 import { progressBar } from '../cli/progress.js';
 import { SummaryAggregator, type Aggregator } from './aggregate.js';
+import { Glance, type GlancePaths } from './glance.js';
+import { summaryCellsWithYears, type YearTotals } from './year-totals.js';
 import { makeProcessor } from './evaluate.js';
 import { inputSize, readBlocks, ReadPosition } from './read.js';
 import type { BatchSetup, BlockOut, BlockTask, XCell } from './types.js';
@@ -27,7 +30,7 @@ import { openAwardTable, RejectsOut, writeSummaryFile, type RowSink } from './wr
 export const PRINT_LIMIT = 20;
 
 /** Where the outputs go: null is standard output for the award table, none for the others. */
-export interface BatchPaths {
+export interface BatchPaths extends GlancePaths {
   out: string | null;
   rejects: string | null;
   summary: string | null;
@@ -45,7 +48,7 @@ export interface BatchCounts {
   warningsPrinted: number;
 }
 
-export type BatchResult = { kind: 'nothing-read' } | { kind: 'done'; counts: BatchCounts; summary: Summary; info: RunInfo };
+export type BatchResult = { kind: 'nothing-read' } | { kind: 'done'; counts: BatchCounts; summary: Summary; years: YearTotals; info: RunInfo };
 
 export interface BatchRun {
   files: string[];
@@ -61,6 +64,7 @@ interface Outputs {
   table: RowSink;
   rejects: RejectsOut | null;
   summary: Sink | null;
+  glance: Glance;
 }
 
 /** Opens every output up front; if one fails, the ones already open are removed. */
@@ -77,7 +81,8 @@ async function openOutputs(run: BatchRun): Promise<Outputs> {
     const table = await openAwardTable(await open(paths.out), setup.format, setup.layout, awardHeader(cols, setup.lang), setup.lang);
     const rejects = paths.rejects ? await RejectsOut.open(await open(paths.rejects), setup.lang) : null;
     const summary = paths.summary ? await open(paths.summary) : null;
-    return { table, rejects, summary };
+    const glance = await Glance.open(run.ruleSet, setup, paths, open);
+    return { table, rejects, summary, glance };
   } catch (err) {
     await Promise.all(opened.map((s) => s.abort()));
     throw err;
@@ -88,13 +93,16 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
   const { files, setup, ruleSet, meta, paths } = run;
   const lang: Lang = setup.lang;
   const outputs = await openOutputs(run);
-  const { table, rejects } = outputs;
+  const { table, rejects, glance } = outputs;
   const info: RunInfo = { interpretation: setup.interpretation, params: meta.params };
+  const years = glance.years.totals;
   const summaryAgg = new SummaryAggregator(ruleSet, async (s) => {
-    if (outputs.summary) await writeSummaryFile(outputs.summary, s, lang, info);
+    if (outputs.summary) await writeSummaryFile(outputs.summary, s, lang, info, years);
   });
   const aggregators: Aggregator[] = setup.aggregators.map((name) => {
     if (name === 'summary') return summaryAgg as Aggregator;
+    const a = glance.aggregator(name);
+    if (a) return a;
     throw new Error(`no aggregator named ${name}`);
   });
   const counts: BatchCounts = { records: 0, output: 0, rejected: 0, skipped: 0, warnings: 0, fileErrors: 0, printed: 0, warningsPrinted: 0 };
@@ -107,6 +115,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
     await table.abort();
     await rejects?.abort();
     await outputs.summary?.abort();
+    await glance.abort();
   };
 
   try {
@@ -153,6 +162,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
         for (let a = 0; a < aggregators.length; a++) aggregators[a]!.add(b.pieces[a]![i]);
         for (const p of warnings.get(i) ?? []) report(p);
       }
+      await glance.afterBlock();
       if (dups.size) {
         // the rejected duplicates, with their positions relative to the block like the others, in input order
         for (const [i, dup] of dups) b.others.push({ at: q.csv ? { row: b.ats[i]! } : at(b.ats[i]!), id: b.ids[i]!, problems: [...(warnings.get(i) ?? []), { ...dup, row: dup.row === undefined ? undefined : dup.row - base } as Problem] });
@@ -166,6 +176,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
           continue;
         }
         counts.rejected++;
+        glance.rejects.add(r.problems);
         for (const p of r.problems) report(p);
         if (rejects) await rejects.add(file, r.at, r.id, r.problems);
       }
@@ -218,10 +229,11 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
       return { kind: 'nothing-read' };
     }
     const s = summaryAgg.summary;
-    await table.close({ name: lang === 'zh' ? '汇总' : 'summary', rows: summaryCells(s, lang) }, { name: lang === 'zh' ? '运行信息' : 'run', rows: runInfoCells(info, lang).slice(1) });
+    await table.close({ name: lang === 'zh' ? '汇总' : 'summary', rows: summaryCellsWithYears(summaryCells(s, lang), years, lang) }, { name: lang === 'zh' ? '运行信息' : 'run', rows: runInfoCells(info, lang).slice(1) });
     await rejects?.close();
     for (const a of aggregators) await a.finish();
-    return { kind: 'done', counts, summary: s, info };
+    await glance.finish({ files, info, counts, summary: s });
+    return { kind: 'done', counts, summary: s, years, info };
   } catch (err) {
     progress.stop();
     await abortAll();

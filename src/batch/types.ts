@@ -25,6 +25,8 @@ export interface BatchSetup {
   params?: string;
   /** The aggregators (by name, see aggregate.ts) whose pieces each block computes, in this order. */
   aggregators: string[];
+  /** --near SHARE ("10%"): the potential list's share (batch/near.ts). */
+  near?: string;
 }
 
 /** A cell of an XLSX row. */

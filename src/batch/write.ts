@@ -14,6 +14,7 @@ import { t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
 import { summaryCells, summaryJson, type RunInfo, type Summary } from '../render/summary.js';
 import type { Layout, OutFormat, Pieces, XCell } from './types.js';
+import { summaryCellsWithYears, yearJson, type YearTotals } from './year-totals.js';
 
 /** A sheet of a workbook after the awards: the summary, how the run was made. */
 export interface Sheet {
@@ -193,8 +194,9 @@ function problemText(p: Problem, lang: Lang): string {
 }
 
 /** --summary FILE: JSON if the name ends in .json (with the run information), else CSV with BOM. */
-export async function writeSummaryFile(sink: Sink, s: Summary, lang: Lang, info: RunInfo): Promise<void> {
+export async function writeSummaryFile(sink: Sink, s: Summary, lang: Lang, info: RunInfo, years: YearTotals): Promise<void> {
   const json = /\.json$/i.test(sink.path ?? '');
-  await sink.write(json ? toJson(summaryJson(s, info)) + '\n' : UTF8_BOM + summaryCells(s, lang).map(csvLine).join(''));
+  const text = json ? toJson({ ...(summaryJson(s, info) as object), ...yearJson(years) }) + '\n' : UTF8_BOM + summaryCellsWithYears(summaryCells(s, lang), years, lang).map(csvLine).join('');
+  await sink.write(text);
   await sink.close();
 }

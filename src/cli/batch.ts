@@ -4,10 +4,13 @@
  * record ends up exactly once in the output or in the rejects; the counts say so. A thin command: it parses the
  * options, runs the pipeline (src/batch/) and reports.
  */
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { PRINT_LIMIT, runBatch } from '../batch/pipeline.js';
+import { glanceAggregators, type GlancePaths } from '../batch/glance.js';
+import { parseNearShare } from '../batch/near.js';
 import type { BatchSetup, OutFormat } from '../batch/types.js';
+import { yearLines } from '../batch/year-totals.js';
 import { resolveDistrict } from '../domain/districts.js';
 import { t } from '../render/messages.js';
 import { renderSummaryTable, runInfoCells } from '../render/summary.js';
@@ -31,6 +34,9 @@ export const batchOptions = z.object({
   summary: z.string().optional(),
   rejects: z.string().optional(),
   progress: z.boolean().default(true),
+  near: z.string().optional(),
+  nearOut: z.string().optional(),
+  report: z.string().optional(),
 });
 export type BatchOptions = z.infer<typeof batchOptions>;
 
@@ -51,22 +57,47 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
     districts: o.district ? districtsOf(o.district) : null,
     stream: streamOptionsOf(o),
     ...(o.params ? { params: o.params } : {}),
-    aggregators: ['summary'],
+    aggregators: ['summary', ...glanceAggregators({ near: !!o.near, report: !!o.report })],
+    ...(o.near ? { near: o.near } : {}),
   };
   const lang = o.lang;
-  const paths = { out: o.out ?? null, rejects: o.rejects ?? null, summary: o.summary ?? null };
+  const paths = { out: o.out ?? null, rejects: o.rejects ?? null, summary: o.summary ?? null, ...glancePaths(o, format) };
   const r = await runBatch({ files, setup, ruleSet, meta, paths, jobs: o.jobs, progress: o.progress });
   if (r.kind === 'nothing-read') {
     process.stderr.write(t({ key: 'batch.nothing-read' }, lang) + '\n');
     return EXIT.usage;
   }
-  const { counts, summary, info } = r;
+  const { counts, summary, years, info } = r;
+  process.stderr.write(yearLines(years, lang));
   process.stderr.write(renderSummaryTable(summary, lang));
   if (meta.params) process.stderr.write(runInfoCells(info, lang)[2]!.join(lang === 'zh' ? '：' : ': ') + '\n');
   if (o.rejects && counts.printed > PRINT_LIMIT) process.stderr.write(t({ key: 'batch.more-problems', args: { n: counts.printed - PRINT_LIMIT, file: o.rejects } }, lang) + '\n');
   if (counts.warningsPrinted > PRINT_LIMIT) process.stderr.write(t({ key: 'batch.more-warnings', args: { n: counts.warningsPrinted - PRINT_LIMIT } }, lang) + '\n');
   process.stderr.write(t({ key: 'batch.counts', args: { ...counts, rejectsFile: o.rejects ?? '' } }, lang) + '\n');
   return counts.rejected > 0 || counts.fileErrors > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/**
+ * --near SHARE, --near-out FILE (.csv or .xlsx; by default beside --out: awards.csv → awards.near.csv, an
+ * .xlsx table → .near.xlsx; required when the award table goes to standard output) and --report FILE.html.
+ */
+function glancePaths(o: BatchOptions, format: OutFormat): GlancePaths {
+  let nearOut: string | null = null;
+  if (o.nearOut !== undefined && o.near === undefined) throw new UsageError('--near-out needs --near SHARE (e.g. --near 10%)');
+  if (o.near !== undefined) {
+    if (!parseNearShare(o.near)) throw new UsageError(`--near ${o.near}: give the share as a percentage above 0 and below 100, e.g. --near 10%`);
+    if (o.nearOut !== undefined) nearOut = o.nearOut;
+    else if (o.out) nearOut = o.out.slice(0, o.out.length - extname(o.out).length) + (format === 'xlsx' ? '.near.xlsx' : '.near.csv');
+    else throw new UsageError('--near: the award table goes to standard output, so give the potential list a file: --near-out FILE.csv (or .xlsx)');
+    if (!/\.(csv|xlsx)$/i.test(nearOut)) throw new UsageError(`--near-out ${nearOut}: the potential list is written as .csv or .xlsx`);
+  }
+  if (o.report !== undefined && !/\.html?$/i.test(o.report)) throw new UsageError(`--report ${o.report}: the report is an HTML page; give a name ending in .html`);
+  const taken = [o.out, o.rejects, o.summary].filter((x): x is string => !!x).map((x) => resolve(x));
+  for (const [flag, file] of [['--near-out', nearOut], ['--report', o.report ?? null]] as const) {
+    if (file && taken.includes(resolve(file))) throw new UsageError(`${flag} ${file}: that file is already another output of this run`);
+    if (file) taken.push(resolve(file));
+  }
+  return { nearOut, report: o.report ?? null };
 }
 
 function parseOptions(raw: unknown): BatchOptions {

@@ -23,7 +23,31 @@ export class UsageError extends Error {
   }
 }
 
-export const langSchema = z.enum(['zh', 'en']).default('zh');
+/**
+ * The language of a run: `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG: the first one set decides;
+ * zh… → zh, en… → en), else Chinese.
+ */
+export function envLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const v = env[name];
+    if (!v) continue;
+    if (/^en/i.test(v)) return 'en';
+    return 'zh';
+  }
+  return 'zh';
+}
+
+export const langSchema = z
+  .enum(['zh', 'en'])
+  .optional()
+  .transform((v): Lang => v ?? envLang());
+
+/** The width tables fit: the terminal's on a terminal, else COLUMNS when set, else none (no wrapping). */
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number | undefined {
+  if (stream.isTTY && stream.columns > 0) return stream.columns;
+  const env = Number(process.env['COLUMNS']);
+  return Number.isInteger(env) && env > 0 ? env : undefined;
+}
 
 /** "2025", "2024-2026", "2024,2026" → the years. */
 export function parseYears(text: string): Set<number> {

@@ -14,7 +14,7 @@ program
   .configureOutput({ writeErr: (s) => process.stderr.write(s) })
   .exitOverride();
 
-const lang = () => new Option('--lang <lang>', 'language of tables and messages').choices(['zh', 'en']).default('zh');
+const lang = () => new Option('--lang <lang>', 'language of tables and messages (default: from LC_ALL, LC_MESSAGES, LANG; else zh)').choices(['zh', 'en']);
 const collect = (v: string, prev: string[]) => [...prev, v];
 
 program
@@ -22,7 +22,7 @@ program
   .description('one enterprise (JSON, a one-row CSV, "-" for stdin, or --set flags): every result with its reason and article')
   .argument('[file]', 'input file (JSON object/array/JSON Lines, CSV or .xlsx), or - for standard input')
   .option('--set <key=value>', 'set an input field, e.g. years.2025.onlineRetailSales=3.1e9 (repeatable)', collect, [])
-  .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+  .addOption(new Option('--format <format>', 'output format (html: the self-contained printable report)').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
   .addOption(lang())
   .option('--explain', 'show every check with its article')
   .option('--year <year>', 'show only this performance year')
@@ -38,6 +38,23 @@ program
   .action(async (file: string | undefined, opts: Record<string, unknown>) => {
     const { simulate } = await import('./simulate.js');
     process.exitCode = await simulate(file, opts);
+  });
+
+program
+  .command('check')
+  .description('the guided self-check: asks, most money first, only what the results depend on; then results, next tiers, where to apply')
+  .argument('[file]', 'start from this JSON file of one enterprise and ask only what is missing')
+  .addOption(lang())
+  .option('--save <file>', 'write the answers as canonical JSON (gz-awards simulate FILE gives the same result)')
+  .option('--report <file>', 'also write the self-contained HTML report')
+  .option('--id <id>', 'the unified social credit code (default: the placeholder 000000000000000000)')
+  .option('--name <name>', "the enterprise's name")
+  .option('--years <years>', 'the performance years to ask about, e.g. "2025 2026" (default: asked)')
+  .option('--interpret <list>', 'interpretations, e.g. threshold=exceed,growthAverage=arithmetic')
+  .option('--params <file>', 'parameter overrides (YAML or JSON)')
+  .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+    const { check } = await import('./check.js');
+    process.exitCode = await check(file, opts);
   });
 
 program
@@ -94,6 +111,9 @@ readerOptions(
     .option('--jobs <n>', 'worker threads (output stays in input order)', '1')
     .option('--summary <file>', 'also write the summary by district and measure (.csv or .json)')
     .option('--rejects <file>', 'write every rejected record with its file, row and reasons (.csv, .json or .jsonl)')
+    .option('--near <share>', 'also list the enterprises close to a tier award\'s next tier: within SHARE (e.g. 10%) on every condition they miss')
+    .option('--near-out <file>', 'where the list of --near goes (.csv or .xlsx; default: beside --out, e.g. awards.near.csv)')
+    .option('--report <file>', 'also write the district at a glance: one self-contained HTML page with charts (zh or en, as --lang)')
     .option('--no-progress', 'no progress bar, even on a terminal'),
 ).action(async (files: string[], opts: Record<string, unknown>) => {
   const { batch } = await import('./batch.js');

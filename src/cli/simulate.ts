@@ -15,11 +15,11 @@ import { renderMarkdown } from '../render/markdown.js';
 import { toJson, toOutput } from '../render/output.js';
 import { renderTable } from '../render/table.js';
 import { loadParams } from './params.js';
-import { EXIT, formatNote, langSchema, paintFor, printProblems, runOptionsOf, UsageError, writeOut } from './common.js';
+import { EXIT, formatNote, langSchema, paintFor, printProblems, runOptionsOf, terminalWidth, UsageError, writeOut } from './common.js';
 
 export const simulateOptions = z.object({
   set: z.array(z.string()).default([]),
-  format: z.enum(['table', 'json', 'csv', 'md']).default('table'),
+  format: z.enum(['table', 'json', 'csv', 'md', 'html']).default('table'),
   lang: langSchema,
   explain: z.boolean().default(false),
   year: z.string().optional(),
@@ -54,11 +54,15 @@ export async function simulate(file: string | undefined, raw: unknown): Promise<
     await writeOut(toJson(outs.length === 1 && records.length === 1 ? outs[0] : outs) + '\n');
   } else if (o.format === 'csv') {
     await writeOut(UTF8_BOM + csvLine(LONG_HEADER) + evaluations.flatMap((ev) => longRows(ev, o.lang)).map(csvLine).join(''));
+  } else if (o.format === 'html') {
+    if (evaluations.length > 1) throw new UsageError(o.lang === 'zh' ? '--format html 每次只为一个企业生成报告' : '--format html makes the report of one enterprise at a time');
+    const { renderEnterpriseReport } = await import('../report/enterprise.js');
+    await writeOut(await renderEnterpriseReport(evaluations[0]!, ruleSet, o.lang, meta));
   } else if (o.format === 'md') {
-    await writeOut(evaluations.map((ev) => renderMarkdown(ev, ruleSet, o.lang)).join('\n'));
+    await writeOut(evaluations.map((ev) => renderMarkdown(ev, ruleSet, o.lang, { explain: o.explain })).join('\n'));
   } else {
     const paint = await paintFor(process.stdout);
-    const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+    const width = terminalWidth();
     await writeOut(evaluations.map((ev) => renderTable(ev, ruleSet, { lang: o.lang, explain: o.explain, paint, ...(width ? { width } : {}) }, meta)).join('\n'));
   }
   return good.length < records.length ? EXIT.rejected : EXIT.ok;

@@ -27,6 +27,8 @@ export interface Evaluation {
   /** Sum of eligible cash amounts shown, in fen. */
   total: Fen;
   interpretation: Interpretation;
+  /** Every result the plan settled, when `results` is narrowed by the years shown (earlier awards still count). */
+  settled?: Result[];
 }
 
 const HLF_NONE: Check = { id: 'higher-level-funding', passed: true, msg: { key: 'higher-level-funding.pass' } };
@@ -55,7 +57,9 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
   const results = opts.years ? all.filter((r) => opts.years!.has(r.year)) : all;
   let total = 0n;
   for (const r of results) if (r.status === 'eligible' && r.amount !== null && isCash(r.kind)) total += r.amount;
-  return { enterprise: e, results, total, interpretation: opts.interpretation };
+  const ev: Evaluation = { enterprise: e, results, total, interpretation: opts.interpretation };
+  if (results !== all) ev.settled = all;
+  return ev;
 }
 
 function evaluateOne(e: Enterprise, rs: RuleSet, policy: ResolvedPolicy, m: ResolvedMeasure, year: number, ctx: EvalContext, hlf: Set<string> | null): Result {
@@ -107,7 +111,8 @@ function block(r: Result): void {
   r.missing = NONE;
 }
 
-function inForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): boolean {
+/** Whether a measure is in force for a performance year (its explicit years, else its document's validity). */
+export function inForce(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): boolean {
   if (m.years) return m.years.has(year);
   return year >= policy.fromYear && year <= policy.toYear;
 }

@@ -4,7 +4,9 @@
  */
 import type { ListId, ProjectType, YearField } from '../domain/enterprise.js';
 import { LIST_LABELS, PROJECT_LABELS, YEAR_FIELD_LABELS, type Lang } from '../domain/labels.js';
-import { arithmeticPercent, formatYuan, geometricPercent, groupThousands, inUnit, parseRate, ratePercent, type Fen } from '../domain/money.js';
+import { arithmeticPercent, geometricPercent, parseRate, ratePercent, type Fen, type Unit } from '../domain/money.js';
+import { amountText, sentenceUnit, type Rounding } from './amount.js';
+import { refText } from './titles.js';
 import type { Msg } from '../domain/result.js';
 import * as batchMessages from './messages-batch.js';
 import * as readerMessages from './messages-readers.js';
@@ -13,18 +15,18 @@ import * as scenarioMessages from './messages-scenario.js';
 type Args = Record<string, string | number | bigint | boolean | null | undefined>;
 type Text = (a: Args) => string;
 
-/** Money for people: 亿元/万元 in Chinese, ¥ with separators in English. */
-export function money(fen: Fen, lang: Lang): string {
-  if (lang === 'en') return `¥${groupThousands(fen)}`;
-  if (fen >= 10_000_000_000n) return `${inUnit(fen, '亿元', 2)}亿元`;
-  if (fen >= 1_000_000n) return `${inUnit(fen, '万元')}万元`;
-  return `${formatYuan(fen)}元`;
+/** Money for people (see render/amount): the unit that reads best in Chinese, or `unit` for a whole sentence. */
+export function money(fen: Fen, lang: Lang, unit?: Unit, rounding: Rounding = 'down'): string {
+  return amountText(fen, lang, { ...(unit ? { unit } : {}), rounding });
 }
 
-/** An award in 万元 (Chinese) or ¥ (English), as tables show them. */
+/** An award as tables show it: rounded down, in the unit that reads best (zh) or exact ¥ (en). */
 export function award(fen: Fen, lang: Lang): string {
-  return lang === 'en' ? `¥${groupThousands(fen)}` : `${inUnit(fen, '万元')}万元`;
+  return amountText(fen, lang);
 }
+
+/** The one unit of a sentence that names the amounts `keys` of a message's arguments. */
+const unitOf = (a: Args, ...keys: string[]): Unit => sentenceUnit(keys.map((k) => a[k] as Fen | undefined));
 
 /** "0.06" → "6%". */
 export const pct = (rate: string): string => {
@@ -33,6 +35,15 @@ export const pct = (rate: string): string => {
 };
 
 const f = (a: Args, k: string) => a[k] as Fen;
+/** What an earlier tier was awarded by: a result of this run, or the input's 已获奖励 (prior awards). */
+const byText = (a: Args, lang: Lang) => {
+  const by = a['by'] === null || a['by'] === undefined ? '' : String(a['by']);
+  const prior = by.startsWith('priorAwards:');
+  const text = refText(prior ? by.slice('priorAwards:'.length) : by, lang);
+  return prior ? (lang === 'zh' ? `已获奖励${text}` : `prior awards: ${text}`) : text;
+};
+/** "000 第二十条" → "第二十条": the conflict table's document codes are for --explain. */
+export const articleText = (article: unknown) => String(article ?? '').replace(/\b\d{3} /g, '');
 const fieldName = (a: Args, lang: Lang) => YEAR_FIELD_LABELS[a['field'] as YearField]?.[lang] ?? String(a['field']);
 const listName = (a: Args, lang: Lang) =>
   String(a['list'])
@@ -61,11 +72,19 @@ const zh: Record<string, Text> = {
   'cost.fail': (a) => `${a['year']} 年${fieldName(a, 'zh')}为 0`,
   'high-salary-staff.pass': (a) => `${a['year']} 年聘用年薪${award(f(a, 'salaryFloor'), 'zh')}以上电商人才 ${a['value']} 名`,
   'high-salary-staff.fail': (a) => `${a['year']} 年无年薪${award(f(a, 'salaryFloor'), 'zh')}以上电商人才`,
-  'threshold.pass': (a) => `${a['year']} 年网上零售额 ${money(f(a, 'sales'), 'zh')} ${cmp(a)} ${money(f(a, 'threshold'), 'zh')}（第${a['tier']}档）`,
-  'threshold.fail': (a) =>
-    `${a['year']} 年网上零售额 ${money(f(a, 'sales'), 'zh')} ${ncmp(a)} 第1档门槛 ${money(f(a, 'threshold'), 'zh')}，差 ${money(gap(a), 'zh')}`,
+  'threshold.pass': (a) => {
+    const u = unitOf(a, 'sales', 'threshold');
+    return `${a['year']} 年网上零售额 ${money(f(a, 'sales'), 'zh', u)} ${cmp(a)} ${money(f(a, 'threshold'), 'zh', u)}（第${a['tier']}档）`;
+  },
+  'threshold.fail': (a) => {
+    const u = sentenceUnit([f(a, 'sales'), f(a, 'threshold'), gap(a)]);
+    return `${a['year']} 年网上零售额 ${money(f(a, 'sales'), 'zh', u)} ${ncmp(a)} 第1档门槛 ${money(f(a, 'threshold'), 'zh', u)}，还差 ${money(gap(a), 'zh', u, 'up')}`;
+  },
   'first-crossing.pass': (a) => `上一年网上零售额 ${money(f(a, 'prev'), 'zh')} 未达第${a['tier']}档，${a['year']} 年为首次突破`,
-  'first-crossing.fail': (a) => `上一年网上零售额 ${money(f(a, 'prev'), 'zh')} 已达第${a['tier']}档门槛 ${money(f(a, 'threshold'), 'zh')}，${a['year']} 年不是首次突破`,
+  'first-crossing.fail': (a) => {
+    const u = unitOf(a, 'prev', 'threshold');
+    return `上一年网上零售额 ${money(f(a, 'prev'), 'zh', u)} 已达第${a['tier']}档门槛 ${money(f(a, 'threshold'), 'zh', u)}，${a['year']} 年不是首次突破`;
+  },
   'growth.missing': (a) => `计算 ${a['from']}—${a['to']} 年平均增长率缺少 ${a['years']} 年网上零售额`,
   'growth.zero-base': (a) => `${a['year']} 年网上零售额为 0，无法计算增长率`,
   'growth.pass': (a) => `${a['from']}—${a['to']} 年平均增长率 ${growthRate(a)}% ≥ ${pct(String(a['min']))}`,
@@ -79,25 +98,33 @@ const zh: Record<string, Text> = {
   'project.pass': (a) => `${a['year']} 年有${PROJECT_LABELS[a['type'] as ProjectType]?.zh ?? a['type']}`,
   'recognition.pass': (a) => `自 ${a['since']} 年起为${listName(a, 'zh')}`,
   'recognition.fail': (a) => `${a['year']} 年未认定为市电子商务示范企业，也未进入市电子商务示范基地或跨境电商产业园区`,
-  'cap.applied': (a) =>
-    `${money(f(a, 'base'), 'zh')} × ${pct(String(a['rate']))} = ${money(f(a, 'share'), 'zh')}，每年上限 ${money(f(a, 'cap'), 'zh')}，取 ${money(f(a, 'amount'), 'zh')}（向下取整到分）`,
-  'first-installment.pass': (a) => `首期缴付 ${money(f(a, 'first'), 'zh')} ≥ 注册资本的20%（${money(f(a, 'min'), 'zh')}）`,
-  'first-installment.fail': (a) => `首期缴付 ${money(f(a, 'first'), 'zh')} < 注册资本的20%（${money(f(a, 'min'), 'zh')}）`,
+  'cap.applied': (a) => {
+    const u = unitOf(a, 'base', 'share', 'cap', 'amount');
+    return `${money(f(a, 'base'), 'zh', u)} × ${pct(String(a['rate']))} = ${money(f(a, 'share'), 'zh', u)}，每年上限 ${money(f(a, 'cap'), 'zh', u)}，取 ${money(f(a, 'amount'), 'zh', u)}（向下取整）`;
+  },
+  'first-installment.pass': (a) => {
+    const u = unitOf(a, 'first', 'min');
+    return `首期缴付 ${money(f(a, 'first'), 'zh', u)} ≥ 注册资本的20%（${money(f(a, 'min'), 'zh', u)}）`;
+  },
+  'first-installment.fail': (a) => {
+    const u = unitOf(a, 'first', 'min');
+    return `首期缴付 ${money(f(a, 'first'), 'zh', u)} < 注册资本的20%（${money(f(a, 'min'), 'zh', u)}）`;
+  },
   'paid-within.pass': (a) => `${a['fullyPaidOn']} 缴足，不晚于 ${a['deadline']}（${a['years']} 年内）`,
   'paid-within.fail': (a) => `${a['fullyPaidOn']} 才缴足，晚于 ${a['deadline']}（应 ${a['years']} 年内缴足）`,
   'higher-level-funding.pass': () => '未申报已获国家或省同一项目资金',
-  'higher-level-funding.fail': (a) => `同一项目已获国家或省资金奖补（${a['ref']}），不重复支持`,
-  'already-received': (a) => `已领取（priorAwards: ${a['ref']}）`,
-  'prior-award.same-application-year': (a) => `${a['year']}年已申请 ${a['prior']}（priorAwards），同一主体当年不可同时申请第二条和第三条支持事项（${a['article']}）`,
-  'prior-award.once-in-life': (a) => `已获 ${a['prior']}（priorAwards），一次性奖励只发一次（${a['article']}）`,
-  'prior-award.same-item': (a) => `同一事项已获 ${a['prior']}（priorAwards），不重复支持（${a['article']}）`,
+  'higher-level-funding.fail': (a) => `同一项目已获国家或省资金奖补（${refText(String(a['ref']), 'zh')}），不重复支持`,
+  'already-received': (a) => `不重复发放：已获奖励${refText(String(a['ref']), 'zh')}`,
+  'prior-award.same-application-year': (a) => `${a['year']}年已申请${refText(String(a['prior']), 'zh')}（已获奖励），同一主体当年不可同时申请第二条和第三条支持事项（${articleText(a['article'])}）`,
+  'prior-award.once-in-life': (a) => `已获奖励${refText(String(a['prior']), 'zh')}，一次性奖励只发一次（${articleText(a['article'])}）`,
+  'prior-award.same-item': (a) => `同一事项已获奖励${refText(String(a['prior']), 'zh')}，不重复支持（${articleText(a['article'])}）`,
   'already-awarded.pass': () => '此前未获本项奖励，全额发放',
-  'already-awarded.top-up': (a) => `已获第${a['awarded']}档奖励（${a['by']}），补发第${a['tier']}档与第${a['awarded']}档的差额`,
-  'already-awarded.fail': (a) => `已获第${a['awarded']}档奖励（${a['by']}），第${a['tier']}档未进档`,
+  'already-awarded.top-up': (a) => `已获第${a['awarded']}档奖励（${byText(a, 'zh')}），补发第${a['tier']}档与第${a['awarded']}档的差额`,
+  'already-awarded.fail': (a) => `已获第${a['awarded']}档奖励（${byText(a, 'zh')}），第${a['tier']}档未进档`,
   'in-force.fail': (a) => `${a['year']} 年不在有效期内（${a['range']}）`,
   'note.partly-in-force': (a) => `所涉年份仅部分时间在有效期内（${a['from']} 至 ${a['to'] ?? '—'}）`,
   'note.applied-near-expiry': (a) => `${a['applied']} 年申报时本文件可能已到期（有效期至 ${a['to']}），请留意申报时限`,
-  'note.same-year-conflict': (a) => `与 ${a['other']} 同一年申报，二者不可同时申请（${a['article']}）`,
+  'note.same-year-conflict': (a) => `与${refText(String(a['other']), 'zh')}同一年申报，二者不可同时申请（${articleText(a['article'])}）`,
   'note.gd-2012-superseded': () => '2012年省级文件未规定有效期，其税收条款可能已被后来的国家税法取代，请以现行规定为准',
   'note.rd-2023-7': () => '研发费用加计扣除比例已由《财政部 税务总局关于进一步完善研发费用税前加计扣除政策的公告》（财政部 税务总局公告2023年第7号）自2023年1月1日起提高至100%（形成无形资产的按成本的200%摊销）；此处按2012年文件的比例计算',
   'note.rd-amortisation': () => '按无形资产成本的150%摊销：所示金额为额外摊销基数（成本的50%），在摊销期内分期扣除，并非一次性扣除',
@@ -185,18 +212,18 @@ const en: Record<string, Text> = {
   'paid-within.pass': (a) => `fully paid on ${a['fullyPaidOn']}, by ${a['deadline']} (within ${a['years']} years)`,
   'paid-within.fail': (a) => `fully paid only on ${a['fullyPaidOn']}, after ${a['deadline']} (due within ${a['years']} years)`,
   'higher-level-funding.pass': () => 'no state or provincial funding declared for the same project',
-  'higher-level-funding.fail': (a) => `the same project is funded by the state or province (${a['ref']}): not supported twice`,
-  'already-received': (a) => `already received (priorAwards: ${a['ref']})`,
-  'prior-award.same-application-year': (a) => `${a['prior']} already applied for in ${a['year']} (priorAwards): 第二条 and 第三条 cannot both be applied for in one year (${a['article']})`,
-  'prior-award.once-in-life': (a) => `${a['prior']} already received (priorAwards): the one-off award is paid once (${a['article']})`,
-  'prior-award.same-item': (a) => `the same item was already awarded as ${a['prior']} (priorAwards): not paid twice (${a['article']})`,
+  'higher-level-funding.fail': (a) => `the same project is funded by the state or province (${refText(String(a['ref']), 'en')}): not supported twice`,
+  'already-received': (a) => `already received (prior awards: ${refText(String(a['ref']), 'en')})`,
+  'prior-award.same-application-year': (a) => `${refText(String(a['prior']), 'en')} already applied for in ${a['year']} (prior awards): 第二条 and 第三条 cannot both be applied for in one year (${articleText(a['article'])})`,
+  'prior-award.once-in-life': (a) => `${refText(String(a['prior']), 'en')} already received (prior awards): the one-off award is paid once (${articleText(a['article'])})`,
+  'prior-award.same-item': (a) => `the same item was already awarded as ${refText(String(a['prior']), 'en')} (prior awards): not paid twice (${articleText(a['article'])})`,
   'already-awarded.pass': () => 'no earlier tier awarded: paid in full',
-  'already-awarded.top-up': (a) => `tier ${a['awarded']} already awarded (${a['by']}): pays the difference up to tier ${a['tier']}`,
-  'already-awarded.fail': (a) => `tier ${a['awarded']} already awarded (${a['by']}): tier ${a['tier']} is no step up`,
+  'already-awarded.top-up': (a) => `tier ${a['awarded']} already awarded (${byText(a, 'en')}): pays the difference up to tier ${a['tier']}`,
+  'already-awarded.fail': (a) => `tier ${a['awarded']} already awarded (${byText(a, 'en')}): tier ${a['tier']} is no step up`,
   'in-force.fail': (a) => `${a['year']} is outside the validity (${a['range']})`,
   'note.partly-in-force': (a) => `the year is only partly in force (${a['from']} to ${a['to'] ?? '—'})`,
   'note.applied-near-expiry': (a) => `applied for in ${a['applied']}, when the document may have expired (valid to ${a['to']}): mind the deadline`,
-  'note.same-year-conflict': (a) => `applied for in the same year as ${a['other']}: the two cannot both be applied for (${a['article']})`,
+  'note.same-year-conflict': (a) => `applied for in the same year as ${refText(String(a['other']), 'en')}: the two cannot both be applied for (${articleText(a['article'])})`,
   'note.gd-2012-superseded': () => 'the 2012 provincial text states no end date; later national tax law may have replaced its tax terms',
   'note.rd-2023-7': () => 'the extra deduction was raised to 100% from 2023-01-01 by 财政部 税务总局公告2023年第7号 (intangible assets amortised at 200% of cost); this figure follows the 2012 text',
   'note.rd-amortisation': () => 'amortised at 150% of cost: the amount is an extra amortisation base (50% of cost), deducted over the amortisation years, not at once',

@@ -1,7 +1,22 @@
 /** One line that says why a result is what it is, and what the next tier would take. */
 import type { Lang } from '../domain/labels.js';
 import type { NextTier, Result } from '../domain/result.js';
-import { money, pct, t } from './messages.js';
+import { CONFLICTS } from '../engine/conflicts.js';
+import { sentenceUnit } from './amount.js';
+import { articleText, money, pct, t } from './messages.js';
+import { refText } from './titles.js';
+
+/** The article of the conflict rule that made `ref` give way to `winner` ("policy/measure@year"). */
+function conflictArticle(ref: string, winner: string): string | null {
+  const other = winner.replace(/@.*$/, '');
+  for (const rule of CONFLICTS.rules) {
+    const names = rule.kind === 'same-item' ? [rule.preferred, ...rule.others] : rule.kind === 'once-in-life' ? rule.measures : null;
+    if (names ? names.includes(ref) && names.includes(other) : rule.kind === 'same-application-year' && rule.groups.some((g) => g.includes(ref)) && rule.groups.some((g) => g.includes(other))) {
+      return articleText(rule.article);
+    }
+  }
+  return null;
+}
 
 /** Checks whose passing says nothing worth a line. */
 const QUIET = new Set(['higher-level-funding.pass', 'already-awarded.pass']);
@@ -14,8 +29,13 @@ export function reasonOf(r: Result, lang: Lang): string {
         .filter((c) => c.passed && !QUIET.has(c.msg.key))
         .map((c) => t(c.msg, lang))
         .join(sep);
-    case 'superseded':
-      return lang === 'zh' ? `让位于 ${r.supersededBy ?? '更优方案'}（不重复、从优）` : `given up for ${r.supersededBy ?? 'a better plan'} (not both; the better is taken)`;
+    case 'superseded': {
+      const article = r.supersededBy ? conflictArticle(r.ref, r.supersededBy) : null;
+      const chosen = r.supersededBy ? refText(r.supersededBy, lang) : lang === 'zh' ? '更优方案' : 'a better plan';
+      return lang === 'zh'
+        ? `不重复享受：已选择${chosen}${article ? `（${article}）` : ''}`
+        : `not both: ${chosen} is taken instead${article ? ` (${article})` : ''}`;
+    }
     case 'needs-data':
       return r.checks
         .filter((c) => c.passed === null)
@@ -35,9 +55,10 @@ const YEARS_ZH: Record<number, string> = { 1: '一', 2: '两', 3: '三', 4: '四
 export function nextText(n: NextTier, lang: Lang): string {
   const need = n.salesForGrowth !== undefined && n.salesForGrowth > n.threshold ? n.salesForGrowth : null;
   if (lang === 'zh') {
+    const u = sentenceUnit([n.threshold, need]);
     return (
-      `${n.year}年网上零售额需达到${money(n.threshold, 'zh')}，且${YEARS_ZH[n.growthYears] ?? n.growthYears}年平均增长率不低于${pct(n.minGrowth)}（第${n.tier}档）` +
-      (need !== null ? `；按增长率要求，${n.year}年网上零售额需达到${money(need, 'zh')}` : '')
+      `${n.year}年网上零售额需达到${money(n.threshold, 'zh', u, 'up')}，且${YEARS_ZH[n.growthYears] ?? n.growthYears}年平均增长率不低于${pct(n.minGrowth)}（第${n.tier}档）` +
+      (need !== null ? `；按增长率要求，${n.year}年网上零售额需达到${money(need, 'zh', u, 'up')}` : '')
     );
   }
   return (

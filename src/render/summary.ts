@@ -20,6 +20,8 @@ export type Contribution = Array<number | bigint>;
 /** Index of "no district given". */
 export const NO_DISTRICT = DISTRICTS.length;
 const DISTRICT_INDEX = new Map<string, number>(DISTRICTS.map((d, i) => [d.name, i]));
+/** The index of a district in the summary's tables (NO_DISTRICT when none is given). */
+export const districtIndexOf = (district: string | undefined): number => DISTRICT_INDEX.get(district ?? '') ?? NO_DISTRICT;
 
 export interface SummaryMeasure {
   ref: string;

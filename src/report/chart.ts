@@ -78,7 +78,7 @@ function option(spec: ChartSpec): Record<string, unknown> {
   const marks = (axis: 0 | 1) =>
     (spec.thresholds ?? [])
       .filter((t) => (t.axis ?? 0) === axis)
-      .map((t) => ({ name: t.label, yAxis: t.value, label: { formatter: t.label, position: 'insideEndTop' } }));
+      .map((t) => ({ name: t.label, yAxis: t.value, label: { formatter: t.label, position: 'end' } }));
   const markLine = (axis: 0 | 1) => {
     const data = marks(axis);
     return data.length
@@ -97,13 +97,21 @@ function option(spec: ChartSpec): Record<string, unknown> {
     animation: false,
     color: COLOURS,
     textStyle: { fontFamily: CHART_FONT },
-    title: spec.title ? { text: spec.title, left: 'center', textStyle: { fontSize: 14 } } : undefined,
+    title: spec.title ? { text: spec.title, left: 'center', textStyle: { fontSize: 13 } } : undefined,
     legend: { bottom: 0, data: spec.series.map((s) => s.name) },
-    grid: { left: 16, right: 16, top: spec.title ? 56 : 36, bottom: 36, containLabel: true },
-    xAxis: { type: 'category', data: [...spec.categories] },
+    // room at the right for the threshold labels, which sit past the end of their lines; the legend may wrap
+    grid: { left: 16, right: spec.thresholds?.length ? 88 : 16, top: spec.title ? 56 : 36, bottom: 36 + 22 * (legendRows(spec) - 1), containLabel: true },
+    // every category is labelled (ECharts would skip some when they crowd); long ones are turned to fit
+    xAxis: { type: 'category', data: [...spec.categories], axisLabel: { interval: 0, rotate: textWidth(spec.categories.join('')) + 12 * spec.categories.length > (spec.width ?? 640) * 0.55 ? 30 : 0 } },
     yAxis: spec.axes.map((a, i) => ({
       type: 'value',
+      // a threshold above every bar still shows: the axis reaches it
+      max: (extent: { max: number }) => {
+        const top = Math.max(extent.max, ...(spec.thresholds ?? []).filter((t) => (t.axis ?? 0) === i).map((t) => t.value));
+        return top > extent.max ? niceCeil(top * 1.05) : undefined;
+      },
       name: a.name,
+      nameTextStyle: { align: i === 0 ? 'left' : 'right' },
       position: i === 0 ? 'left' : 'right',
       splitLine: { show: i === 0 },
       axisLabel: { formatter: tick(a.suffix) },
@@ -122,6 +130,34 @@ function option(spec: ChartSpec): Record<string, unknown> {
       ...carriers,
     ],
   };
+}
+
+/** A round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at or above v: an axis end that reads well. */
+function niceCeil(v: number): number {
+  if (v <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  return ([1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * p >= v) ?? 10) * p;
+}
+
+/** The width of a label in pixels, estimated: CJK characters about 12, others about 7. */
+function textWidth(text: string): number {
+  return [...text].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
+}
+
+/** Rows the legend wraps into. */
+function legendRows(spec: ChartSpec): number {
+  const width = (spec.width ?? 640) - 32;
+  let rows = 1;
+  let used = 0;
+  for (const s of spec.series) {
+    const w = 35 + textWidth(s.name);
+    if (used > 0 && used + w > width) {
+      rows++;
+      used = 0;
+    }
+    used += w;
+  }
+  return rows;
 }
 
 /** Bars, one series per measure or year, side by side. */

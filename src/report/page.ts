@@ -116,6 +116,8 @@ blockquote { margin: .35rem 0; padding: .1rem .75rem; border-left: 3px solid var
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: .85rem; }
+.pair { display: flex; flex-wrap: wrap; gap: 1rem; }
+.pair > svg { flex: 1 1 300px; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line); padding-top: .5rem; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {

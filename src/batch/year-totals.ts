@@ -1,0 +1,165 @@
+/**
+ * Cash ceilings by year, on two bases: the performance year (业绩年度, the year the figures are of) and the
+ * payment year (申报/兑现年度, `applicationYear`: the year the enterprise applies and the budget pays). For each
+ * year: by measure and by district, with the number of enterprises; and the tier awards' tiers per performance
+ * year. Folded enterprise by enterprise from small contributions of plain numbers (they cross worker threads).
+ */
+import { DISTRICTS, districtEnglish } from '../domain/districts.js';
+import { KIND_LABELS, type Lang } from '../domain/labels.js';
+import { formatYuan, groupThousands, type Fen } from '../domain/money.js';
+import { isCash } from '../domain/result.js';
+import type { Evaluation } from '../engine/evaluate.js';
+import { NO_DISTRICT, type SummaryMeasure } from '../render/summary.js';
+
+/** Per eligible cash result shown: measure index, performance year, payment year, amount (fen), tier (0: none). */
+export type YearContribution = number[];
+const STRIDE = 5;
+
+export function yearContributionOf(ev: Evaluation, measureIndex: ReadonlyMap<string, number>): YearContribution {
+  const out: number[] = [];
+  for (const r of ev.results) {
+    if (r.status !== 'eligible' || !isCash(r.kind) || r.amount === null) continue;
+    const m = measureIndex.get(r.ref);
+    if (m === undefined) continue;
+    out.push(m, r.year, r.applicationYear, Number(r.amount), r.ledger ? (r.tier ?? 0) : 0);
+  }
+  return out;
+}
+
+export type Basis = 'payment' | 'performance';
+
+/** One year's cells on one basis. */
+export interface YearCell {
+  year: number;
+  /** Results (one per enterprise and measure) and amounts, by measure index. */
+  measureCount: Uint32Array;
+  measureAmount: Fen[];
+  /** Enterprises with cash that year and amounts, by district index (NO_DISTRICT last). */
+  districtCount: Uint32Array;
+  districtAmount: Fen[];
+  enterprises: number;
+  total: Fen;
+}
+
+export class YearTotals {
+  private readonly cells: Record<Basis, Map<number, YearCell>> = { payment: new Map(), performance: new Map() };
+  /** Performance year → enterprises per tier (index tier − 1) with an eligible tier award. */
+  private readonly tierCounts = new Map<number, number[]>();
+
+  constructor(readonly measures: readonly SummaryMeasure[]) {}
+
+  add(district: number, c: YearContribution): void {
+    if (c.length === 0) return;
+    const seen: Record<Basis, number[]> = { payment: [], performance: [] };
+    for (let i = 0; i < c.length; i += STRIDE) {
+      const m = c[i]!;
+      const amount = BigInt(c[i + 3]!);
+      this.fold('performance', c[i + 1]!, m, district, amount, seen.performance);
+      this.fold('payment', c[i + 2]!, m, district, amount, seen.payment);
+      const tier = c[i + 4]!;
+      if (tier > 0) {
+        const year = c[i + 1]!;
+        const counts = this.tierCounts.get(year) ?? [];
+        counts[tier - 1] = (counts[tier - 1] ?? 0) + 1;
+        this.tierCounts.set(year, counts);
+      }
+    }
+  }
+
+  private fold(basis: Basis, year: number, m: number, d: number, amount: Fen, seen: number[]): void {
+    let cell = this.cells[basis].get(year);
+    if (!cell) {
+      const nm = this.measures.length;
+      cell = { year, measureCount: new Uint32Array(nm), measureAmount: new Array<Fen>(nm).fill(0n), districtCount: new Uint32Array(NO_DISTRICT + 1), districtAmount: new Array<Fen>(NO_DISTRICT + 1).fill(0n), enterprises: 0, total: 0n };
+      this.cells[basis].set(year, cell);
+    }
+    cell.measureCount[m]!++;
+    cell.measureAmount[m] = cell.measureAmount[m]! + amount;
+    cell.districtAmount[d] = cell.districtAmount[d]! + amount;
+    cell.total += amount;
+    if (!seen.includes(year)) {
+      seen.push(year);
+      cell.districtCount[d]!++;
+      cell.enterprises++;
+    }
+  }
+
+  /** The years of a basis, in order. */
+  years(basis: Basis): YearCell[] {
+    return [...this.cells[basis].values()].sort((a, b) => a.year - b.year);
+  }
+
+  /** Performance year → enterprises per tier, years in order. */
+  tiers(): Array<{ year: number; counts: number[] }> {
+    const width = Math.max(0, ...[...this.tierCounts.values()].map((c) => c.length));
+    return [...this.tierCounts.entries()].sort((a, b) => a[0] - b[0]).map(([year, c]) => ({ year, counts: Array.from({ length: width }, (_, i) => c[i] ?? 0) }));
+  }
+}
+
+/** District name of an index ('' for none). */
+export const districtAt = (d: number): string => (d === NO_DISTRICT ? '' : DISTRICTS[d]!.name);
+
+const W = {
+  zh: { payment: '兑现年度', performance: '业绩年度', all: '全部', total: '现金合计', none: '（未填区）', sep: '；', colon: '：', yearOf: (y: number) => `${y}年` },
+  en: { payment: 'payment year', performance: 'performance year', all: 'all', total: 'cash total', none: '(no district)', sep: '; ', colon: ': ', yearOf: (y: number) => String(y) },
+} as const;
+
+export const basisLabel = (b: Basis, lang: Lang): string => W[lang][b];
+const districtName = (d: string, lang: Lang) => (d === '' ? W[lang].none : lang === 'en' ? districtEnglish(d) : d);
+
+/**
+ * The two lines the terminal summary starts with, the payment years first (the budget question):
+ * "兑现年度（申报年度）现金合计：2026年 4,500,000.00；2027年 …".
+ */
+export function yearLines(t: YearTotals, lang: Lang): string {
+  const w = W[lang];
+  const line = (b: Basis, label: string) => {
+    const ys = t.years(b);
+    const body = ys.length === 0 ? '—' : ys.map((c) => `${w.yearOf(c.year)} ${groupThousands(c.total)}`).join(w.sep);
+    return `${label}${w.colon}${body}\n`;
+  };
+  return lang === 'zh'
+    ? line('payment', '按兑现年度（申报年度）现金合计（元）') + line('performance', '按业绩年度现金合计（元）')
+    : line('payment', 'cash by payment (application) year (元)') + line('performance', 'cash by performance year (元)');
+}
+
+/**
+ * The summary's rows (render/summary.ts summaryCells: district, measure, kind, enterprises, amount) with two more
+ * columns, the payment year and the performance year — empty on its own rows, which hold all years — and after
+ * them the year totals: for each payment year, then each performance year, every measure, every district and
+ * the year's total. One rectangular table, as a CSV summary and the workbook's summary sheet are.
+ */
+export function summaryCellsWithYears(summary: readonly string[][], t: YearTotals, lang: Lang): string[][] {
+  const w = W[lang];
+  const [head, ...body] = summary;
+  const rows: string[][] = [[...head!, ...yearHeader(lang)], ...body.map((r) => [...r, '', ''])];
+  for (const b of ['payment', 'performance'] as const) {
+    for (const c of t.years(b)) {
+      const tail = b === 'payment' ? [String(c.year), ''] : ['', String(c.year)];
+      t.measures.forEach((m, i) => {
+        if (c.measureCount[i]! > 0) rows.push([w.all, m.ref, KIND_LABELS[m.kind][lang], String(c.measureCount[i]), formatYuan(c.measureAmount[i]!), ...tail]);
+      });
+      for (let d = 0; d <= NO_DISTRICT; d++) {
+        if (c.districtCount[d]! > 0) rows.push([districtName(districtAt(d), lang), w.total, '', String(c.districtCount[d]), formatYuan(c.districtAmount[d]!), ...tail]);
+      }
+      rows.push([w.all, w.total, '', String(c.enterprises), formatYuan(c.total), ...tail]);
+    }
+  }
+  return rows;
+}
+
+/** The two extra column names: the payment year, the performance year. */
+export const yearHeader = (lang: Lang): string[] => (lang === 'zh' ? ['兑现年度（申报年度）', '业绩年度'] : ['payment_year', 'performance_year']);
+
+/** The year totals as JSON-ready data: byPaymentYear and byPerformanceYear. */
+export function yearJson(t: YearTotals): { byPaymentYear: unknown[]; byPerformanceYear: unknown[] } {
+  const of = (b: Basis) =>
+    t.years(b).map((c) => ({
+      year: c.year,
+      enterprises: c.enterprises,
+      cash: formatYuan(c.total),
+      byMeasure: t.measures.flatMap((m, i) => (c.measureCount[i]! > 0 ? [{ measure: m.ref, enterprises: c.measureCount[i]!, cash: formatYuan(c.measureAmount[i]!) }] : [])),
+      byDistrict: Array.from({ length: NO_DISTRICT + 1 }, (_, d) => d).flatMap((d) => (c.districtCount[d]! > 0 ? [{ district: districtAt(d) || null, enterprises: c.districtCount[d]!, cash: formatYuan(c.districtAmount[d]!) }] : [])),
+    }));
+  return { byPaymentYear: of('payment'), byPerformanceYear: of('performance') };
+}
