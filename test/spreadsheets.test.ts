@@ -182,6 +182,19 @@ describe('the same district in every shape gives the same awards', () => {
     expect(awards(r.stdout)).toEqual(EXPECTED);
   });
 
+  it('Chinese text survives the XML of a large sheet (characters split across the reader\'s chunks)', async () => {
+    const names = Array.from({ length: 4000 }, (_, i) => `广州海珠示例电商${i}有限公司（直播）`);
+    const f = await workbook((wb) => {
+      const s = wb.addWorksheet('big');
+      s.addRow(['统一社会信用代码', '企业名称', '实物商品网上零售额_2025']);
+      names.forEach((name, i) => s.addRow([validId(100 + i), name, 1]));
+    }, 'big.xlsx');
+    const r = batch(f);
+    expect(r.code).toBe(0);
+    const got = r.stdout.trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[1]);
+    expect(got).toEqual(names);
+  });
+
   it('simulate and validate read a workbook too', async () => {
     const f = await workbook((wb) => {
       const s = wb.addWorksheet('one');

@@ -15,7 +15,7 @@ import type { ColumnPlan } from '../io/row.js';
 import { awardColumns, awardHeader } from '../render/award-table.js';
 import { runInfoCells, summaryCells, type RunInfo, type Summary } from '../render/summary.js';
 import type { RunMeta } from '../render/output.js';
-import { formatProblem, say } from '../cli/common.js';
+import { formatNote, formatProblem, say } from '../cli/common.js';
 import { t } from '../render/messages.js';
 import { progressBar } from '../cli/progress.js';
 import { SummaryAggregator, type Aggregator } from './aggregate.js';
@@ -215,7 +215,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
           };
           break;
         case 'file-notes':
-          q = { fileIndex: ev.fileIndex, apply: () => ev.notes.forEach((n) => say(`${ev.file}: ${t(n, lang)}\n`)) };
+          q = { fileIndex: ev.fileIndex, apply: () => ev.notes.forEach((n) => say(formatNote(ev.file, n, lang) + '\n')) };
           break;
         case 'bytes':
           progress.update(counts.records, position.at(ev));

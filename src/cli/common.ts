@@ -116,6 +116,11 @@ export function formatProblem(p: Problem, lang: Lang): string {
 
 const clip = (s: string) => (s.length > 60 ? s.slice(0, 57) + '…' : s);
 
+/** A reader's note on a file ("amount columns … read in 万元") for standard error, control characters shown escaped. */
+export function formatNote(file: string, note: Msg, lang: Lang): string {
+  return `${file}${lang === 'zh' ? '：' : ': '}${t(note, lang)}`.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 export function printProblems(problems: readonly Problem[], lang: Lang): void {
   for (const p of problems) say(formatProblem(p, lang) + '\n');
 }

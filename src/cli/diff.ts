@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../io/sink.js';
 import { diffCsv, diffJson, renderDiffTable, type DiffMeta } from '../render/diff.js';
 import { t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
-import { EXIT, formatProblem, langSchema, paintFor, runOptionsOf, say, UsageError, warnYearsOutside, writeOut } from './common.js';
+import { EXIT, formatNote, formatProblem, langSchema, paintFor, runOptionsOf, say, UsageError, warnYearsOutside, writeOut } from './common.js';
 import { refuseFormatMismatch, refuseSameFiles } from './outputs.js';
 import { loadParams } from './params.js';
 import { readerShape, streamOptionsOf } from './validate.js';
@@ -75,7 +75,7 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   try {
     await forEachBlockRecord<DiffRecord>(files, stream, (task) => (inline ? Promise.resolve(inline(task)) : pool!.run(task)), Math.max(2, o.jobs * 3), {
       fileNotes(file, notes) {
-        for (const n of notes) process.stderr.write(`${file}: ${t(n, o.lang)}\n`);
+        for (const n of notes) say(formatNote(file, n, o.lang) + '\n');
       },
       fileProblems(_file, problems) {
         if (problems.some((p) => p.severity === 'error')) fileErrors++;

@@ -43,7 +43,7 @@ const collect = (v: string, prev: string[]) => [...prev, v];
 program
   .command('simulate')
   .description('one enterprise (JSON, a one-row CSV, "-" for stdin, or --set flags): every result with its reason and article')
-  .argument('[file]', 'input file (JSON object/array/JSON Lines or CSV), or - for standard input')
+  .argument('[file]', 'input file (JSON object/array/JSON Lines, CSV or .xlsx), or - for standard input')
   .option('--set <key=value>', 'set an input field, e.g. years.2025.onlineRetailSales=3.1e9 (repeatable)', collect, [])
   .addOption(new Option('--format <format>', 'output format (html: the self-contained printable report)').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
   .addOption(lang())
@@ -120,8 +120,8 @@ function readerOptions(c: Command): Command {
 readerOptions(
   program
     .command('batch')
-    .description("a district's enterprises (CSV, JSON, JSON Lines; - for stdin), streamed: an award table, a summary by district and measure, the rejected rows")
-    .argument('<files...>', 'input files (CSV wide layout, JSON array, JSON Lines), or - for standard input')
+    .description("a district's enterprises (CSV, XLSX, JSON, JSON Lines; - for stdin), streamed: an award table, a summary by district and measure, the rejected rows")
+    .argument('<files...>', 'input files (CSV wide layout, .xlsx workbook, JSON array, JSON Lines), or - for standard input')
     .option('--out <file>', 'write to a file; the format comes from its extension: .csv .json .jsonl .xlsx')
     .addOption(new Option('--format <format>', 'output format (default: from --out, else csv to standard output)').choices(['csv', 'json', 'jsonl', 'xlsx']))
     .addOption(new Option('--layout <layout>', 'wide: one row per enterprise (the award table); long: one row per enterprise × measure × year').choices(['wide', 'long']).default('wide'))
@@ -169,7 +169,7 @@ readerOptions(
   program
     .command('diff')
     .description('the same enterprises under two parameter sets: who gains, who loses, totals by district and measure')
-    .argument('<files...>', 'input files (CSV, JSON, JSON Lines), or - for standard input')
+    .argument('<files...>', 'input files (CSV, .xlsx, JSON, JSON Lines), or - for standard input')
     .requiredOption('--params <file>', 'the new parameter set (YAML or JSON)')
     .option('--base-params <file>', 'the baseline parameter set (default: the published parameters)')
     .addOption(new Option('--format <format>', 'report format').choices(['table', 'json', 'csv']).default('table'))

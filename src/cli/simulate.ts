@@ -12,11 +12,10 @@ import { setTarget } from '../io/set-names.js';
 import { knownMeasureNames } from '../policies/names.js';
 import { csvLine, LONG_HEADER, longRows, UTF8_BOM } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { t } from '../render/messages.js';
 import { toJson, toOutput } from '../render/output.js';
 import { renderTable } from '../render/table.js';
 import { loadParams } from './params.js';
-import { EXIT, langSchema, paintFor, printProblems, runOptionsOf, terminalWidth, UsageError, warnYearsOutside, writeOut } from './common.js';
+import { EXIT, formatNote, langSchema, paintFor, printProblems, runOptionsOf, terminalWidth, UsageError, warnYearsOutside, writeOut } from './common.js';
 
 export const simulateOptions = z.object({
   set: z.array(z.string()).default([]),
@@ -76,7 +75,7 @@ async function readRecords(file: string | undefined, o: SimulateOptions): Promis
   }
   if (file === undefined) return [fromRaw(applySets({ id: PLACEHOLDER_ID }, o.set), o)];
   const input = await readInputFile(file, { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, ...(o.sheet ? { sheet: o.sheet } : {}) });
-  for (const n of input.notes ?? []) process.stderr.write(`${file}: ${t(n, o.lang)}\n`);
+  for (const n of input.notes ?? []) process.stderr.write(formatNote(file, n, o.lang) + '\n');
   if (input.problems.length) {
     printProblems(input.problems, o.lang);
     if (input.problems.some((p) => p.severity === 'error')) return [];

@@ -9,7 +9,7 @@ import type { Problem } from '../domain/problem.js';
 import { forEachRecord } from '../batch/records.js';
 import type { StreamOptions } from '../io/stream.js';
 import { t } from '../render/messages.js';
-import { EXIT, formatProblem, langSchema, say } from './common.js';
+import { EXIT, formatNote, formatProblem, langSchema, say } from './common.js';
 
 /** The options of the streaming reader (batch and validate), as parsed from the command line. */
 export const readerShape = {
@@ -39,7 +39,7 @@ export async function validate(files: string[], raw: unknown): Promise<number> {
   };
   await forEachRecord(files, streamOptionsOf(o), {
     fileNotes(file, notes) {
-      for (const n of notes) text += `${file}: ${t(n, o.lang)}\n`;
+      for (const n of notes) text += formatNote(file, n, o.lang) + '\n';
     },
     fileProblems(_file, problems) {
       for (const p of problems) {

@@ -68,9 +68,20 @@ const registeredCapitalIn = (money: Money) =>
     fullyPaidOn: optional(fromRead(readDate)),
   });
 
+/** The amount, year and capital schemas of a unit, built once. */
+const BY_UNIT = new Map<Unit, { money: Money; year: ReturnType<typeof yearSchemaIn>; capital: ReturnType<typeof registeredCapitalIn> }>();
+function unitSchemas(unit: Unit) {
+  let s = BY_UNIT.get(unit);
+  if (!s) {
+    const money = moneyIn(unit);
+    BY_UNIT.set(unit, (s = { money, year: yearSchemaIn(money), capital: registeredCapitalIn(money) }));
+  }
+  return s;
+}
+
 function buildSchema(o: InputOptions) {
   const known = o.knownMeasures;
-  const money = moneyIn(o.unit ?? '元');
+  const byUnit = unitSchemas(o.unit ?? '元');
   const measureName = z.string().refine((s) => !known || known.has(s), { params: { key: 'expected.measure' } });
   const fundingRef = z.string().refine((s) => !known || known.has(s.replace(/@\d{4}$/, '')), { params: { key: 'expected.funding-ref' } });
   return z.object({
@@ -78,16 +89,17 @@ function buildSchema(o: InputOptions) {
     name: z.preprocess(EMPTY, z.string().optional()),
     district: optional(fromRead(readDistrict)),
     tracks: tracks.optional(),
-    years: z.record(z.string(), yearSchemaIn(money)).optional(),
+    years: z.record(z.string(), byUnit.year).optional(),
     lists: z.array(listEntry).optional(),
     projects: z.array(project).optional(),
-    registeredCapital: registeredCapitalIn(money).optional(),
+    registeredCapital: byUnit.capital.optional(),
     priorAwards: z.array(z.object({ measure: measureName, year, tier: z.number().int().min(1).max(5).optional() })).optional(),
     higherLevelFunding: z.array(fundingRef).optional(),
   });
 }
 
 const schemas = new Map<string, ReturnType<typeof buildSchema>>();
+const knownSchemas = new WeakMap<ReadonlySet<string>, Map<string, ReturnType<typeof buildSchema>>>();
 
 /** The keys each object of the contract may have, for reporting unknown fields. */
 const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
@@ -111,11 +123,10 @@ export function parseEnterprise(raw: unknown, o: InputOptions = {}): { enterpris
   unknownKeys(raw as Record<string, unknown>, o.strict ? 'error' : 'warning', problems);
 
   const key = `${!!o.lenientId}|${o.unit ?? '元'}`;
-  let schema = schemas.get(key);
-  if (!schema || o.knownMeasures) {
-    schema = buildSchema(o);
-    if (!o.knownMeasures) schemas.set(key, schema);
-  }
+  // one schema per option set; the known-measure names are one shared set, so schemas are kept per set
+  const cache = o.knownMeasures ? (knownSchemas.get(o.knownMeasures) ?? knownSchemas.set(o.knownMeasures, new Map()).get(o.knownMeasures)!) : schemas;
+  let schema = cache.get(key);
+  if (!schema) cache.set(key, (schema = buildSchema(o)));
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(fromIssue(issue));

@@ -13,7 +13,7 @@ import { decode, type Encoding } from './decode.js';
 import type { Msg } from '../domain/result.js';
 import { prepareJson } from './json-exact.js';
 import { sniff } from './sniff.js';
-import { streamRecords, type StreamOptions } from './stream.js';
+import type { StreamOptions } from './stream.js';
 
 export interface ReadOptions {
   encoding?: Encoding;
@@ -69,6 +69,8 @@ function isJson(text: string, file: string, o: ReadOptions): boolean {
 async function readTable(file: string, buf: Buffer, o: ReadOptions): Promise<InputFile> {
   const out: InputFile = { file, records: [], problems: [] };
   const stream: StreamOptions = { format: 'auto', lenientId: !!o.lenientId, strict: !!o.strict, ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.unit ? { unit: o.unit } : {}), ...(o.sheet ? { sheet: o.sheet } : {}), ...(file === '-' ? { stdin: buf } : {}) };
+  // the streaming reader (and with it the workbook reader) only for tables: simulate on JSON starts light
+  const { streamRecords } = await import('./stream.js');
   for await (const ev of streamRecords([file], stream)) {
     if (ev.type === 'file-notes') out.notes = [...(out.notes ?? []), ...ev.notes];
     else if (ev.type === 'file-error') out.problems.push(...ev.problems);

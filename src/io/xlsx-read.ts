@@ -10,7 +10,57 @@
  *            Excel's E notation, 9.14401011904434E+17, which the id reader refuses: its digits are lost
  *   date     YYYY-MM-DD;  boolean  true / false;  text, rich text, hyperlink  the text;  formula  its result
  */
+import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
+
+/**
+ * exceljs 4.4 decodes each chunk of a sheet's XML on its own (utils/parse-sax.js), so a Chinese character whose
+ * UTF-8 bytes straddle two chunks becomes two U+FFFD: "广州" comes out "���州" once in a few thousand rows.
+ * Before exceljs is first loaded (this module is loaded with the readers, before any output is opened), its
+ * parse-sax module is put in the require cache as the same parser with a streaming decoder per XML part.
+ */
+function fixExcelJsDecoding(): void {
+  try {
+    const require = createRequire(import.meta.url);
+    const path = require.resolve('exceljs/lib/utils/parse-sax.js');
+    if (require.cache[path]) return;
+    const { Module } = require('node:module') as { Module: new (id: string) => NodeJS.Module };
+    const mod = new Module(path);
+    mod.filename = path;
+    mod.exports = async function* parseSax(iterable: AsyncIterable<Buffer | string>) {
+      const { SaxesParser } = createRequire(path)('saxes') as { SaxesParser: new () => SaxParser };
+      const parser = new SaxesParser();
+      let error: unknown;
+      parser.on('error', (err) => (error = err));
+      let events: unknown[] = [];
+      parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
+      parser.on('text', (value) => events.push({ eventType: 'text', value }));
+      parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
+      const decoder = new TextDecoder('utf-8');
+      for await (const chunk of iterable) {
+        parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+        if (error) throw error;
+        yield events;
+        events = [];
+      }
+      const rest = decoder.decode();
+      if (rest) {
+        parser.write(rest);
+        if (error) throw error;
+        yield events;
+      }
+    };
+    mod.loaded = true;
+    require.cache[path] = mod;
+  } catch {
+    // exceljs not installed: reading a workbook then says so
+  }
+}
+interface SaxParser {
+  on(event: string, f: (value: unknown) => void): void;
+  write(text: string): void;
+}
+fixExcelJsDecoding();
 
 export class XlsxError extends Error {
   constructor(readonly key: string, readonly args: Record<string, string | number> = {}) {

@@ -24,7 +24,7 @@ const MANGLED_AS_NUMBER = /^(\d{16,}|(?=.{18}$)\d+E\d+)$/i;
  */
 export function safeCell(v: string): string {
   if (v.length === 0) return v;
-  if (MANGLED_AS_NUMBER.test(v)) return `="${v}"`;
+  if (v.length >= 16 && MANGLED_AS_NUMBER.test(v)) return `="${v}"`;
   return '=+-@\t\r'.includes(v[0]!) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
 }
 
