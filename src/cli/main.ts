@@ -2,16 +2,37 @@
  * The gz-awards command line. Commands are declared here (so --help is complete) and loaded only when run,
  * keeping start-up light: `simulate` never loads the XLSX writer or the encodings.
  */
-import { Command, Option } from 'commander';
+import { Argument, Command, Help, Option } from 'commander';
 import { EXIT, formatProblem, UsageError } from './common.js';
+import { argvLang, translate } from './help-i18n.js';
+
+/** One language for everything the run prints, help and usage errors included (src/cli/help-i18n.ts). */
+const runLang = argvLang(process.argv.slice(2));
 
 const program = new Command();
 program
   .name('gz-awards')
   .description("Which support measures of Guangzhou's e-commerce policies an enterprise qualifies for, and for how much.")
   .version('0.1.0')
-  .showHelpAfterError()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  .showHelpAfterError(runLang === 'zh' ? '（加 --help 查看用法）' : '(add --help for additional information)')
+  .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(translate(s, runLang)) })
+  .configureHelp({
+    optionDescription(this: Help, o: Option) {
+      return translate(Help.prototype.optionDescription.call(this, o), runLang);
+    },
+    argumentDescription(this: Help, a: Argument) {
+      return translate(Help.prototype.argumentDescription.call(this, a), runLang);
+    },
+    subcommandDescription(this: Help, c: Command) {
+      return translate(Help.prototype.subcommandDescription.call(this, c), runLang);
+    },
+    commandDescription(this: Help, c: Command) {
+      return translate(Help.prototype.commandDescription.call(this, c), runLang);
+    },
+    formatHelp(this: Help, c: Command, helper: Help) {
+      return translate(Help.prototype.formatHelp.call(this, c, helper), runLang);
+    },
+  })
   .exitOverride();
 
 const lang = () => new Option('--lang <lang>', 'language of tables and messages (default: from LC_ALL, LC_MESSAGES, LANG; else zh)').choices(['zh', 'en']);
@@ -175,7 +196,7 @@ function handle(err: unknown): number {
   }
   if (err instanceof UsageError) {
     process.stderr.write(`gz-awards: ${err.message}\n`);
-    for (const p of err.problems) process.stderr.write(formatProblem(p, 'en') + '\n');
+    for (const p of err.problems) process.stderr.write(formatProblem(p, runLang) + '\n');
     return EXIT.usage;
   }
   const code = (err as NodeJS.ErrnoException).code;
