@@ -12,7 +12,7 @@ const SAMPLES = ['tianhe-retailer.json', 'cross-border-seller.json', 'livestream
 /** E5 of the specification: live-streaming too, so the 002 tier award gives way to 000's (第二十条). */
 const E5 = ['--set', 'tracks=ecommerce,livestream', '--set', 'years.2023.onlineRetailSales=2.5e9', '--set', 'years.2025.onlineRetailSales=3.1e9', '--set', 'years.2025.nbsDirectReporting=true'];
 const MEASURE_ID = /\b(gz-2025-ecommerce|gz-2025-livestream|gz-2024-cross-border|gz-2019-ecommerce|gd-2012-ecommerce)\b|\b(scale-tier|above-quota|honghu|qilin|kunpeng|brand-overseas|bonded-rent|rd-expensed|high-tech)\b/;
-const INTERPRETATION_CODE = /\b(threshold|growthWindow|growthAverage|tierBasis|planning|sameYear|sameYearScope|reporting|sameItem)=|\b(reach|exceed|ending|preceding|geometric|arithmetic|first-crossing|optimal|greedy)\b/;
+const INTERPRETATION_CODE = /\b(threshold|growthWindow|growthAverage|tierBasis|planning)=|\b(reach|exceed|ending|preceding|geometric|arithmetic|first-crossing|optimal|greedy)\b/;
 /** An amount with a unit, e.g. 1.33亿元, 150万元, 0元. */
 const AMOUNT = /(\d[\d,]*(?:\.\d+)?)(亿元|万元|元)/g;
 
@@ -30,7 +30,7 @@ describe('the default Chinese table leaks nothing', () => {
 
   it('names the interpretation in words, and in codes only with --explain', () => {
     const plain = cli(['simulate', SAMPLE]).stdout;
-    expect(plain).toContain('解释口径：“突破”门槛=达到即可（≥）；增长率窗口=截至当年（Y−2→Y）；平均增长率=水平法（几何平均）；进档依据=当年达到即可；申报方案=各年合计最高的无冲突组合');
+    expect(plain).toContain('解释口径：“突破”门槛=达到即可（≥）；增长率窗口=截至当年（Y−2→Y）；平均增长率=水平法（几何平均）；进档依据=当年达到即可；申报方案=各年合计最高的无冲突组合；第二十条“当年”=申请年度；');
     const explained = cli(['simulate', SAMPLE, '--explain']).stdout;
     expect(explained).toContain('threshold=reach, growthWindow=ending, growthAverage=geometric, tierBasis=level, planning=optimal');
     expect(explained).toContain('scale-tier'); // ids belong to --explain
@@ -148,6 +148,6 @@ describe('--format md carries the table', () => {
     expect(md).not.toMatch(MEASURE_ID);
     const explained = cli(['simulate', SAMPLE, '--format', 'md', '--explain']).stdout;
     expect(explained).toContain('  - ✓ `growth`（第二条）：2023—2025 年平均增长率 11.355% ≥ 10%');
-    expect(explained).toContain('`threshold=reach, growthWindow=ending, growthAverage=geometric, tierBasis=level, planning=optimal, ');
+    expect(explained).toContain('`threshold=reach, growthWindow=ending, growthAverage=geometric, tierBasis=level, planning=optimal, sameYear=application, sameYearScope=ecommerce-only, reporting=required, sameItem=higher`');
   });
 });

@@ -83,6 +83,7 @@ program
   .description('the catalogue: documents, measures, articles, parameters, validity, interpretations')
   .argument('[target]', 'POLICY or POLICY/MEASURE, e.g. gz-2025-ecommerce/scale-tier')
   .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+  .option('--coverage', 'every article of the documents: the measures that model it, or why it is not modelled')
   .addOption(lang())
   .action(async (target: string | undefined, opts: Record<string, unknown>) => {
     const { rules } = await import('./rules.js');
@@ -176,7 +177,8 @@ readerOptions(
     .addOption(lang())
     .option('--year <year>', 'compare only this performance year')
     .option('--years <years>', 'compare only these years: 2024-2026 or 2024,2026')
-    .option('--interpret <list>', 'interpretations applied to both runs, e.g. threshold=exceed'),
+    .option('--interpret <list>', 'interpretations applied to both runs, e.g. threshold=exceed')
+    .option('--jobs <n>', 'worker threads (the report is the same)', '1'),
 ).action(async (files: string[], opts: Record<string, unknown>) => {
   const { diff } = await import('./diff.js');
   process.exitCode = await diff(files, opts);
