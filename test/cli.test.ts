@@ -159,7 +159,7 @@ describe('bad input (SPEC §8): exit 2, one message per problem, no stack trace'
 
   it('usage errors: no input, a bad option value, an unknown command', () => {
     expect(cli(['simulate']).code).toBe(2);
-    const fmt = cli(['simulate', SAMPLE, '--format', 'xml']);
+    const fmt = cli(['simulate', SAMPLE, '--format', 'xml', '--lang', 'en']);
     expect(fmt.code).toBe(2);
     expect(fmt.stderr).toContain("Allowed choices are table, json, csv, md");
     expect(cli(['frobnicate']).code).toBe(2);

@@ -160,7 +160,7 @@ describe('gz-awards diff with bad input', () => {
   });
 
   it('needs --params, and refuses a missing input file with exit 2 and no stack trace', () => {
-    const none = cli(['diff', SMALL]);
+    const none = cli(['diff', SMALL, '--lang', 'en']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("required option '--params <file>' not specified");
     const missing = cli(['diff', 'no/such/file.csv', '--params', REFORM, '--lang', 'en']);

@@ -92,6 +92,31 @@ describe('one language per run', () => {
   });
 });
 
+describe('help and usage errors speak the language of the run', () => {
+  it('--help in Chinese by default, in English with --lang en or an English locale', () => {
+    const zh = cli(['--help']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('用法：gz-awards');
+    expect(zh.stdout).toContain('命令：');
+    expect(zh.stdout).toContain('企业自查：按金额从高到低只问结果所需的问题');
+    expect(zh.stdout).not.toContain('display help for command');
+    const sim = cli(['simulate', '--help']);
+    expect(sim.stdout).toContain('显示每一步检查及其条款');
+    expect(sim.stdout).toContain('选项：');
+    for (const en of [cli(['--help', '--lang', 'en']), cli(['--help'], { env: { LANG: 'en_US.UTF-8' } })]) {
+      expect(en.stdout).toContain('Usage: gz-awards');
+      expect(en.stdout).toContain('display help for command');
+    }
+  });
+
+  it('a commander usage error in Chinese, exit 2', () => {
+    const r = cli(['simulate', SAMPLE, '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("错误：选项 '--format <format>' 的值 'xml' 无效，可选：table, json, csv, md, html。");
+    expect(cli(['simulate', '--frobnicate']).stderr).toContain("错误：未知选项 '--frobnicate'");
+  });
+});
+
 describe('the table fits the terminal', () => {
   for (const columns of [80, 120]) {
     it(`at ${columns} columns (COLUMNS), with and without --explain, nothing lost`, () => {

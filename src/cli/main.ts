@@ -2,23 +2,16 @@
  * The gz-awards command line. Commands are declared here (so --help is complete) and loaded only when run,
  * keeping start-up light: `simulate` never loads the XLSX writer or the encodings.
  */
-import { Command, Option } from 'commander';
-import type { Lang } from '../domain/labels.js';
+import { Argument, Command, Help, Option } from 'commander';
 import type { Msg } from '../domain/result.js';
 import { FileError, removeTemporaries } from '../io/sink.js';
 import { t } from '../render/messages.js';
-import { envLang, EXIT, formatProblem, KeyedError, say, UsageError } from './common.js';
+import { EXIT, formatProblem, KeyedError, say, UsageError } from './common.js';
+import { argvLang, translate } from './help-i18n.js';
 
-/** The language of messages, from the command line (errors can come before a command has parsed its options). */
-function langOfArgv(argv: readonly string[]): Lang {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (v === 'en' || v === 'zh') return v;
-  }
-  return envLang();
-}
-const LANG = langOfArgv(process.argv);
+/** One language for everything the run prints, help and usage errors included (src/cli/help-i18n.ts). */
+const runLang = argvLang(process.argv.slice(2));
+const LANG = runLang;
 
 // Standard output failing: the reader went away (| head) ends quietly; anything else (a full disk) is one message.
 // Either way no temporary file is left.
@@ -33,8 +26,25 @@ program
   .name('gz-awards')
   .description("Which support measures of Guangzhou's e-commerce policies an enterprise qualifies for, and for how much.")
   .version('0.1.0')
-  .showHelpAfterError()
-  .configureOutput({ writeErr: (s) => say(s) })
+  .showHelpAfterError(runLang === 'zh' ? '（加 --help 查看用法）' : '(add --help for additional information)')
+  .configureOutput({ writeErr: (s) => say(s), outputError: (s, write) => write(translate(s, runLang)) })
+  .configureHelp({
+    optionDescription(this: Help, o: Option) {
+      return translate(Help.prototype.optionDescription.call(this, o), runLang);
+    },
+    argumentDescription(this: Help, a: Argument) {
+      return translate(Help.prototype.argumentDescription.call(this, a), runLang);
+    },
+    subcommandDescription(this: Help, c: Command) {
+      return translate(Help.prototype.subcommandDescription.call(this, c), runLang);
+    },
+    commandDescription(this: Help, c: Command) {
+      return translate(Help.prototype.commandDescription.call(this, c), runLang);
+    },
+    formatHelp(this: Help, c: Command, helper: Help) {
+      return translate(Help.prototype.formatHelp.call(this, c, helper), runLang);
+    },
+  })
   .exitOverride();
 
 const lang = () => new Option('--lang <lang>', 'language of tables and messages (default: from LC_ALL, LC_MESSAGES, LANG; else zh)').choices(['zh', 'en']);
@@ -210,7 +220,7 @@ function handle(err: unknown): number {
   }
   if (err instanceof UsageError) {
     say(`gz-awards: ${err.message}\n`);
-    for (const p of err.problems) say(formatProblem(p, 'en') + '\n');
+    for (const p of err.problems) say(formatProblem(p, runLang) + '\n');
     return EXIT.usage;
   }
   const code = (err as NodeJS.ErrnoException).code;
