@@ -86,8 +86,9 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
 /** Before anything is read: no output is an input or another output, and every extension agrees with its format. */
 async function checkPaths(files: readonly string[], o: BatchOptions, format: OutFormat, glance: GlancePaths): Promise<void> {
   if (o.out) refuseFormatMismatch('--out', o.out, format, [format]);
-  if (o.rejects) refuseFormatMismatch('--rejects', o.rejects, rejectsKind(o.rejects), ['csv', 'json', 'jsonl']);
-  if (o.summary) refuseFormatMismatch('--summary', o.summary, /\.json$/i.test(o.summary) ? 'json' : 'csv', ['csv', 'json']);
+  // the rejects and the summary are real workbooks when named .xlsx
+  if (o.rejects) refuseFormatMismatch('--rejects', o.rejects, rejectsKind(o.rejects), ['csv', 'json', 'jsonl', 'xlsx']);
+  if (o.summary) refuseFormatMismatch('--summary', o.summary, /\.json$/i.test(o.summary) ? 'json' : 'csv', ['csv', 'json', 'xlsx']);
   const inputs = [...files.map((path) => ({ flag: 'input', path })), ...(o.params ? [{ flag: '--params', path: o.params }] : [])];
   const outputs = (['out', 'rejects', 'summary', 'nearOut', 'report'] as const).flatMap((k) => {
     const path = k === 'nearOut' ? glance.nearOut : k === 'report' ? glance.report : o[k];
