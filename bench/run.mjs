@@ -1,18 +1,28 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --n 1000000]: SPEC §9 in one run, on a synthetic district of N enterprises (default 1,000,000)
- * written by scripts/district-generator.mjs:
- *   engine      enterprises evaluated per second in-process (all policies, all years)       target ≥ 150,000/s
- *   end to end  batch CSV → CSV rows/s as a ratio to a bare csv-parse → csv-stringify
- *               pass-through of the same file, measured in the same run                      target ≥ 0.8
- *               the same with --jobs 2                                                       target ≥ 1.3
- *   memory      peak RSS of batch at 100,000 and at N rows                                   ≤ 200 MB, within 20%
- *   start-up    simulate on one enterprise, wall time as a ratio to `node -e 0`              target ≤ 3
- *   xlsx        batch XLSX → CSV at 100,000 rows: rows/s and peak RSS                        no target yet
- * Every child's peak RSS is read by bench/rss.mjs (process.resourceUsage().maxRSS at exit).
+ * npm run bench [-- --n 1000000] [-- --rounds 3] [-- --rss-3m]: every target of the performance contract in one
+ * run, on a synthetic district of N enterprises (default 1,000,000) written by scripts/district-generator.mjs.
+ *
+ * The machine may be shared, so nothing is judged on one wall time: each round runs every command once, one
+ * after the other (A B C … A B C …), each target is a RATIO of two commands of the same round, and the report
+ * gives the median of the rounds' ratios (at least 3). Peak RSS is each child's own
+ * (process.resourceUsage().maxRSS at exit, worker threads included, read by bench/rss.mjs); the highest of
+ * the rounds is reported.
+ *
+ *   batch CSV → CSV, 1 job        rows/s ÷ the csv-parse → csv-stringify pass-through's      ≥ 1.5
+ *   batch CSV → CSV, --jobs 2     the same                                                     ≥ 2.2
+ *   batch → XLSX                  time ÷ batch → CSV's; peak RSS                               ≤ 2, ≤ 250 MB
+ *   batch → JSON Lines, file      time ÷ batch → CSV's; peak RSS                               ≤ 2.5, ≤ 250 MB
+ *   batch → JSON Lines, a pipe    the same, standard output read through a pipe                ≤ 2.5, ≤ 250 MB
+ *   validate                      rows/s ÷ the pass-through's                                  ≥ 2
+ *   diff --params                 time ÷ batch → CSV's                                         ≤ 1.3
+ *   peak RSS of batch CSV         at 100,000 and N rows (and 3,000,000 with --rss-3m)          ≤ 200 MB, within 10%
+ *   engine in process             the median of ENGINE_PROCS processes (each rate listed)      reported
+ *   start-up                      simulate one enterprise ÷ `node -e 0`, median of 9 pairs     ≤ 3
+ *   XLSX in → CSV out             100,000 rows: rows/s and peak RSS                            reported
  */
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -25,11 +35,16 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const N = Number(arg('--n', '1000000'));
+const ROUNDS = Math.max(3, Number(arg('--rounds', '3')));
 const SMALL = Math.min(100_000, N);
+const BIG = 3_000_000;
+const ENGINE_PROCS = 7;
+const withBig = process.argv.includes('--rss-3m');
 const keep = process.argv.includes('--keep');
 const dir = mkdtempSync(join(tmpdir(), 'gz-bench-'));
 const BIN = join(ROOT, 'bin/gz-awards.js');
 const RSS = join(ROOT, 'bench/rss.mjs');
+const REFORM = join(ROOT, 'fixtures/reforms/tier1-5bn.yaml');
 const log = (s) => process.stderr.write(s + '\n');
 
 async function writeDistrict(file, n) {
@@ -47,100 +62,148 @@ async function writeDistrict(file, n) {
   await once(out, 'finish');
 }
 
-/** The synthetic district as an .xlsx (exceljs' streaming writer): digits-only cells as numbers, ids as text. */
-async function writeWorkbook(file, n) {
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const ws = wb.addWorksheet('district');
-  ws.addRow(HEADER).commit();
-  for (const row of syntheticRows(n)) ws.addRow(row.map((c, i) => (i > 0 && /^\d+(\.\d+)?$/.test(c) && c.length < 16 ? Number(c) : c))).commit();
-  ws.commit();
-  await wb.commit();
-}
-
-/** Runs `node bench/rss.mjs SCRIPT ARGS` and returns wall seconds and the child's peak RSS in MB. */
-function timed(script, args) {
+/**
+ * Runs `node bench/rss.mjs SCRIPT ARGS` and returns wall seconds and the child's peak RSS in MB. With `pipe`,
+ * standard output is a pipe that this process reads and drops (as `… | consumer` would); else it is /dev/null.
+ */
+async function timed(script, args, { pipe = false } = {}) {
   const rssFile = join(dir, `rss-${Math.random().toString(36).slice(2)}`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [RSS, rssFile, script, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const child = spawn(process.execPath, [RSS, rssFile, script, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', pipe ? 'pipe' : 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  let bytes = 0;
+  if (pipe) child.stdout.on('data', (d) => (bytes += d.length));
+  const [code] = await once(child, 'close');
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0 && r.status !== 3) throw new Error(`${script} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return { secs, rssMB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  if (code !== 0 && code !== 3) throw new Error(`${script} ${args.join(' ')} exited ${code}: ${stderr}`);
+  return { secs, rssMB: Number(readFileSync(rssFile, 'utf8')) / 1024, bytes };
+}
+
+/** Runs a node script and returns its standard output. */
+async function output(args) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const [code] = await once(child, 'close');
+  if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}`);
+  return out;
 }
 
 const fmt = (x, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const list = (xs, d = 2) => xs.map((x) => fmt(x, d)).join(' ');
 
-log(`gz-awards bench: N = ${fmt(N)}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), Node ${process.version}`);
+log(`gz-awards bench: N = ${fmt(N)}, ${ROUNDS} rounds, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), Node ${process.version}`);
 const big = join(dir, `district-${N}.csv`);
 const small = join(dir, `district-${SMALL}.csv`);
 await writeDistrict(big, N);
 if (SMALL !== N) await writeDistrict(small, SMALL);
 log(`generated ${big}`);
 
-// 1. engine, in process
-const { evaluate, DEFAULT_OPTIONS } = await import('../dist/engine/evaluate.js');
-const { publishedRuleSet } = await import('../dist/engine/ruleset.js');
-const { mapRow, planColumns } = await import('../dist/io/row.js');
-const plan = planColumns(HEADER);
-const sample = [];
-for (const row of syntheticRows(Math.min(N, 50_000))) sample.push(mapRow(plan, row, 0).enterprise);
-const rs = publishedRuleSet();
-for (let i = 0; i < 20_000; i++) evaluate(sample[i % sample.length], rs, DEFAULT_OPTIONS); // warm up
-let evals = 0;
-const e0 = process.hrtime.bigint();
-let eSecs = 0;
-while (eSecs < 3) {
-  for (const e of sample) evaluate(e, rs, DEFAULT_OPTIONS);
-  evals += sample.length;
-  eSecs = Number(process.hrtime.bigint() - e0) / 1e9;
-}
-const engineRate = evals / eSecs;
-log(`engine: ${fmt(engineRate)} enterprises/s`);
+// 1. the engine in process, in several processes: one process's rate is bimodal (see README, "Benchmark")
+const engineRates = [];
+for (let i = 0; i < ENGINE_PROCS; i++) engineRates.push(Number(await output([join(ROOT, 'bench/engine.mjs'), '50000', '2'])));
+log(`engine: ${list(engineRates, 0)} enterprises/s`);
 
-// 2. end to end
-const pass = timed(join(ROOT, 'bench/passthrough.mjs'), [big, join(dir, 'pass.csv')]);
-const passRate = N / pass.secs;
-log(`pass-through: ${fmt(passRate)} rows/s`);
-const b1 = timed(BIN, ['batch', big, '--out', join(dir, 'out1.csv'), '--no-progress']);
-log(`batch: ${fmt(N / b1.secs)} rows/s`);
-const b2 = timed(BIN, ['batch', big, '--out', join(dir, 'out2.csv'), '--no-progress', '--jobs', '2']);
-log(`batch --jobs 2: ${fmt(N / b2.secs)} rows/s`);
-const bs = SMALL === N ? b1 : timed(BIN, ['batch', small, '--out', join(dir, 'out3.csv'), '--no-progress']);
-// XLSX in → CSV out at SMALL rows (no target yet): the same district as a workbook, numbers as number cells
-const book = join(dir, `district-${SMALL}.xlsx`);
-await writeWorkbook(book, SMALL);
-const bx = timed(BIN, ['batch', book, '--out', join(dir, 'out4.csv'), '--no-progress']);
-log(`batch xlsx: ${fmt(SMALL / bx.secs)} rows/s`);
-
-// 3. start-up
-const fixture = join(ROOT, 'fixtures/enterprises/tianhe-retailer.json');
-const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const wall = (args) => {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
-  return Number(process.hrtime.bigint() - t0) / 1e6;
+// 2. end to end, interleaved by rounds
+const COMMANDS = {
+  pass: () => timed(join(ROOT, 'bench/passthrough.mjs'), [big, join(dir, 'pass.csv')]),
+  csv: () => timed(BIN, ['batch', big, '--out', join(dir, 'out.csv'), '--no-progress']),
+  jobs2: () => timed(BIN, ['batch', big, '--out', join(dir, 'out2.csv'), '--no-progress', '--jobs', '2']),
+  xlsx: () => timed(BIN, ['batch', big, '--out', join(dir, 'out.xlsx'), '--no-progress']),
+  jsonl: () => timed(BIN, ['batch', big, '--out', join(dir, 'out.jsonl'), '--no-progress']),
+  jsonlPipe: () => timed(BIN, ['batch', big, '--format', 'jsonl', '--no-progress'], { pipe: true }),
+  validate: () => timed(BIN, ['validate', big]),
+  diff: () => timed(BIN, ['diff', big, '--params', REFORM, '--format', 'json', '--out', join(dir, 'diff.json')]),
+  small: () => timed(BIN, ['batch', small, '--out', join(dir, 'small.csv'), '--no-progress']),
 };
-const nodeMs = median(Array.from({ length: 9 }, () => wall(['-e', '0'])));
-const simMs = median(Array.from({ length: 9 }, () => wall([BIN, 'simulate', fixture])));
+const runs = Object.fromEntries(Object.keys(COMMANDS).map((k) => [k, []]));
+for (let r = 0; r < ROUNDS; r++) {
+  for (const [k, f] of Object.entries(COMMANDS)) runs[k].push(await f());
+  log(`round ${r + 1}: ${Object.entries(runs).map(([k, v]) => `${k} ${fmt(v[r].secs, 1)} s`).join(', ')}`);
+}
+const byRound = (f) => runs.pass.map((_, r) => f(r));
+const secs = (k, r) => runs[k][r].secs;
+const ratio = {
+  csv: byRound((r) => secs('pass', r) / secs('csv', r)),
+  jobs2: byRound((r) => secs('pass', r) / secs('jobs2', r)),
+  xlsx: byRound((r) => secs('xlsx', r) / secs('csv', r)),
+  jsonl: byRound((r) => secs('jsonl', r) / secs('csv', r)),
+  jsonlPipe: byRound((r) => secs('jsonlPipe', r) / secs('csv', r)),
+  validate: byRound((r) => secs('pass', r) / secs('validate', r)),
+  diff: byRound((r) => secs('diff', r) / secs('csv', r)),
+};
+const peak = (k) => Math.max(...runs[k].map((x) => x.rssMB));
 
-const ratio1 = N / b1.secs / passRate;
-const ratio2 = N / b2.secs / passRate;
-const peak = Math.max(b1.rssMB, bs.rssMB);
-const flat = Math.abs(b1.rssMB - bs.rssMB) / Math.min(b1.rssMB, bs.rssMB);
+// 3. memory at 3M rows (long: behind --rss-3m)
+let big3 = null;
+if (withBig && N < BIG) {
+  const f = join(dir, `district-${BIG}.csv`);
+  await writeDistrict(f, BIG);
+  big3 = await timed(BIN, ['batch', f, '--out', join(dir, 'out3m.csv'), '--no-progress']);
+  rmSync(f, { force: true });
+  log(`batch ${fmt(BIG)} rows: ${fmt(big3.secs, 1)} s, ${fmt(big3.rssMB, 1)} MB`);
+}
+
+// 4. start-up, interleaved pairs
+const fixture = join(ROOT, 'fixtures/enterprises/tianhe-retailer.json');
+const startRatios = [];
+const startMs = [];
+for (let i = 0; i < 9; i++) {
+  const t0 = process.hrtime.bigint();
+  await output(['-e', '0']);
+  const nodeMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const t1 = process.hrtime.bigint();
+  await output([BIN, 'simulate', fixture]);
+  const simMs = Number(process.hrtime.bigint() - t1) / 1e6;
+  startRatios.push(simMs / nodeMs);
+  startMs.push([simMs, nodeMs]);
+}
+
+// 5. XLSX in → CSV out, 100,000 rows (the workbook written by exceljs, as an office would)
+let xlsxIn = null;
+const hasXlsxReader = existsSync(join(ROOT, 'dist/io/xlsx-read.js'));
+if (hasXlsxReader) {
+  const ExcelJS = (await import('exceljs')).default;
+  const f = join(dir, `district-${SMALL}.xlsx`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: f, useStyles: false, useSharedStrings: false });
+  const ws = wb.addWorksheet('2025');
+  ws.addRow(HEADER).commit();
+  for (const row of syntheticRows(SMALL)) ws.addRow(row.map((c, i) => (c !== '' && /_(20\d\d)$/.test(HEADER[i]) && /^\d+$/.test(c) ? Number(c) : c))).commit();
+  ws.commit();
+  await wb.commit();
+  xlsxIn = await timed(BIN, ['batch', f, '--out', join(dir, 'from-xlsx.csv'), '--no-progress']);
+}
+
 const ok = (b) => (b ? 'met' : 'MISSED');
+const m = (k) => median(ratio[k]);
+const csvFlat = [runs.small.map((x) => x.rssMB), runs.csv.map((x) => x.rssMB), big3 ? [big3.rssMB] : []].flat();
+const flat = (Math.max(...csvFlat) - Math.min(...csvFlat)) / Math.min(...csvFlat);
 const lines = [
-  ['measure', 'value', 'target', ''],
-  ['engine (in process, all policies, all years)', `${fmt(engineRate)} enterprises/s`, '≥ 150,000/s', ok(engineRate >= 150_000)],
-  ['csv-parse → csv-stringify pass-through', `${fmt(passRate)} rows/s (${fmt(pass.secs, 2)} s)`, '', ''],
-  ['batch CSV → CSV, 1 job', `${fmt(N / b1.secs)} rows/s (${fmt(b1.secs, 2)} s) = ${fmt(ratio1, 2)} × pass-through`, '≥ 0.8 ×', ok(ratio1 >= 0.8)],
-  ['batch CSV → CSV, --jobs 2', `${fmt(N / b2.secs)} rows/s (${fmt(b2.secs, 2)} s) = ${fmt(ratio2, 2)} × pass-through`, '≥ 1.3 ×', ok(ratio2 >= 1.3)],
-  [`peak RSS, batch, ${fmt(SMALL)} rows`, `${fmt(bs.rssMB, 1)} MB`, '≤ 200 MB', ok(bs.rssMB <= 200)],
-  [`peak RSS, batch, ${fmt(N)} rows`, `${fmt(b1.rssMB, 1)} MB`, '≤ 200 MB', ok(peak <= 200)],
-  [`peak RSS growth, ${fmt(SMALL)} → ${fmt(N)} rows`, `${fmt(flat * 100, 1)}%`, 'within 20%', ok(flat <= 0.2)],
-  ['peak RSS, batch --jobs 2', `${fmt(b2.rssMB, 1)} MB`, '', ''],
-  [`batch XLSX → CSV, ${fmt(SMALL)} rows`, `${fmt(SMALL / bx.secs)} rows/s (${fmt(bx.secs, 2)} s), peak RSS ${fmt(bx.rssMB, 1)} MB`, '(none yet)', ''],
-  ['start-up: simulate one enterprise / node -e 0', `${fmt(simMs)} ms / ${fmt(nodeMs)} ms = ${fmt(simMs / nodeMs, 2)}`, '≤ 3', ok(simMs / nodeMs <= 3)],
+  ['measure', 'value (median of the rounds; each round)', 'target', ''],
+  ['engine in process (all policies, all years)', `${fmt(median(engineRates))} enterprises/s (${ENGINE_PROCS} processes: ${list(engineRates.map((x) => x / 1000), 0)} thousand)`, 'reported', ''],
+  ['csv-parse → csv-stringify pass-through', `${fmt(N / median(runs.pass.map((x) => x.secs)))} rows/s (${list(runs.pass.map((x) => x.secs), 1)} s)`, '', ''],
+  ['batch CSV → CSV, 1 job', `${fmt(m('csv'), 2)} × pass-through (${list(ratio.csv)}; ${list(runs.csv.map((x) => x.secs), 1)} s)`, '≥ 1.5 ×', ok(m('csv') >= 1.5)],
+  ['batch CSV → CSV, --jobs 2', `${fmt(m('jobs2'), 2)} × pass-through (${list(ratio.jobs2)}; ${list(runs.jobs2.map((x) => x.secs), 1)} s)`, '≥ 2.2 ×', ok(m('jobs2') >= 2.2)],
+  ['batch → XLSX: time', `${fmt(m('xlsx'), 2)} × batch → CSV (${list(ratio.xlsx)})`, '≤ 2 ×', ok(m('xlsx') <= 2)],
+  ['batch → XLSX: peak RSS', `${fmt(peak('xlsx'), 1)} MB`, '≤ 250 MB', ok(peak('xlsx') <= 250)],
+  ['batch → JSON Lines file: time', `${fmt(m('jsonl'), 2)} × batch → CSV (${list(ratio.jsonl)})`, '≤ 2.5 ×', ok(m('jsonl') <= 2.5)],
+  ['batch → JSON Lines file: peak RSS', `${fmt(peak('jsonl'), 1)} MB`, '≤ 250 MB', ok(peak('jsonl') <= 250)],
+  ['batch --format jsonl | pipe: time', `${fmt(m('jsonlPipe'), 2)} × batch → CSV (${list(ratio.jsonlPipe)})`, '≤ 2.5 ×', ok(m('jsonlPipe') <= 2.5)],
+  ['batch --format jsonl | pipe: peak RSS', `${fmt(peak('jsonlPipe'), 1)} MB`, '≤ 250 MB', ok(peak('jsonlPipe') <= 250)],
+  ['validate', `${fmt(m('validate'), 2)} × pass-through (${list(ratio.validate)})`, '≥ 2 ×', ok(m('validate') >= 2)],
+  ['diff --params', `${fmt(m('diff'), 2)} × batch → CSV (${list(ratio.diff)})`, '≤ 1.3 ×', ok(m('diff') <= 1.3)],
+  [`peak RSS, batch CSV, ${fmt(SMALL)} rows`, `${fmt(peak('small'), 1)} MB`, '≤ 200 MB', ok(peak('small') <= 200)],
+  [`peak RSS, batch CSV, ${fmt(N)} rows`, `${fmt(peak('csv'), 1)} MB`, '≤ 200 MB', ok(peak('csv') <= 200)],
+  [`peak RSS, batch CSV, ${fmt(BIG)} rows`, big3 ? `${fmt(big3.rssMB, 1)} MB` : 'not run (--rss-3m)', '≤ 200 MB', big3 ? ok(big3.rssMB <= 200) : ''],
+  [`peak RSS spread, ${fmt(SMALL)} → ${fmt(big3 ? BIG : N)} rows`, `${fmt(flat * 100, 1)}% (every run: ${list(csvFlat, 0)} MB)`, 'within 10%', ok(flat <= 0.1)],
+  ['peak RSS, batch --jobs 2', `${fmt(peak('jobs2'), 1)} MB`, '', ''],
+  ['start-up: simulate one enterprise ÷ node -e 0', `${fmt(median(startRatios), 2)} (${fmt(median(startMs.map((x) => x[0])))} ms / ${fmt(median(startMs.map((x) => x[1])))} ms)`, '≤ 3', ok(median(startRatios) <= 3)],
+  [`XLSX in → CSV out, ${fmt(SMALL)} rows`, xlsxIn ? `${fmt(SMALL / xlsxIn.secs)} rows/s, peak RSS ${fmt(xlsxIn.rssMB, 1)} MB` : 'n/a (no xlsx reader)', 'reported', ''],
 ];
 const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
 process.stdout.write(lines.map((l) => l.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n') + '\n');

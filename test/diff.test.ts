@@ -133,6 +133,21 @@ describe('gz-awards diff on identical parameters', () => {
   });
 });
 
+describe('gz-awards diff --jobs 2', () => {
+  it('gives the same report and messages as one job, bad rows included', () => {
+    for (const files of [[SMALL, BAD]]) {
+      const one = cli(['diff', ...files, '--params', REFORM, '--format', 'json', '--lang', 'en']);
+      const two = cli(['diff', ...files, '--params', REFORM, '--format', 'json', '--lang', 'en', '--jobs', '2']);
+      expect(two.code).toBe(one.code);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+    }
+    // the small district's own figures (worked out above), through the pool
+    const two = JSON.parse(cli(['diff', SMALL, '--params', REFORM, '--format', 'json', '--jobs', '2']).stdout);
+    expect(two.total).toEqual({ before: '11417283.94', after: '8417283.94', change: '-3000000.00' });
+  }, 120_000);
+});
+
 describe('gz-awards diff with bad input', () => {
   it('reports a rejected record and exits 3; a change under --fail-on-change still exits 1', () => {
     const r = cli(['diff', SMALL, BAD, '--params', REFORM, '--format', 'json', '--lang', 'en']);

@@ -9,10 +9,9 @@ import type { MappedRecord } from '../io/stream.js';
 import { awardCells, awardColumns, awardRow, columnIndex, type AwardColumn } from '../render/award-table.js';
 import { csvLine, longRows } from '../render/csv.js';
 import { toJson, toOutput, type RunMeta } from '../render/output.js';
-import { formatYuan } from '../domain/money.js';
 import { AGGREGATOR_KINDS } from './aggregate.js';
 import { blockMapper } from './map.js';
-import type { BatchSetup, BlockOut, BlockTask } from './types.js';
+import type { BatchSetup, BlockOut, BlockTask, XCell } from './types.js';
 
 export interface Processor {
   run(task: BlockTask): BlockOut;
@@ -51,9 +50,16 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
     if (xlsx) {
       if (layout === 'wide') {
         const row = awardRow(ev, cols, colIndex);
-        b.xrows.push([row.id, row.name, row.district, ...row.amounts.map((a) => (a === null ? null : yuanNumber(a))), yuanNumber(row.total), row.other.join('; ')]);
+        const cells: XCell[] = [row.id, row.name, row.district];
+        for (const a of row.amounts) cells.push(a === null ? null : fenCell(a));
+        cells.push(fenCell(row.total), row.other.join('; '));
+        b.xrows.push(cells);
       } else {
-        for (const cells of longRows(ev, lang)) b.xrows.push(cells.map((c, i) => (i === LONG_AMOUNT ? (c === '' ? null : Number(c)) : i === LONG_YEAR || i === LONG_YEAR + 1 ? Number(c) : c)));
+        const results = ev.results;
+        longRows(ev, lang).forEach((cells, k) => {
+          const amount = results[k]!.amount;
+          b.xrows.push(cells.map((c, i) => (i === LONG_AMOUNT ? (amount === null ? null : fenCell(amount)) : i === LONG_YEAR || i === LONG_YEAR + 1 || (i === LONG_TIER && c !== '') ? Number(c) : c)));
+        });
       }
       b.xends.push(b.xrows.length);
     } else {
@@ -77,8 +83,10 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
 
 const LONG_YEAR = 6; // year, application_year
 const LONG_AMOUNT = 10;
+const LONG_TIER = 11;
 
-/** Fen as a number of 元 for a spreadsheet cell (exact to the fen for any amount below 90 trillion 元). */
-export function yuanNumber(fen: bigint): number {
-  return Number(formatYuan(fen));
+/** Fen for a spreadsheet cell: a number while exact (below 2^53 fen, 90 trillion 元), else the bigint. */
+export function fenCell(fen: bigint): number | bigint {
+  return fen <= MAX_SAFE && fen >= -MAX_SAFE ? Number(fen) : fen;
 }
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);

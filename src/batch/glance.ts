@@ -18,8 +18,9 @@ import type { LargestAward } from '../report/district.js';
 import type { Aggregator, AggregatorKind } from './aggregate.js';
 import { NEAR_MONEY_COLUMNS, NEAR_NUMBER_COLUMNS, nearCells, nearHeader, nearRows, parseNearShare, type NearRow } from './near.js';
 import { TopN } from './top-n.js';
-import type { BatchSetup } from './types.js';
-import { TextOut, XlsxOut, type RowSink } from './write.js';
+import type { BatchSetup, XCell } from './types.js';
+import { fenOf, TextOut, XlsxOut, type RowSink } from './write.js';
+import type { ColumnKind } from '../io/xlsx-write.js';
 import { yearContributionOf, YearTotals } from './year-totals.js';
 
 /** How many of the potential list and of the largest awards the report shows. */
@@ -67,7 +68,10 @@ export const nearKind: AggregatorKind<NearPiece> = {
 /** The potential list's file: CSV (with BOM) unless the name ends in .xlsx. */
 export async function openNearOut(sink: Sink, lang: Lang): Promise<RowSink> {
   const header = nearHeader(lang);
-  if (extname(sink.path ?? '').toLowerCase() === '.xlsx') return XlsxOut.open(sink, lang === 'zh' ? '潜力企业' : 'near', header, (i) => NEAR_MONEY_COLUMNS.has(i));
+  if (extname(sink.path ?? '').toLowerCase() === '.xlsx') {
+    const kind = (i: number): ColumnKind => (NEAR_MONEY_COLUMNS.has(i) ? 'money' : NEAR_NUMBER_COLUMNS.has(i) ? 'general' : 'text');
+    return XlsxOut.open(sink, { name: lang === 'zh' ? '潜力企业' : 'near', columns: header.map((h, i) => ({ header: h, kind: kind(i) })), freezeColumns: 2 }, lang);
+  }
   return TextOut.open(sink, { open: UTF8_BOM + csvLine(header), close: '' });
 }
 
@@ -84,7 +88,7 @@ export class NearAggregator implements Aggregator<NearPiece> {
   topUp: Fen = 0n;
   private seq = 0;
   private text = '';
-  private xrows: Array<Array<string | number | null>> = [];
+  private xrows: XCell[][] = [];
 
   constructor(
     private readonly out: RowSink | null,
@@ -97,10 +101,12 @@ export class NearAggregator implements Aggregator<NearPiece> {
     for (const r of piece) {
       this.rows++;
       this.topUp += r.topUp;
-      this.top.push({ item: r, seq: this.seq++ });
+      const ranked = { item: r, seq: this.seq++ };
+      if (this.top.admits(ranked)) this.top.push({ item: { ...r, id: own(r.id), name: r.name === null ? null : own(r.name), district: r.district === null ? null : own(r.district) }, seq: ranked.seq });
       if (!this.out) continue;
       const cells = nearCells(r);
-      if (this.xlsx) this.xrows.push(cells.map((c, i) => (c !== '' && (NEAR_MONEY_COLUMNS.has(i) || NEAR_NUMBER_COLUMNS.has(i)) ? Number(c) : c)));
+      // amounts in fen for the workbook (exact), other numbers as numbers
+      if (this.xlsx) this.xrows.push(cells.map((c, i) => (c === '' ? c : NEAR_MONEY_COLUMNS.has(i) ? fenOf(c) : NEAR_NUMBER_COLUMNS.has(i) ? Number(c) : c)));
       else this.text += csvLine(cells);
     }
   }
@@ -122,6 +128,14 @@ export class NearAggregator implements Aggregator<NearPiece> {
   abort(): Promise<void> {
     return this.out?.abort() ?? Promise.resolve();
   }
+}
+
+/**
+ * A copy of a string that shares no memory with it. The reader's strings are slices of a whole block of input
+ * (V8 keeps the block alive as long as a slice lives), so what a heap keeps until the end must be its own.
+ */
+function own(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 // ---- the largest awards --------------------------------------------------------------------------------------
@@ -152,7 +166,8 @@ export class LargestAggregator implements Aggregator<LargestPiece> {
     const seq = this.seq++;
     if (!piece) return;
     const [total, id, name, district] = piece;
-    this.top.push({ item: { id, name, district, total: BigInt(total) }, seq });
+    const ranked = { item: { id, name, district, total: BigInt(total) }, seq };
+    if (this.top.admits(ranked)) this.top.push({ item: { id: own(id), name: own(name), district: own(district), total: ranked.item.total }, seq });
   }
   async finish(): Promise<void> {}
 }

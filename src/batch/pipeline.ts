@@ -179,6 +179,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
         glance.rejects.add(r.problems);
         for (const p of r.problems) report(p);
         if (rejects) await rejects.add(file, r.at, r.id, r.problems);
+        if (table.reject) await table.reject(file, r.at, r.id, r.problems);
       }
       await table.write(dups.size === 0 ? b : withoutDuplicates(b, dups));
     };

@@ -3,23 +3,24 @@
  * output keeps input order whatever thread finishes first.
  */
 import { Worker } from 'node:worker_threads';
-import type { BatchSetup, BlockOut, BlockTask } from './types.js';
+import type { BatchSetup, BlockOut, BlockTask, DiffSetup } from './types.js';
 
-interface Pending {
-  resolve(out: BlockOut): void;
+interface Pending<R> {
+  resolve(out: R): void;
   reject(err: Error): void;
 }
 
-export class WorkerPool {
+/** `R`: what a block gives back (BlockOut for batch; diff's DiffBlock when the setup is a DiffSetup). */
+export class WorkerPool<R = BlockOut> {
   private readonly workers: Worker[] = [];
   private readonly load: number[] = [];
-  private readonly pending = new Map<number, Pending & { worker: number }>();
+  private readonly pending = new Map<number, Pending<R> & { worker: number }>();
   private seq = 0;
 
-  constructor(n: number, setup: BatchSetup) {
+  constructor(n: number, setup: BatchSetup | DiffSetup) {
     for (let i = 0; i < n; i++) {
       const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
-      w.on('message', (msg: { seq: number; out?: BlockOut; error?: string }) => {
+      w.on('message', (msg: { seq: number; out?: R; error?: string }) => {
         const p = this.pending.get(msg.seq);
         if (!p) return;
         this.pending.delete(msg.seq);
@@ -36,7 +37,7 @@ export class WorkerPool {
   }
 
   /** Sends a block to the least busy worker; the promise settles with its result. */
-  run(task: BlockTask): Promise<BlockOut> {
+  run(task: BlockTask): Promise<R> {
     let best = 0;
     for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[best]!) best = i;
     const seq = this.seq++;

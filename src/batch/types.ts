@@ -29,8 +29,18 @@ export interface BatchSetup {
   near?: string;
 }
 
-/** A cell of an XLSX row. */
-export type XCell = string | number | null;
+/** What a worker of `diff --jobs N` needs: the reader's options, both parameter files, each side's run options. */
+export interface DiffSetup {
+  kind: 'diff';
+  stream: StreamOptions;
+  baseParams?: string;
+  params: string;
+  base: { interpretation: Interpretation; years: number[] | null; all: boolean };
+  next: { interpretation: Interpretation; years: number[] | null; all: boolean };
+}
+
+/** A cell of an XLSX row: text, a number (amounts in integer fen: a number below 2^53, a bigint beyond), empty. */
+export type XCell = string | number | bigint | null;
 
 /** A record that is not in the output: rejected (with its problems), or skipped by --district. */
 export interface RecordOut {

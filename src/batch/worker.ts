@@ -1,15 +1,21 @@
 /**
- * A worker thread of `batch --jobs N`: receives the setup once, then blocks of records; answers each with what
+ * A worker thread of `batch --jobs N` (and `diff --jobs N`): receives the setup once, then blocks of records; answers each with what
  * the main thread would have computed (evaluate.ts), tagged with the block's sequence number.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadParams } from '../cli/params.js';
 import { makeProcessor } from './evaluate.js';
-import type { BatchSetup, BlockTask } from './types.js';
+import type { BatchSetup, BlockTask, DiffSetup } from './types.js';
 
-const setup = workerData as BatchSetup;
-const { ruleSet, meta } = await loadParams(setup.params);
-const processor = makeProcessor(setup, ruleSet, meta);
+const setup = workerData as BatchSetup | DiffSetup;
+// `diff --jobs N` runs its own block processor on the same pool
+const processor =
+  'kind' in setup && setup.kind === 'diff'
+    ? { run: await (await import('./diff-block.js')).makeDiffProcessor(setup) }
+    : await (async (s: BatchSetup) => {
+        const { ruleSet, meta } = await loadParams(s.params);
+        return makeProcessor(s, ruleSet, meta);
+      })(setup as BatchSetup);
 
 parentPort!.on('message', (msg: { seq: number; task: BlockTask }) => {
   try {

@@ -1,8 +1,8 @@
 /**
  * The write stage: where `batch` writes, every output through a Sink (src/io/sink.ts), which opens up front,
  * writes under a temporary name and renames when complete. The award table is a text stream (CSV, JSON, JSON
- * Lines, to a file or standard output) or an XLSX workbook through exceljs's streaming writer; the rejected-rows
- * report and the summary file are text.
+ * Lines, to a file or standard output) or an XLSX workbook (src/io/xlsx-write.ts); the rejected-rows report and
+ * the summary file are text or workbooks.
  */
 import { extname } from 'node:path';
 import type { Lang } from '../domain/labels.js';
@@ -12,8 +12,10 @@ import type { At } from '../io/stream.js';
 import { csvLine, LONG_HEADER, UTF8_BOM } from '../render/csv.js';
 import { t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
-import { summaryCells, summaryJson, type RunInfo, type Summary } from '../render/summary.js';
-import type { Layout, OutFormat, Pieces, XCell } from './types.js';
+import { runInfoCells, summaryCells, summaryJson, type RunInfo, type Summary } from '../render/summary.js';
+import { rm } from 'node:fs/promises';
+import type { Cell, ColumnKind, SheetSpec, SheetWriter, XlsxWriter } from '../io/xlsx-write.js';
+import type { Layout, OutFormat, Pieces } from './types.js';
 import { summaryCellsWithYears, yearJson, type YearTotals } from './year-totals.js';
 
 /** A sheet of a workbook after the awards: the summary, how the run was made. */
@@ -25,6 +27,8 @@ export interface Sheet {
 export interface RowSink {
   /** Writes the output of a block. */
   write(p: Pieces): Promise<void>;
+  /** A rejected record, for outputs that show them (a workbook's rejected-rows sheet). */
+  reject?(file: string, at: At, id: string | null, problems: Problem[]): Promise<void>;
   /** Finishes the output; `extraSheet` is the summary sheet of a workbook, `runSheet` how the run was made. */
   close(extraSheet?: Sheet, runSheet?: Sheet): Promise<void>;
   /** Gives up: removes the temporary file. */
@@ -66,58 +70,120 @@ export class TextOut implements RowSink {
   }
 }
 
-interface ExcelWorksheet {
-  columns: Array<{ header: string; key: string; width: number; style?: { numFmt?: string } }>;
-  addRow(values: XCell[]): { commit(): void };
-  commit(): void;
-  views: unknown[];
-}
-interface ExcelWorkbookWriter {
-  addWorksheet(name: string, options?: unknown): ExcelWorksheet;
-  commit(): Promise<void>;
+/** The sheets of a workbook (src/io/xlsx-write.ts, loaded only when a workbook is written). */
+type XlsxModule = typeof import('../io/xlsx-write.js');
+const xlsxModule = (): Promise<XlsxModule> => import('../io/xlsx-write.js');
+
+/** A temporary file for a sheet that fills while another is written (removed at close or abort). */
+async function sideFile(name: string): Promise<{ file: string; dir: string }> {
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'gz-awards-'));
+  return { file: join(dir, name), dir };
 }
 
-/** An XLSX workbook written row by row into the sink's stream (exceljs streaming writer, loaded only here). */
+const REJECTS_HEADER = ['file', 'row', 'index', 'id', 'problems'];
+const REJECTS_KINDS: ColumnKind[] = ['text', 'integer', 'integer', 'text', 'text'];
+
+/** The rejected-rows sheet's name. */
+const rejectsSheetName = (lang: Lang) => (lang === 'zh' ? '被拒记录' : 'rejected');
+
+/** A rejected record as cells of the rejects sheet. */
+function rejectCells(file: string, at: At, id: string | null, problems: Problem[], lang: Lang): Cell[] {
+  const text = problems.filter((p) => p.severity === 'error').map((p) => problemText(p, lang)).join(' | ');
+  return [file, at.row ?? null, at.index ?? null, id ?? '', text];
+}
+
+/** The summary sheet: district, measure, kind as text, enterprises a number, the amount in fen. */
+function summarySheet(lang: Lang, rows: string[][]): { spec: SheetSpec; rows: Cell[][] } {
+  const [head, ...body] = rows;
+  // district, measure, kind, enterprises, amount (and, with the totals by year, payment and performance year)
+  const kinds: ColumnKind[] = ['text', 'text', 'text', 'integer', 'money', 'integer', 'integer'];
+  return {
+    spec: { name: lang === 'zh' ? '汇总' : 'summary', columns: head!.map((h, i) => ({ header: h, kind: kinds[i] ?? 'text' })) },
+    rows: body.map((r) => r.map((c, i) => (c === '' ? null : i === 4 ? fenOf(c) : kinds[i] === 'integer' ? Number(c) : c))),
+  };
+}
+
+/** How the run was made, as a two-column sheet (what, and its value). */
+function runSheet(s: Sheet, lang: Lang): { spec: SheetSpec; rows: Cell[][] } {
+  const head = lang === 'zh' ? ['项目', '内容'] : ['item', 'value'];
+  return { spec: { name: s.name, columns: head.map((header) => ({ header, kind: 'text' as const })) }, rows: s.rows };
+}
+
+/** "1234.50" → 123450 fen (exact; a bigint beyond 2^53). */
+export function fenOf(yuan: string): number | bigint {
+  const neg = yuan.startsWith('-');
+  const [i = '0', f = ''] = (neg ? yuan.slice(1) : yuan).split('.');
+  const fen = BigInt(i + (f + '00').slice(0, 2)) * (neg ? -1n : 1n);
+  return fen >= BigInt(Number.MIN_SAFE_INTEGER) && fen <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(fen) : fen;
+}
+
+/**
+ * The award table as a workbook (src/io/xlsx-write.ts): the awards, then the summary, the rejected rows (filled
+ * as the run goes, kept aside until the end) and how the run was made, each a sheet. A sheet holds at most
+ * 1,048,576 rows; the awards go on in further sheets ("奖励 2", …) beyond.
+ */
 export class XlsxOut implements RowSink {
+  private rejected: SheetWriter | null = null;
+  private count = 0;
+  private part = 1;
   private constructor(
     private readonly sink: Sink,
-    private readonly wb: ExcelWorkbookWriter,
-    private readonly ws: ExcelWorksheet,
+    private readonly x: XlsxModule,
+    private readonly wb: XlsxWriter,
+    private ws: SheetWriter,
+    private readonly spec: SheetSpec,
+    private readonly lang: Lang,
+    private readonly side: { file: string; dir: string },
   ) {}
 
-  /** `money` marks the columns that hold amounts in 元 (number format #,##0.00). */
-  static async open(sink: Sink, sheet: string, header: readonly string[], money: (i: number) => boolean): Promise<XlsxOut> {
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink.stream, useStyles: true, useSharedStrings: false }) as unknown as ExcelWorkbookWriter;
-    const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = header.map((h, i) => ({ header: h, key: `c${i}`, width: Math.min(40, Math.max(10, h.length + 2)), ...(money(i) ? { style: { numFmt: '#,##0.00' } } : {}) }));
-    return new XlsxOut(sink, wb, ws);
+  static async open(sink: Sink, spec: SheetSpec, lang: Lang): Promise<XlsxOut> {
+    const x = await xlsxModule();
+    const wb = new x.XlsxWriter(sink.stream);
+    const ws = await wb.sheet(spec);
+    return new XlsxOut(sink, x, wb, ws, spec, lang, await sideFile('rejected.xml.deflate'));
   }
 
   async write(p: Pieces): Promise<void> {
-    for (const row of p.xrows) this.ws.addRow(row).commit();
+    const room = this.x.MAX_SHEET_ROWS - 2; // the header and the totals row
+    let rows = p.xrows;
+    while (this.count + rows.length > room) {
+      const fit = room - this.count;
+      await this.ws.add(rows.slice(0, fit));
+      rows = rows.slice(fit);
+      await this.wb.endSheet(this.ws);
+      this.ws = await this.wb.sheet({ ...this.spec, name: `${this.spec.name} ${++this.part}` });
+      this.count = 0;
+    }
+    this.count += rows.length;
+    await this.ws.add(rows);
   }
 
-  async close(extraSheet?: Sheet, runSheet?: Sheet): Promise<void> {
-    this.ws.commit();
-    if (extraSheet) {
-      const [head, ...body] = extraSheet.rows;
-      const ss = this.wb.addWorksheet(extraSheet.name);
-      ss.columns = head!.map((h, i) => ({ header: h, key: `c${i}`, width: i === 1 ? 40 : 16, ...(i === 4 ? { style: { numFmt: '#,##0.00' } } : {}) }));
-      for (const r of body) ss.addRow(r.map((c, i) => (i >= 3 && c !== '' ? Number(c) : c))).commit();
-      ss.commit();
+  async reject(file: string, at: At, id: string | null, problems: Problem[]): Promise<void> {
+    this.rejected ??= this.wb.sideSheet({ name: rejectsSheetName(this.lang), columns: REJECTS_HEADER.map((h, i) => ({ header: h, kind: REJECTS_KINDS[i]! })) }, this.side.file);
+    await this.rejected.add([rejectCells(file, at, id, problems, this.lang)]);
+  }
+
+  async close(extraSheet?: Sheet, run?: Sheet): Promise<void> {
+    await this.wb.endSheet(this.ws);
+    for (const sheet of [extraSheet ? summarySheet(this.lang, extraSheet.rows) : null, run ? runSheet(run, this.lang) : null]) {
+      if (!sheet) continue;
+      const w = await this.wb.sheet(sheet.spec);
+      await w.add(sheet.rows);
+      await this.wb.endSheet(w);
     }
-    if (runSheet) {
-      const rs = this.wb.addWorksheet(runSheet.name);
-      for (const r of runSheet.rows) rs.addRow(r).commit();
-      rs.commit();
-    }
-    await this.wb.commit(); // ends the sink's stream
+    // the rejected rows (if any) come after the awards, the summary and the run: side sheets close last
+    await this.wb.close();
+    await rm(this.side.dir, { recursive: true, force: true });
     await this.sink.close();
   }
 
-  abort(): Promise<void> {
-    return this.sink.abort();
+  async abort(): Promise<void> {
+    await this.wb.abort();
+    await rm(this.side.dir, { recursive: true, force: true });
+    await this.sink.abort();
   }
 }
 
@@ -132,30 +198,47 @@ export async function openAwardTable(sink: Sink, format: OutFormat, layout: Layo
     case 'json':
       return TextOut.open(sink, { open: '[', close: '\n]\n', leadingComma: true });
     case 'xlsx': {
-      const money = layout === 'wide' ? (i: number) => i >= 3 && i < header.length - 1 : (i: number) => i === 10;
-      return XlsxOut.open(sink, lang === 'zh' ? '奖励' : 'awards', header, money);
+      // wide: id, name, district as text, every amount and the total in fen, the other eligible results as text;
+      // long: LONG_HEADER's columns (years and tier numbers, the amount in fen). The long layout has no totals
+      // row: a superseded result keeps its own amount, so a column sum would count it twice.
+      const kinds: ColumnKind[] =
+        layout === 'wide'
+          ? header.map((_, i) => (i < 3 || i === header.length - 1 ? 'text' : 'money'))
+          : ['text', 'text', 'text', 'text', 'text', 'text', 'integer', 'integer', 'text', 'text', 'money', 'integer', 'text', 'text'];
+      const spec: SheetSpec = {
+        name: lang === 'zh' ? '奖励' : 'awards',
+        columns: header.map((h, i) => ({ header: h, kind: kinds[i]! })),
+        freezeColumns: 2,
+        ...(layout === 'wide' ? { totals: { label: lang === 'zh' ? '合计' : 'total', labelColumn: 0 } } : {}),
+      };
+      return XlsxOut.open(sink, spec, lang);
     }
   }
 }
 
-export type RejectsKind = 'csv' | 'json' | 'jsonl';
+export type RejectsKind = 'csv' | 'json' | 'jsonl' | 'xlsx';
 
-/** The rejected-rows report's format: CSV (with BOM) unless the name ends in .json or .jsonl. */
+/** The rejected-rows report's format: CSV (with BOM) unless the name ends in .json, .jsonl or .xlsx. */
 export function rejectsKind(file: string): RejectsKind {
   const ext = extname(file).toLowerCase();
-  return ext === '.json' ? 'json' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : 'csv';
+  return ext === '.json' ? 'json' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : ext === '.xlsx' ? 'xlsx' : 'csv';
 }
 
 /** The rejected-rows report: every rejected record with its file, row (or index), id as written and every error. */
 export class RejectsOut {
   private constructor(
-    private readonly out: TextOut,
+    private readonly out: TextOut | { wb: XlsxWriter; ws: SheetWriter; sink: Sink },
     private readonly kind: RejectsKind,
     private readonly lang: Lang,
   ) {}
 
   static async open(sink: Sink, lang: Lang): Promise<RejectsOut> {
     const kind = rejectsKind(sink.path ?? '');
+    if (kind === 'xlsx') {
+      const wb = new (await xlsxModule()).XlsxWriter(sink.stream);
+      const ws = await wb.sheet({ name: rejectsSheetName(lang), columns: REJECTS_HEADER.map((h, i) => ({ header: h, kind: REJECTS_KINDS[i]! })), freezeColumns: 0 });
+      return new RejectsOut({ wb, ws, sink }, kind, lang);
+    }
     const out = await TextOut.open(
       sink,
       kind === 'csv' ? { open: UTF8_BOM + csvLine(['file', 'row', 'index', 'id', 'problems']), close: '' } : kind === 'json' ? { open: '[', close: '\n]\n', leadingComma: true } : { open: '', close: '' },
@@ -164,20 +247,26 @@ export class RejectsOut {
   }
 
   add(file: string, at: At, id: string | null, problems: Problem[]): Promise<void> {
-    return this.out.writeText(rejectLine(this.kind, file, at, id, problems, this.lang));
+    if (this.out instanceof TextOut) return this.out.writeText(rejectLine(this.kind as Exclude<RejectsKind, 'xlsx'>, file, at, id, problems, this.lang));
+    return this.out.ws.add([rejectCells(file, at, id, problems, this.lang)]);
   }
 
-  close(): Promise<void> {
-    return this.out.close();
+  async close(): Promise<void> {
+    if (this.out instanceof TextOut) return this.out.close();
+    await this.out.wb.endSheet(this.out.ws);
+    await this.out.wb.close();
+    await this.out.sink.close();
   }
 
-  abort(): Promise<void> {
-    return this.out.abort();
+  async abort(): Promise<void> {
+    if (this.out instanceof TextOut) return this.out.abort();
+    await this.out.wb.abort();
+    await this.out.sink.abort();
   }
 }
 
 /** One line of the rejected-rows report: where the record is, its id as written, and every error. */
-function rejectLine(kind: RejectsKind, file: string, at: At, id: string | null, problems: Problem[], lang: Lang): string {
+function rejectLine(kind: Exclude<RejectsKind, 'xlsx'>, file: string, at: At, id: string | null, problems: Problem[], lang: Lang): string {
   const errors = problems.filter((p) => p.severity === 'error');
   if (kind !== 'csv') {
     const json = toJson({ file, ...at, id, problems: errors.map((p) => ({ path: p.path, key: p.expected.key, message: t(p.expected, lang), ...(p.received !== undefined ? { received: p.received } : {}) })) }, false);
@@ -193,8 +282,23 @@ function problemText(p: Problem, lang: Lang): string {
   return `${p.path ? p.path + (lang === 'zh' ? '：' : ': ') : ''}${t(p.expected, lang)}${found}`;
 }
 
-/** --summary FILE: JSON if the name ends in .json (with the run information), else CSV with BOM. */
+/**
+ * --summary FILE: JSON if the name ends in .json (with the run information), a workbook if .xlsx (the summary and
+ * the run information, each a sheet), else CSV with BOM.
+ */
 export async function writeSummaryFile(sink: Sink, s: Summary, lang: Lang, info: RunInfo, years: YearTotals): Promise<void> {
+  if (/\.xlsx$/i.test(sink.path ?? '')) {
+    const wb = new (await xlsxModule()).XlsxWriter(sink.stream);
+    const info2 = runInfoCells(info, lang).slice(1);
+    for (const sheet of [summarySheet(lang, summaryCellsWithYears(summaryCells(s, lang), years, lang)), runSheet({ name: lang === 'zh' ? '运行信息' : 'run', rows: info2 }, lang)]) {
+      const w = await wb.sheet(sheet.spec);
+      await w.add(sheet.rows);
+      await wb.endSheet(w);
+    }
+    await wb.close();
+    await sink.close();
+    return;
+  }
   const json = /\.json$/i.test(sink.path ?? '');
   const text = json ? toJson({ ...(summaryJson(s, info) as object), ...yearJson(years) }) + '\n' : UTF8_BOM + summaryCellsWithYears(summaryCells(s, lang), years, lang).map(csvLine).join('');
   await sink.write(text);

@@ -6,13 +6,15 @@
 import { z } from 'zod';
 import { DiffAccumulator, anyChange } from '../diff/compare.js';
 import type { Problem } from '../domain/problem.js';
-import { evaluate } from '../engine/evaluate.js';
-import { streamRecords, type StreamOptions } from '../io/stream.js';
+import { makeDiffProcessor, type DiffBlock, type DiffRecord } from '../batch/diff-block.js';
+import { forEachBlockRecord } from '../batch/records.js';
+import type { DiffSetup } from '../batch/types.js';
+import type { StreamOptions } from '../io/stream.js';
 import { writeFileAtomic } from '../io/sink.js';
 import { diffCsv, diffJson, renderDiffTable, type DiffMeta } from '../render/diff.js';
 import { t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
-import { EXIT, formatNote, formatProblem, langSchema, paintFor, runOptionsOf, UsageError, writeOut } from './common.js';
+import { EXIT, formatProblem, langSchema, paintFor, runOptionsOf, UsageError, writeOut } from './common.js';
 import { loadParams } from './params.js';
 import { readerShape, streamOptionsOf } from './validate.js';
 
@@ -28,6 +30,7 @@ export const diffOptions = z.object({
   years: z.string().optional(),
   interpret: z.string().optional(),
   ...readerShape,
+  jobs: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 /** Problems printed on stderr before the rest are only counted. */
@@ -51,24 +54,39 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   const report = (p: Problem) => {
     if (printed++ < PRINT_LIMIT) process.stderr.write(formatProblem(p, o.lang) + '\n');
   };
-  for await (const ev of streamRecords(files, stream)) {
-    if (ev.type === 'file-notes') {
-      for (const n of ev.notes) process.stderr.write(formatNote(ev.file, n, o.lang) + '\n');
-      continue;
-    }
-    if (ev.type === 'file-error') {
-      if (ev.problems.some((p) => p.severity === 'error')) fileErrors++;
-      ev.problems.forEach(report);
-      continue;
-    }
-    records.read++;
-    ev.problems.forEach(report);
-    if (!ev.enterprise) {
-      records.rejected++;
-      continue;
-    }
-    records.compared++;
-    acc.add(evaluate(ev.enterprise, base.ruleSet, runBase), evaluate(ev.enterprise, next.ruleSet, runNext));
+  const diffSetup: DiffSetup = {
+    kind: 'diff',
+    stream,
+    ...(o.baseParams ? { baseParams: o.baseParams } : {}),
+    params: o.params,
+    base: { interpretation: runBase.interpretation, years: runBase.years ? [...runBase.years] : null, all: runBase.all },
+    next: { interpretation: runNext.interpretation, years: runNext.years ? [...runNext.years] : null, all: runNext.all },
+  };
+  // the same block processor inline (one job) or on worker threads (--jobs N): the same report either way
+  const inline = o.jobs === 1 ? await makeDiffProcessor(diffSetup) : null;
+  const pool = inline ? null : new (await import('../batch/pool.js')).WorkerPool<DiffBlock>(o.jobs, diffSetup);
+  try {
+    await forEachBlockRecord<DiffRecord>(files, stream, (task) => (inline ? Promise.resolve(inline(task)) : pool!.run(task)), Math.max(2, o.jobs * 3), {
+      fileNotes(file, notes) {
+        for (const n of notes) process.stderr.write(`${file}: ${t(n, o.lang)}\n`);
+      },
+      fileProblems(_file, problems) {
+        if (problems.some((p) => p.severity === 'error')) fileErrors++;
+        problems.forEach(report);
+      },
+      record(_file, r, accepted) {
+        records.read++;
+        r.problems.forEach(report);
+        if (!accepted) {
+          records.rejected++;
+          return;
+        }
+        records.compared++;
+        acc.addPiece(r.piece!);
+      },
+    });
+  } finally {
+    await pool?.close();
   }
   if (printed > PRINT_LIMIT) process.stderr.write(t({ key: 'diff.more-problems', args: { n: printed - PRINT_LIMIT } }, o.lang) + '\n');
   if (records.compared === 0 && fileErrors > 0) return EXIT.usage;

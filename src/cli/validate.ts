@@ -3,10 +3,13 @@
  * districts, numbers, years, columns, duplicates) without computing anything. Exit 0 when every record can be
  * read, 3 when some cannot.
  */
+import { once } from 'node:events';
 import { z } from 'zod';
-import { streamRecords, type StreamOptions } from '../io/stream.js';
+import type { Problem } from '../domain/problem.js';
+import { forEachRecord } from '../batch/records.js';
+import type { StreamOptions } from '../io/stream.js';
 import { t } from '../render/messages.js';
-import { EXIT, formatNote, formatProblem, langSchema } from './common.js';
+import { EXIT, formatProblem, langSchema } from './common.js';
 
 /** The options of the streaming reader (batch and validate), as parsed from the command line. */
 export const readerShape = {
@@ -28,21 +31,33 @@ const options = z.object({ lang: langSchema, ...readerShape });
 export async function validate(files: string[], raw: unknown): Promise<number> {
   const o = options.parse(raw);
   const counts = { records: 0, valid: 0, rejected: 0, warnings: 0, fileErrors: 0 };
-  for await (const ev of streamRecords(files, streamOptionsOf(o))) {
-    if (ev.type === 'file-notes') {
-      for (const n of ev.notes) process.stderr.write(formatNote(ev.file, n, o.lang) + '\n');
-      continue;
-    }
-    for (const p of ev.problems) {
-      process.stderr.write(formatProblem(p, o.lang) + '\n');
-      if (p.severity === 'warning') counts.warnings++;
-      else if (ev.type === 'file-error') counts.fileErrors++;
-    }
-    if (ev.type !== 'record') continue;
-    counts.records++;
-    if (ev.enterprise) counts.valid++;
-    else counts.rejected++;
-  }
+  // problems go out a block at a time (a string per block, not a write per problem)
+  let text = '';
+  const show = (p: Problem) => {
+    text += formatProblem(p, o.lang) + '\n';
+    if (p.severity === 'warning') counts.warnings++;
+  };
+  await forEachRecord(files, streamOptionsOf(o), {
+    fileNotes(file, notes) {
+      for (const n of notes) text += `${file}: ${t(n, o.lang)}\n`;
+    },
+    fileProblems(_file, problems) {
+      for (const p of problems) {
+        show(p);
+        if (p.severity !== 'warning') counts.fileErrors++;
+      }
+    },
+    record(_file, r) {
+      r.problems.forEach(show);
+      counts.records++;
+      if (r.enterprise) counts.valid++;
+      else counts.rejected++;
+    },
+    async afterBlock() {
+      if (text && !process.stderr.write(text)) await once(process.stderr, 'drain');
+      text = '';
+    },
+  });
   process.stderr.write(t({ key: 'validate.counts', args: counts }, o.lang) + '\n');
   return counts.rejected > 0 || counts.fileErrors > 0 ? EXIT.rejected : EXIT.ok;
 }

@@ -90,6 +90,23 @@ export function compareEvaluations(base: Evaluation, next: Evaluation): Enterpri
   return { id: e.id, name: e.name ?? null, district: e.district ?? null, before: base.total, after: next.total, change, verdict, changes };
 }
 
+/**
+ * What the accumulator needs of one enterprise, plain data (it crosses worker threads): the comparison, and on
+ * each side the eligible results as [policy/measure, cash amount or null].
+ */
+export interface DiffPiece {
+  change: EnterpriseChange;
+  before: Array<[string, Fen | null]>;
+  after: Array<[string, Fen | null]>;
+}
+
+/** The piece of one enterprise evaluated under both parameter sets. */
+export function diffPiece(base: Evaluation, next: Evaluation): DiffPiece {
+  const eligible = (results: readonly Result[]) =>
+    results.filter((r) => r.status === 'eligible').map((r): [string, Fen | null] => [`${r.policy}/${r.measure}`, r.amount !== null && isCash(r.kind) ? r.amount : null]);
+  return { change: compareEvaluations(base, next), before: eligible(base.results), after: eligible(next.results) };
+}
+
 export class DiffAccumulator {
   private readonly overall = newTally();
   private readonly districts = new Map<string, Tally>();
@@ -105,7 +122,12 @@ export class DiffAccumulator {
   }
 
   add(base: Evaluation, next: Evaluation): EnterpriseChange {
-    const c = compareEvaluations(base, next);
+    return this.addPiece(diffPiece(base, next));
+  }
+
+  /** Folds in one enterprise's piece (diffPiece, computed here or on a worker thread). */
+  addPiece(piece: DiffPiece): EnterpriseChange {
+    const c = piece.change;
     const district = c.district ?? '';
     let d = this.districts.get(district);
     if (!d) this.districts.set(district, (d = newTally()));
@@ -115,17 +137,15 @@ export class DiffAccumulator {
       t.before += c.before;
       t.after += c.after;
     }
-    this.fold(base.results, 'before');
-    this.fold(next.results, 'after');
+    this.fold(piece.before, 'before');
+    this.fold(piece.after, 'after');
     if (c.verdict !== 'unchanged') this.keep(c);
     return c;
   }
 
-  private fold(results: readonly Result[], side: 'before' | 'after'): void {
+  private fold(eligible: DiffPiece['before'], side: 'before' | 'after'): void {
     const seen = new Set<string>();
-    for (const r of results) {
-      if (r.status !== 'eligible') continue;
-      const ref = `${r.policy}/${r.measure}`;
+    for (const [ref, cash] of eligible) {
       let m = this.measures.get(ref);
       if (!m) this.measures.set(ref, (m = { eligibleBefore: 0, eligibleAfter: 0, before: 0n, after: 0n }));
       if (!seen.has(ref)) {
@@ -133,7 +153,7 @@ export class DiffAccumulator {
         if (side === 'before') m.eligibleBefore++;
         else m.eligibleAfter++;
       }
-      if (r.amount !== null && isCash(r.kind)) m[side] += r.amount;
+      if (cash !== null) m[side] += cash;
     }
   }
 

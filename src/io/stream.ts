@@ -36,6 +36,8 @@ export interface StreamOptions {
   lenientId?: boolean;
   strict?: boolean;
   format?: 'auto' | 'csv' | 'json' | 'jsonl';
+  /** Characters of CSV text (and JSON records, a thousandth of it) a block holds; smaller when each record's output is large. */
+  blockSize?: number;
   /** The sheet of a workbook: its name, else its 1-based place. */
   sheet?: string;
   /** Standard input, when it has already been read. */
@@ -105,7 +107,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
           continue;
         }
         size = st.size;
-        source = createReadStream(file, { highWaterMark: READ_CHUNK });
+        source = createReadStream(file, { highWaterMark: o.blockSize ?? READ_CHUNK });
       }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
@@ -169,9 +171,10 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
     }
 
     function* jsonBlocks(items: JsonItem[]): Generator<RawEvent> {
-      for (let i = 0; i < items.length; i += JSON_BATCH) {
+      const batch = o.blockSize ? Math.max(50, Math.round(o.blockSize / 500)) : JSON_BATCH;
+      for (let i = 0; i < items.length; i += batch) {
         sawData = true;
-        yield { kind: 'json', fileIndex, file, items: items.slice(i, i + JSON_BATCH), indexed: json!.isArray };
+        yield { kind: 'json', fileIndex, file, items: items.slice(i, i + batch), indexed: json!.isArray };
       }
     }
 
@@ -183,7 +186,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
         // old Mac line ends: carriage returns and no line feed
         crOnly = text.includes('\r') && !text.includes('\n');
         format ??= lead.startsWith('[') || lead.startsWith('{') ? 'json' : 'csv';
-        if (format === 'csv') cutter = new CsvCutter();
+        if (format === 'csv') cutter = new CsvCutter(o.blockSize);
         else json = new JsonSplitter(format === 'jsonl');
       }
       if (crOnly) text = text.replace(/\r/g, '\n');

@@ -95,7 +95,15 @@ export function resultOut(r: Result, lang: Lang): OutputResult {
   return o;
 }
 
-/** JSON.stringify for outputs (no bigint reaches here, but be safe). */
+/**
+ * JSON.stringify for outputs. No bigint reaches here (amounts are formatted first), so the replacer that would
+ * turn one into text — and costs a call per value — runs only if stringify refuses one.
+ */
 export function toJson(value: unknown, pretty = true): string {
-  return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v), pretty ? 2 : undefined);
+  try {
+    return JSON.stringify(value, null, pretty ? 2 : undefined);
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v), pretty ? 2 : undefined);
+  }
 }
