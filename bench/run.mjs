@@ -16,6 +16,7 @@
  *   batch → JSON Lines, a pipe    the same, standard output read through a pipe                ≤ 2.5, ≤ 250 MB
  *   validate                      rows/s ÷ the pass-through's                                  ≥ 2
  *   diff --params                 time ÷ batch → CSV's                                         ≤ 1.3
+ *   batch --near 10% --report     time ÷ batch → CSV's; peak RSS                               ≤ 1.2, ≤ 200 MB
  *   peak RSS of batch CSV         at 100,000 and N rows (and 3,000,000 with --rss-3m)          ≤ 200 MB, within 10%
  *   engine in process             the median of ENGINE_PROCS processes (each rate listed)      reported
  *   start-up                      simulate one enterprise ÷ `node -e 0`, median of 9 pairs     ≤ 3
@@ -120,6 +121,7 @@ const COMMANDS = {
   validate: () => timed(BIN, ['validate', big]),
   diff: () => timed(BIN, ['diff', big, '--params', REFORM, '--format', 'json', '--out', join(dir, 'diff.json')]),
   small: () => timed(BIN, ['batch', small, '--out', join(dir, 'small.csv'), '--no-progress']),
+  glance: () => timed(BIN, ['batch', big, '--out', join(dir, 'glance.csv'), '--no-progress', '--near', '10%', '--report', join(dir, 'report.html')]),
 };
 const runs = Object.fromEntries(Object.keys(COMMANDS).map((k) => [k, []]));
 for (let r = 0; r < ROUNDS; r++) {
@@ -136,6 +138,7 @@ const ratio = {
   jsonlPipe: byRound((r) => secs('jsonlPipe', r) / secs('csv', r)),
   validate: byRound((r) => secs('pass', r) / secs('validate', r)),
   diff: byRound((r) => secs('diff', r) / secs('csv', r)),
+  glance: byRound((r) => secs('glance', r) / secs('csv', r)),
 };
 const peak = (k) => Math.max(...runs[k].map((x) => x.rssMB));
 
@@ -197,6 +200,8 @@ const lines = [
   ['batch --format jsonl | pipe: peak RSS', `${fmt(peak('jsonlPipe'), 1)} MB`, '≤ 250 MB', ok(peak('jsonlPipe') <= 250)],
   ['validate', `${fmt(m('validate'), 2)} × pass-through (${list(ratio.validate)})`, '≥ 2 ×', ok(m('validate') >= 2)],
   ['diff --params', `${fmt(m('diff'), 2)} × batch → CSV (${list(ratio.diff)})`, '≤ 1.3 ×', ok(m('diff') <= 1.3)],
+  ['batch --near 10% --report: time', `${fmt(m('glance'), 2)} × batch → CSV (${list(ratio.glance)})`, '≤ 1.2 ×', ok(m('glance') <= 1.2)],
+  ['batch --near 10% --report: peak RSS', `${fmt(peak('glance'), 1)} MB`, '≤ 200 MB', ok(peak('glance') <= 200)],
   [`peak RSS, batch CSV, ${fmt(SMALL)} rows`, `${fmt(peak('small'), 1)} MB`, '≤ 200 MB', ok(peak('small') <= 200)],
   [`peak RSS, batch CSV, ${fmt(N)} rows`, `${fmt(peak('csv'), 1)} MB`, '≤ 200 MB', ok(peak('csv') <= 200)],
   [`peak RSS, batch CSV, ${fmt(BIG)} rows`, big3 ? `${fmt(big3.rssMB, 1)} MB` : 'not run (--rss-3m)', '≤ 200 MB', big3 ? ok(big3.rssMB <= 200) : ''],

@@ -104,7 +104,6 @@ const W = {
   en: { payment: 'payment year', performance: 'performance year', all: 'all', total: 'cash total', none: '(no district)', sep: '; ', colon: ': ', yearOf: (y: number) => String(y) },
 } as const;
 
-export const basisLabel = (b: Basis, lang: Lang): string => W[lang][b];
 const districtName = (d: string, lang: Lang) => (d === '' ? W[lang].none : lang === 'en' ? districtEnglish(d) : d);
 
 /**
@@ -149,7 +148,7 @@ export function summaryCellsWithYears(summary: readonly string[][], t: YearTotal
 }
 
 /** The two extra column names: the payment year, the performance year. */
-export const yearHeader = (lang: Lang): string[] => (lang === 'zh' ? ['兑现年度（申报年度）', '业绩年度'] : ['payment_year', 'performance_year']);
+const yearHeader = (lang: Lang): string[] => (lang === 'zh' ? ['兑现年度（申报年度）', '业绩年度'] : ['payment_year', 'performance_year']);
 
 /** The year totals as JSON-ready data: byPaymentYear and byPerformanceYear. */
 export function yearJson(t: YearTotals): { byPaymentYear: unknown[]; byPerformanceYear: unknown[] } {
