@@ -68,7 +68,7 @@ describe('gz-awards simulate', () => {
   });
 
   it('reads standard input', () => {
-    const r = cli(['simulate', '-', '--format', 'json'], { input: '{"id":"91440101MA5CJQ4N59","years":{"2025":{"bondedZoneRent":"1000000"}}}' });
+    const r = cli(['simulate', '-', '--format', 'json'], { input: '{"id":"91440101MA5CJQ4N59","tracks":["cross-border"],"years":{"2025":{"bondedZoneRent":"1000000"}}}' });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).total).toBe('300000.00'); // 30% × 1,000,000
   });
@@ -109,7 +109,7 @@ describe('bad input (SPEC §8): exit 2, one message per problem, no stack trace'
       'error: fixtures/bad/many-problems.json, years.2025.nbsDirectReporting: expected true/false, 1/0 or 是/否 (found "maybe")',
       'error: fixtures/bad/many-problems.json, years.2025.bondedZoneRent: an amount cannot be negative (found "-5")',
       'error: fixtures/bad/many-problems.json, years.2025.highSalaryStaff: expected a whole number, 0 or more (found "2.5")',
-      'error: fixtures/bad/many-problems.json, lists[0].list: expected one of: honghu, qilin, kunpeng, brand-overseas, ecommerce-park, livestream-park, gz-hq, high-tech, gz-demo-enterprise, gz-demo-base-tenant, cross-border-park-tenant, rural-demo, top50-hq, payment-license, overseas-warehouse (found "unicorn")',
+      'error: fixtures/bad/many-problems.json, lists[0].list: expected one of: honghu, qilin, kunpeng, brand-overseas, ecommerce-park, livestream-park, gz-hq, high-tech, gz-demo-enterprise, gz-demo-base-tenant, cross-border-park-tenant, rural-demo, top50-hq, payment-license, overseas-warehouse, gz-demo-base, cross-border-park, hq-relocated-listed, cb-newly-introduced, cb-demo-enterprise, cb-demo-park, vertical-benchmark, ecommerce-park-tenant, ecommerce-hq (found "unicorn")',
     ]);
     expect(r.stderr).not.toMatch(STACK);
   });
@@ -199,11 +199,11 @@ describe('gz-awards rules', () => {
     const json = JSON.parse(cli(['rules', '--format', 'json']).stdout);
     const refs = json.policies.flatMap((p: { measures: Array<{ ref: string }> }) => p.measures.map((m) => m.ref));
     expect(refs).toEqual([
-      'gz-2025-ecommerce/hq', 'gz-2025-ecommerce/above-quota', 'gz-2025-ecommerce/scale-tier', 'gz-2025-ecommerce/honghu', 'gz-2025-ecommerce/park', 'gz-2025-ecommerce/high-tech',
+      'gz-2025-ecommerce/hq', 'gz-2025-ecommerce/above-quota', 'gz-2025-ecommerce/scale-tier', 'gz-2025-ecommerce/honghu', 'gz-2025-ecommerce/benchmark', 'gz-2025-ecommerce/park', 'gz-2025-ecommerce/park-tenant', 'gz-2025-ecommerce/high-tech', 'gz-2025-ecommerce/events', 'gz-2025-ecommerce/manufacturing', 'gz-2025-ecommerce/standards',
       'gz-2025-livestream/park', 'gz-2025-livestream/hq', 'gz-2025-livestream/honghu', 'gz-2025-livestream/scale-tier',
-      'gz-2024-cross-border/qilin', 'gz-2024-cross-border/high-tech', 'gz-2024-cross-border/kunpeng', 'gz-2024-cross-border/brand-overseas', 'gz-2024-cross-border/bonded-rent', 'gz-2024-cross-border/overseas-warehouse',
-      'gz-2019-ecommerce/demo-base', 'gz-2019-ecommerce/platform-project', 'gz-2019-ecommerce/demo-enterprise', 'gz-2019-ecommerce/top50-hq', 'gz-2019-ecommerce/rural-demo', 'gz-2019-ecommerce/market-project', 'gz-2019-ecommerce/terminal-project', 'gz-2019-ecommerce/industrial-project', 'gz-2019-ecommerce/rural-warehouse', 'gz-2019-ecommerce/payment-license', 'gz-2019-ecommerce/listing', 'gz-2019-ecommerce/talent', 'gz-2019-ecommerce/high-tech-tax',
-      'gd-2012-ecommerce/rd-expensed', 'gd-2012-ecommerce/rd-capitalized', 'gd-2012-ecommerce/hq-award', 'gd-2012-ecommerce/registered-capital',
+      'gz-2024-cross-border/newly-introduced', 'gz-2024-cross-border/demo-enterprise', 'gz-2024-cross-border/qilin', 'gz-2024-cross-border/high-tech', 'gz-2024-cross-border/demo-park', 'gz-2024-cross-border/kunpeng', 'gz-2024-cross-border/brand-overseas', 'gz-2024-cross-border/bonded-rent', 'gz-2024-cross-border/overseas-warehouse', 'gz-2024-cross-border/qilin-customs', 'gz-2024-cross-border/events', 'gz-2024-cross-border/standards',
+      'gz-2019-ecommerce/demo-base', 'gz-2019-ecommerce/platform-project', 'gz-2019-ecommerce/demo-enterprise', 'gz-2019-ecommerce/top50-hq', 'gz-2019-ecommerce/hq-relocation', 'gz-2019-ecommerce/rural-demo', 'gz-2019-ecommerce/retail-export-vat', 'gz-2019-ecommerce/going-global', 'gz-2019-ecommerce/market-project', 'gz-2019-ecommerce/terminal-project', 'gz-2019-ecommerce/industrial-project', 'gz-2019-ecommerce/rural-warehouse', 'gz-2019-ecommerce/payment-license', 'gz-2019-ecommerce/listing', 'gz-2019-ecommerce/talent', 'gz-2019-ecommerce/high-tech-tax', 'gz-2019-ecommerce/rd-deduction', 'gz-2019-ecommerce/staff-education',
+      'gd-2012-ecommerce/hq-award', 'gd-2012-ecommerce/tax-share-hq', 'gd-2012-ecommerce/rd-expensed', 'gd-2012-ecommerce/rd-capitalized', 'gd-2012-ecommerce/high-tech-priority', 'gd-2012-ecommerce/registered-capital',
     ]);
   });
 

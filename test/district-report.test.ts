@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { cli, STACK } from './helpers/cli.js';
 
 const SAMPLE = 'fixtures/districts/sample-district.csv';
+/** The same records and seven bad rows (exit 3), so that the report has rejected rows to count. */
+const WITH_REJECTS = 'fixtures/districts/sample-district-with-rejects.csv';
 const NEAR = 'fixtures/districts/near-examples.csv';
 const dir = mkdtempSync(join(tmpdir(), 'gz-glance-'));
 const tmp = (name: string) => join(dir, name);
@@ -77,11 +79,14 @@ describe('totals by payment year (申报/兑现年度)', () => {
 
   it('the terminal summary starts with the payment years, then the performance years', () => {
     const r = cli(['batch', handFile, '--out', tmp('hand2.csv'), '--lang', 'en']);
-    const lines = r.stderr.split('\n');
+    // the summary (after any note on how the file was read): the payment years, the performance years, the table
+    const all = r.stderr.split('\n');
+    const lines = all.slice(all.findIndex((l) => l.startsWith('cash by')));
+    expect(lines[2]).toMatch(/^┌/);
     expect(lines[0]).toBe('cash by payment (application) year (元): 2024 2,000,000.00; 2025 1,300,000.00; 2026 7,617,283.94; 2027 2,000,000.00; 2028 2,500,000.00');
     expect(lines[1]).toBe('cash by performance year (元): 2024 2,300,000.00; 2025 8,617,283.94; 2026 1,000,000.00; 2027 3,500,000.00');
     const zh = cli(['batch', handFile, '--out', tmp('hand3.csv')]);
-    expect(zh.stderr.split('\n')[0]).toBe('按兑现年度（申报年度）现金合计（元）：2024年 2,000,000.00；2025年 1,300,000.00；2026年 7,617,283.94；2027年 2,000,000.00；2028年 2,500,000.00');
+    expect(zh.stderr.split('\n').find((l) => l.startsWith('按'))).toBe('按兑现年度（申报年度）现金合计（元）：2024年 2,000,000.00；2025年 1,300,000.00；2026年 7,617,283.94；2027年 2,000,000.00；2028年 2,500,000.00');
   });
 
   it('the CSV summary and the workbook sheet: two more columns, the year rows after the others', async () => {
@@ -172,7 +177,7 @@ describe('the report (--report)', () => {
   const html = tmp('report.html');
   const summary = tmp('report-summary.json');
   const nearOut = tmp('report-near.csv');
-  const run = cli(['batch', SAMPLE, '--out', tmp('report-awards.csv'), '--summary', summary, '--near', '10%', '--near-out', nearOut, '--report', html, '--lang', 'en']);
+  const run = cli(['batch', WITH_REJECTS, '--out', tmp('report-awards.csv'), '--summary', summary, '--near', '10%', '--near-out', nearOut, '--report', html, '--lang', 'en']);
   const doc = parseHtml(readFileSync(html, 'utf8'));
   const part = (name: string) => doc.querySelector(`[data-part="${name}"]`)!;
   const s = JSON.parse(readFileSync(summary, 'utf8')) as {
@@ -182,12 +187,12 @@ describe('the report (--report)', () => {
     byPerformanceYear: YearJson[];
   };
 
-  it('is one self-contained page, exit 3 as for the sample district', () => {
+  it('is one self-contained page, exit 3 as for a district with rejected rows', () => {
     expect(run.code).toBe(3);
     expect(doc.querySelectorAll('script, link, iframe, img[src^=http]')).toHaveLength(0);
     expect(doc.querySelector('html')!.getAttribute('lang')).toBe('en');
     const facts = doc.querySelectorAll('dl.facts dd').map((d) => d.text);
-    expect(facts[0]).toBe(SAMPLE);
+    expect(facts[0]).toBe(WITH_REJECTS);
     expect(facts).toContain('2005 read: 1998 in the output, 7 rejected');
   });
 
@@ -263,15 +268,19 @@ describe('the report (--report)', () => {
     const largest = cells(part('largest').querySelector('table')!);
     expect(largest.map((r) => fen(r[4]!))).toEqual(totals.slice(0, 20));
     const rejects = cells(part('rejects').querySelector('table')!);
-    expect(rejects.reduce((n, r) => n + Number(r[1]), 0)).toBeGreaterThanOrEqual(7);
+    // seven rejected records, each with at least one error: a reason per kind of error, most frequent first
+    const counts = rejects.map((r) => Number(r[1]));
+    expect(counts.reduce((n, c) => n + c, 0)).toBeGreaterThanOrEqual(7);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    expect(rejects.some((r) => r[0]!.includes('GB 32100-2015'))).toBe(true);
   });
 
   // two runs in Chinese, with two jobs and with one (made while the tests are collected, as the run above)
   const zh = tmp('report-zh.html');
   const zhNear = tmp('report-zh-near.csv');
-  const two = cli(['batch', SAMPLE, '--out', tmp('zh.csv'), '--near', '10%', '--near-out', zhNear, '--report', zh, '--jobs', '2']);
+  const two = cli(['batch', WITH_REJECTS, '--out', tmp('zh.csv'), '--near', '10%', '--near-out', zhNear, '--report', zh, '--jobs', '2']);
   const one = tmp('report-zh-1.html');
-  cli(['batch', SAMPLE, '--out', tmp('zh1.csv'), '--near', '10%', '--near-out', tmp('zh1-near.csv'), '--report', one]);
+  cli(['batch', WITH_REJECTS, '--out', tmp('zh1.csv'), '--near', '10%', '--near-out', tmp('zh1-near.csv'), '--report', one]);
 
   it('in Chinese, and the same with --jobs 2', () => {
     expect(two.code).toBe(3);

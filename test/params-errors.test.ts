@@ -24,7 +24,7 @@ const BAD: Array<[string, string, string]> = [
   ['rate above 1', 'parameters:\n  gz-2024-cross-border/bonded-rent: { rate: "1.3" }\n', '2:39: parameters.gz-2024-cross-border/bonded-rent.rate: expected a rate from 0 to 1 such as "0.5", found "1.3"'],
   ['negative rate', 'parameters:\n  gz-2024-cross-border/bonded-rent: { rate: "-0.3" }\n', '2:39: parameters.gz-2024-cross-border/bonded-rent.rate: expected a rate from 0 to 1 such as "0.5", found "-0.3"'],
   ['unknown policy', 'parameters:\n  gz-2030-ecommerce/scale-tier: { cap: 1 }\n', '2:3: parameters.gz-2030-ecommerce/scale-tier: unknown measure; known: gz-2025-ecommerce, gz-2025-livestream, gz-2024-cross-border, gz-2019-ecommerce, gd-2012-ecommerce'],
-  ['unknown measure', 'parameters:\n  gz-2025-ecommerce/scale-tire: { years: [2025] }\n', '2:3: parameters.gz-2025-ecommerce/scale-tire: unknown measure; known: gz-2025-ecommerce/hq, gz-2025-ecommerce/above-quota, gz-2025-ecommerce/scale-tier, gz-2025-ecommerce/honghu, gz-2025-ecommerce/park, gz-2025-ecommerce/high-tech'],
+  ['unknown measure', 'parameters:\n  gz-2025-ecommerce/scale-tire: { years: [2025] }\n', '2:3: parameters.gz-2025-ecommerce/scale-tire: unknown measure; known: gz-2025-ecommerce/hq, gz-2025-ecommerce/above-quota, gz-2025-ecommerce/scale-tier, gz-2025-ecommerce/honghu, gz-2025-ecommerce/benchmark, gz-2025-ecommerce/park, gz-2025-ecommerce/park-tenant, gz-2025-ecommerce/high-tech, gz-2025-ecommerce/events, gz-2025-ecommerce/manufacturing, gz-2025-ecommerce/standards'],
 ];
 
 const COMMANDS: Array<[string, (params: string) => string[]]> = [

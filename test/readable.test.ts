@@ -30,7 +30,7 @@ describe('the default Chinese table leaks nothing', () => {
 
   it('names the interpretation in words, and in codes only with --explain', () => {
     const plain = cli(['simulate', SAMPLE]).stdout;
-    expect(plain).toContain('解释口径：突破=达到（≥）；增长率窗口=截至当年（Y−2→Y）；平均增长率=水平法（几何平均）；进档依据=当年达到即可；申报方案=合计最高');
+    expect(plain).toContain('解释口径：“突破”门槛=达到即可（≥）；增长率窗口=截至当年（Y−2→Y）；平均增长率=水平法（几何平均）；进档依据=当年达到即可；申报方案=各年合计最高的无冲突组合；第二十条“当年”=申请年度；');
     const explained = cli(['simulate', SAMPLE, '--explain']).stdout;
     expect(explained).toContain('threshold=reach, growthWindow=ending, growthAverage=geometric, tierBasis=level, planning=optimal');
     expect(explained).toContain('scale-tier'); // ids belong to --explain
@@ -123,6 +123,6 @@ describe('--format md carries the table', () => {
     expect(md).not.toMatch(MEASURE_ID);
     const explained = cli(['simulate', SAMPLE, '--format', 'md', '--explain']).stdout;
     expect(explained).toContain('  - ✓ `growth`（第二条）：2023—2025 年平均增长率 11.355% ≥ 10%');
-    expect(explained).toContain('`threshold=reach, growthWindow=ending, growthAverage=geometric, tierBasis=level, planning=optimal`');
+    expect(explained).toContain('`threshold=reach, growthWindow=ending, growthAverage=geometric, tierBasis=level, planning=optimal, sameYear=application, sameYearScope=ecommerce-only, reporting=required, sameItem=higher`');
   });
 });

@@ -25,8 +25,8 @@ describe('simulate --format html', () => {
     const facts = Object.fromEntries(doc.querySelectorAll('dl.facts dt').map((dt) => [dt.text, dt.nextElementSibling!.text]));
     expect(facts['统一社会信用代码']).toBe('91440101MA5CJQ4N59');
     expect(facts['所属区']).toBe('天河区');
-    expect(facts['解释口径']).toContain('突破=达到（≥）');
-    expect(facts['口径代码']).toBe('threshold=reach, growthWindow=ending, growthAverage=geometric, tierBasis=level, planning=optimal');
+    expect(facts['解释口径']).toContain('“突破”门槛=达到即可（≥）');
+    expect(facts['口径代码']).toBe('threshold=reach, growthWindow=ending, growthAverage=geometric, tierBasis=level, planning=optimal, sameYear=application, sameYearScope=ecommerce-only, reporting=required, sameItem=higher');
     expect(facts['参数']).toBe('各文件公布的参数');
     // 150万 (tier 1, 2025) + 100万 (鸿鹄 2025): the livestream twin is superseded, the deduction is not cash
     expect(facts['合计（现金奖励上限，不含让位项）']).toBe('250万元');

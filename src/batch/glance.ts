@@ -101,7 +101,8 @@ export class NearAggregator implements Aggregator<NearPiece> {
     for (const r of piece) {
       this.rows++;
       this.topUp += r.topUp;
-      this.top.push({ item: r, seq: this.seq++ });
+      const ranked = { item: r, seq: this.seq++ };
+      if (this.top.admits(ranked)) this.top.push({ item: { ...r, id: own(r.id), name: r.name === null ? null : own(r.name), district: r.district === null ? null : own(r.district) }, seq: ranked.seq });
       if (!this.out) continue;
       const cells = nearCells(r);
       // amounts in fen for the workbook (exact), other numbers as numbers
@@ -127,6 +128,14 @@ export class NearAggregator implements Aggregator<NearPiece> {
   abort(): Promise<void> {
     return this.out?.abort() ?? Promise.resolve();
   }
+}
+
+/**
+ * A copy of a string that shares no memory with it. The reader's strings are slices of a whole block of input
+ * (V8 keeps the block alive as long as a slice lives), so what a heap keeps until the end must be its own.
+ */
+function own(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 // ---- the largest awards --------------------------------------------------------------------------------------
@@ -157,7 +166,8 @@ export class LargestAggregator implements Aggregator<LargestPiece> {
     const seq = this.seq++;
     if (!piece) return;
     const [total, id, name, district] = piece;
-    this.top.push({ item: { id, name, district, total: BigInt(total) }, seq });
+    const ranked = { item: { id, name, district, total: BigInt(total) }, seq };
+    if (this.top.admits(ranked)) this.top.push({ item: { id: own(id), name: own(name), district: own(district), total: ranked.item.total }, seq });
   }
   async finish(): Promise<void> {}
 }

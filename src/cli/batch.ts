@@ -83,19 +83,23 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
  * .xlsx table → .near.xlsx; required when the award table goes to standard output) and --report FILE.html.
  */
 function glancePaths(o: BatchOptions, format: OutFormat): GlancePaths {
+  const zh = o.lang === 'zh';
+  const fail = (z: string, e: string): never => {
+    throw new UsageError(zh ? z : e);
+  };
   let nearOut: string | null = null;
-  if (o.nearOut !== undefined && o.near === undefined) throw new UsageError('--near-out needs --near SHARE (e.g. --near 10%)');
+  if (o.nearOut !== undefined && o.near === undefined) fail('--near-out 需与 --near 比例 一起使用（例如 --near 10%）', '--near-out needs --near SHARE (e.g. --near 10%)');
   if (o.near !== undefined) {
-    if (!parseNearShare(o.near)) throw new UsageError(`--near ${o.near}: give the share as a percentage above 0 and below 100, e.g. --near 10%`);
+    if (!parseNearShare(o.near)) fail(`--near ${o.near}：比例应为大于 0、小于 100 的百分数，例如 --near 10%`, `--near ${o.near}: give the share as a percentage above 0 and below 100, e.g. --near 10%`);
     if (o.nearOut !== undefined) nearOut = o.nearOut;
     else if (o.out) nearOut = o.out.slice(0, o.out.length - extname(o.out).length) + (format === 'xlsx' ? '.near.xlsx' : '.near.csv');
-    else throw new UsageError('--near: the award table goes to standard output, so give the potential list a file: --near-out FILE.csv (or .xlsx)');
-    if (!/\.(csv|xlsx)$/i.test(nearOut)) throw new UsageError(`--near-out ${nearOut}: the potential list is written as .csv or .xlsx`);
+    else fail('--near：奖励表输出到标准输出，请用 --near-out 文件.csv（或 .xlsx）指定潜力企业名单的文件', '--near: the award table goes to standard output, so give the potential list a file: --near-out FILE.csv (or .xlsx)');
+    if (!/\.(csv|xlsx)$/i.test(nearOut!)) fail(`--near-out ${nearOut}：潜力企业名单只能写成 .csv 或 .xlsx`, `--near-out ${nearOut}: the potential list is written as .csv or .xlsx`);
   }
-  if (o.report !== undefined && !/\.html?$/i.test(o.report)) throw new UsageError(`--report ${o.report}: the report is an HTML page; give a name ending in .html`);
+  if (o.report !== undefined && !/\.html?$/i.test(o.report)) fail(`--report ${o.report}：报告是 HTML 网页，文件名应以 .html 结尾`, `--report ${o.report}: the report is an HTML page; give a name ending in .html`);
   const taken = [o.out, o.rejects, o.summary].filter((x): x is string => !!x).map((x) => resolve(x));
   for (const [flag, file] of [['--near-out', nearOut], ['--report', o.report ?? null]] as const) {
-    if (file && taken.includes(resolve(file))) throw new UsageError(`${flag} ${file}: that file is already another output of this run`);
+    if (file && taken.includes(resolve(file))) fail(`${flag} ${file}：该文件已是本次运行的另一个输出`, `${flag} ${file}: that file is already another output of this run`);
     if (file) taken.push(resolve(file));
   }
   return { nearOut, report: o.report ?? null };

@@ -33,7 +33,7 @@ program
   .option('--strict', 'unknown fields are errors, not warnings')
   .addOption(new Option('--encoding <enc>', 'input encoding (default: detected: UTF-8, GB18030/GBK, UTF-16)').choices(['auto', 'utf8', 'gb18030', 'gbk', 'utf16']).default('auto'))
   .addOption(new Option('--unit <unit>', 'unit of bare amounts (CSV, XLSX, JSON, --set); a unit in a cell or header wins').choices(['元', '万元', '亿元']).default('元'))
-  .option('--params <file>', 'parameter overrides (YAML or JSON, SPEC §5)')
+  .option('--params <file>', 'parameter overrides (YAML or JSON; see the README, Parameter overrides)')
   .option('--sheet <sheet>', 'the sheet of an .xlsx input: its name, else its number from 1 (default: the first)')
   .action(async (file: string | undefined, opts: Record<string, unknown>) => {
     const { simulate } = await import('./simulate.js');
@@ -62,6 +62,7 @@ program
   .description('the catalogue: documents, measures, articles, parameters, validity, interpretations')
   .argument('[target]', 'POLICY or POLICY/MEASURE, e.g. gz-2025-ecommerce/scale-tier')
   .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+  .option('--coverage', 'every article of the documents: the measures that model it, or why it is not modelled')
   .addOption(lang())
   .action(async (target: string | undefined, opts: Record<string, unknown>) => {
     const { rules } = await import('./rules.js');
@@ -106,7 +107,7 @@ readerOptions(
     .option('--years <years>', 'show only these years: 2024-2026 or 2024,2026')
     .option('--all', 'also show not-in-force results for years outside validity (long layout, JSON)')
     .option('--interpret <list>', 'interpretations, e.g. threshold=exceed,growthAverage=arithmetic')
-    .option('--params <file>', 'parameter overrides (YAML or JSON, SPEC §5)')
+    .option('--params <file>', 'parameter overrides (YAML or JSON; see the README, Parameter overrides)')
     .addOption(lang())
     .option('--jobs <n>', 'worker threads (output stays in input order)', '1')
     .option('--summary <file>', 'also write the summary by district and measure (.csv or .json)')
@@ -146,7 +147,7 @@ readerOptions(
     .command('diff')
     .description('the same enterprises under two parameter sets: who gains, who loses, totals by district and measure')
     .argument('<files...>', 'input files (CSV, JSON, JSON Lines), or - for standard input')
-    .requiredOption('--params <file>', 'the new parameter set (YAML or JSON, SPEC §5)')
+    .requiredOption('--params <file>', 'the new parameter set (YAML or JSON)')
     .option('--base-params <file>', 'the baseline parameter set (default: the published parameters)')
     .addOption(new Option('--format <format>', 'report format').choices(['table', 'json', 'csv']).default('table'))
     .option('--out <file>', 'write the report to a file')

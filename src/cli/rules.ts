@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { KIND_LABELS, type Lang } from '../domain/labels.js';
 import { formatYuan } from '../domain/money.js';
 import { INTERPRETATIONS } from '../engine/interpretation.js';
+import { COVERAGE, NOT_MODELLED_LABELS } from '../policies/coverage.js';
 import { ceilingOf, publishedRuleSet, type ResolvedMeasure, type ResolvedPolicy, type RuleSet } from '../engine/ruleset.js';
 import { award, t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
 import { EXIT, langSchema, UsageError, writeOut } from './common.js';
 
-export const rulesOptions = z.object({ format: z.enum(['table', 'json']).default('table'), lang: langSchema });
+export const rulesOptions = z.object({ format: z.enum(['table', 'json']).default('table'), lang: langSchema, coverage: z.boolean().optional() });
 
 function measureJson(m: ResolvedMeasure, lang: Lang) {
   const ceiling = ceilingOf(m);
@@ -57,6 +58,7 @@ export async function rules(target: string | undefined, raw: unknown, rs: RuleSe
   if (measureId && !policies[0]!.measures.some((m) => m.def.id === measureId)) {
     throw new UsageError(`rules: no measure "${measureId}" in ${policyId}; known: ${policies[0]!.measures.map((m) => m.def.id).join(', ')}`);
   }
+  if (o.coverage) return coverage(policies, o.lang, o.format);
   const data = {
     policies: policies.map((p) => policyJson(p, o.lang, measureId)),
     interpretations: Object.fromEntries(Object.entries(INTERPRETATIONS).map(([k, v]) => [k, { values: v.values, default: v.default, label: v.label[o.lang], valueLabels: Object.fromEntries(Object.entries(v.valueLabels).map(([x, l]) => [x, l[o.lang]])), description: v[o.lang] }])),
@@ -98,4 +100,44 @@ function measureDetail(m: ResolvedMeasure, lang: Lang): string {
   for (const [k, v] of Object.entries(m.def.params)) table.push([k, JSON.stringify(v.value), v.article, v.quote]);
   out.push(table.toString(), '');
   return out.join('\n');
+}
+
+/** `rules --coverage`: every article of each document, the measures that model it, or why it is not modelled. */
+async function coverage(policies: readonly ResolvedPolicy[], lang: Lang, format: 'table' | 'json'): Promise<number> {
+  const zh = lang === 'zh';
+  const docs = policies.map((p) => ({
+    id: p.def.id,
+    title: p.def.title[lang],
+    text: `laws/${p.def.id}.txt`,
+    articles: (COVERAGE[p.def.id] ?? []).map((e) => ({
+      article: e.article,
+      heading: e.heading,
+      measures: e.measures.map((id) => `${p.def.id}/${id}`),
+      notModelled: e.notModelled ? { kind: e.notModelled, reason: NOT_MODELLED_LABELS[e.notModelled][lang] } : null,
+      note: e.note ? e.note[lang] : null,
+    })),
+  }));
+  if (format === 'json') {
+    await writeOut(toJson({ policies: docs }) + '\n');
+    return EXIT.ok;
+  }
+  const out: string[] = [];
+  for (const d of docs) {
+    const modelled = d.articles.filter((a) => a.measures.length > 0).length;
+    out.push(`【${d.title}】 ${d.id} · ${d.text}`);
+    out.push(zh ? `  ${d.articles.length} 条，其中 ${modelled} 条有对应措施` : `  ${d.articles.length} articles, ${modelled} of them modelled by measures`);
+    const table = new Table({
+      head: zh ? ['条款', '标题', '对应措施', '说明'] : ['Article', 'Heading', 'Measures', 'Notes'],
+      style: { head: [], border: [] },
+      wordWrap: true,
+      colWidths: [10, 28, 30, 50],
+    });
+    for (const a of d.articles) {
+      const why = a.notModelled ? `${zh ? '未建模：' : 'not modelled: '}${a.notModelled.reason}` : '';
+      table.push([a.article, a.heading, a.measures.map((m) => m.split('/')[1]).join('\n') || '—', [why, a.note ?? ''].filter(Boolean).join(zh ? '；' : '; ')]);
+    }
+    out.push(table.toString(), '');
+  }
+  await writeOut(out.join('\n'));
+  return EXIT.ok;
 }

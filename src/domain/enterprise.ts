@@ -23,6 +23,15 @@ export const LIST_IDS = [
   'top50-hq',
   'payment-license',
   'overseas-warehouse',
+  'gz-demo-base',
+  'cross-border-park',
+  'hq-relocated-listed',
+  'cb-newly-introduced',
+  'cb-demo-enterprise',
+  'cb-demo-park',
+  'vertical-benchmark',
+  'ecommerce-park-tenant',
+  'ecommerce-hq',
 ] as const;
 export type ListId = (typeof LIST_IDS)[number];
 
@@ -32,6 +41,10 @@ export const PROJECT_TYPES = [
   'self-service-terminal',
   'industrial-ecommerce',
   'rural-warehouse',
+  'exhibition',
+  'manufacturing-digital',
+  'standard',
+  'going-global',
 ] as const;
 export type ProjectType = (typeof PROJECT_TYPES)[number];
 
@@ -46,6 +59,10 @@ export interface YearData {
   rdExpensed?: Fen;
   rdCapitalized?: Fen;
   newListing?: boolean;
+  /** 员工教育经费 drawn and actually used in the year (001 (二十八)). */
+  staffEducationExpense?: Fen;
+  /** Exported goods as cross-border e-commerce retail exports (9610) in the year (001 (六)). */
+  crossBorderRetailExport?: boolean;
 }
 export type YearField = keyof YearData;
 
@@ -60,6 +77,8 @@ export const YEAR_FIELDS = {
   rdExpensed: 'money',
   rdCapitalized: 'money',
   newListing: 'boolean',
+  staffEducationExpense: 'money',
+  crossBorderRetailExport: 'boolean',
 } as const satisfies Record<YearField, 'money' | 'boolean' | 'count'>;
 
 export interface ListEntry {

@@ -21,6 +21,8 @@ export const YEAR_FIELD_LABELS = {
   rdExpensed: { snake: 'rd_expensed', zh: '研发费用（费用化）', en: 'R&D expensed' },
   rdCapitalized: { snake: 'rd_capitalized', zh: '研发费用（形成无形资产）', en: 'R&D capitalised' },
   newListing: { snake: 'new_listing', zh: '当年新上市挂牌发债', en: 'new listing, quotation or bond issue this year' },
+  staffEducationExpense: { snake: 'staff_education_expense', zh: '员工教育经费', en: 'staff education expense' },
+  crossBorderRetailExport: { snake: 'cross_border_retail_export', zh: '跨境电商零售出口', en: 'cross-border e-commerce retail exports' },
 } as const satisfies Record<YearField, Label & { snake: string }>;
 
 export const LIST_LABELS = {
@@ -39,6 +41,15 @@ export const LIST_LABELS = {
   'top50-hq': { zh: '新引入国内50强/国际知名电商区域总部', en: 'newly introduced top-50 / international e-commerce HQ' },
   'payment-license': { zh: '支付业务许可证', en: 'payment business licence' },
   'overseas-warehouse': { zh: '优秀海外仓案例/省级公共海外仓', en: 'excellent overseas warehouse / provincial public overseas warehouse' },
+  'gz-demo-base': { zh: '市级电子商务示范基地（运营主体）', en: "operator of a municipal e-commerce demo base" },
+  'cross-border-park': { zh: '市级跨境电子商务产业园区（运营主体）', en: "operator of a municipal cross-border e-commerce park" },
+  'hq-relocated-listed': { zh: '总部从外地迁入广州的电子商务类上市公司', en: "listed e-commerce company that moved its HQ to Guangzhou" },
+  'cb-newly-introduced': { zh: '新引进的跨境电商企业', en: "newly introduced cross-border e-commerce enterprise" },
+  'cb-demo-enterprise': { zh: '获评国家电子商务示范企业/省级跨境电子商务企业', en: "recognised national e-commerce demo / provincial cross-border enterprise" },
+  'cb-demo-park': { zh: '获评国家电子商务示范基地/省级跨境电商产业园区', en: "recognised national demo base / provincial cross-border park" },
+  'vertical-benchmark': { zh: '区级垂直类电子商务标杆企业', en: "district vertical e-commerce benchmark enterprise" },
+  'ecommerce-park-tenant': { zh: '入驻电子商务园区的企业', en: "tenant of an e-commerce park" },
+  'ecommerce-hq': { zh: '电子商务企业的总部企业（省级税收奖励）', en: "HQ of an e-commerce enterprise (provincial tax-share award)" },
 } as const satisfies Record<ListId, Label>;
 
 export const PROJECT_LABELS = {
@@ -47,6 +58,10 @@ export const PROJECT_LABELS = {
   'self-service-terminal': { zh: '社区自助投递终端项目', en: 'self-service delivery terminal project' },
   'industrial-ecommerce': { zh: '工业电子商务项目', en: 'industrial e-commerce project' },
   'rural-warehouse': { zh: '农村电子商务公共仓项目', en: 'rural e-commerce public warehouse project' },
+  'exhibition': { zh: '电子商务展览、会议、论坛等活动', en: "e-commerce exhibition, conference or forum" },
+  'manufacturing-digital': { zh: '电商与制造业融合（B2B平台）项目', en: "e-commerce and manufacturing (B2B platform) project" },
+  'standard': { zh: '主导标准制修订', en: "leading a standard's drafting or revision" },
+  'going-global': { zh: '跨境电子商务“走出去”重点项目', en: 'cross-border "going global" key project' },
 } as const satisfies Record<ProjectType, Label>;
 
 export const STATUS_LABELS = {

@@ -40,7 +40,7 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
   const presence = presenceOf(e);
   for (const policy of rs.policies) {
     for (const m of policy.measures) {
-      if ((presence.mask & m.mask) === 0) continue; // nothing this measure reads
+      if ((presence.mask & m.mask) === 0 && (presence.listMask & m.listMask) === 0) continue; // nothing this measure reads
       if (m.def.tracks && !onTrack(m.def.tracks, e.tracks)) continue;
       const years = candidateYears(e, m.def.reads, m.fieldMask, presence);
       for (const year of years) {
@@ -73,11 +73,12 @@ function evaluateOne(e: Enterprise, rs: RuleSet, policy: ResolvedPolicy, m: Reso
   if (o.ledgerAwards && m.def.ledger) r.ledger = { name: m.def.ledger, awards: o.ledgerAwards };
   // SPEC §4: "已获国家和省同一项目资金奖补的，不重复支持" (000 第二十条, 003 十七). Funding declared for one
   // document's measure covers the same item under the other documents too (SPEC §6).
-  const funded = hlf && fundedBy(hlf, m.ref, year, rs.sameItem.get(m.ref));
+  // Only the documents that say so (policy.noDoubleFunding): 002, 001 and 004 have no such words.
+  const funded = hlf && policy.def.noDoubleFunding && fundedBy(hlf, m.ref, year, rs.sameItem.get(m.ref));
   if (funded) {
     r.checks.push({ id: 'higher-level-funding', passed: false, msg: { key: 'higher-level-funding.fail', args: { ref: funded } } });
     block(r);
-  } else {
+  } else if (policy.def.noDoubleFunding) {
     r.checks.push(HLF_NONE);
   }
   // An award the enterprise says it has already received (tier awards settle this through their ledger).

@@ -7,14 +7,17 @@ import type { Reads } from '../policies/define.js';
 
 const FIELDS = Object.keys(YEAR_FIELDS) as YearField[];
 const FIELD_BIT = Object.fromEntries(FIELDS.map((f, i) => [f, 1 << i])) as Record<string, number>;
-const LIST_BIT = Object.fromEntries(LIST_IDS.map((l, i) => [l, 1 << (FIELDS.length + i)])) as Record<string, number>;
-const PROJECT_BIT = Object.fromEntries(PROJECT_TYPES.map((t, i) => [t, 1 << (FIELDS.length + LIST_IDS.length + i)])) as Record<string, number>;
-const CAPITAL_BIT = 1 << (FIELDS.length + LIST_IDS.length + PROJECT_TYPES.length);
-if (FIELDS.length + LIST_IDS.length + PROJECT_TYPES.length + 1 > 31) throw new Error('presence bits overflow');
+/** Lists have a mask of their own, so that fields, projects and lists each have room in 31 bits. */
+const LIST_BIT = Object.fromEntries(LIST_IDS.map((l, i) => [l, 1 << i])) as Record<string, number>;
+const PROJECT_BIT = Object.fromEntries(PROJECT_TYPES.map((t, i) => [t, 1 << (FIELDS.length + i)])) as Record<string, number>;
+const CAPITAL_BIT = 1 << (FIELDS.length + PROJECT_TYPES.length);
+if (FIELDS.length + PROJECT_TYPES.length + 1 > 31 || LIST_IDS.length > 31) throw new Error('presence bits overflow');
 
 export interface Presence {
-  /** Everything the enterprise gives. */
+  /** Everything the enterprise gives but lists: yearly fields, projects, registered capital. */
   mask: number;
+  /** The lists it is on. */
+  listMask: number;
   /** Its years, ascending, and the yearly fields each gives. */
   years: number[];
   yearMasks: number[];
@@ -33,21 +36,23 @@ export function presenceOf(e: Enterprise): Presence {
     yearMasks.push(m);
     mask |= m;
   }
-  for (const l of e.lists) mask |= LIST_BIT[l.list] ?? 0;
+  let listMask = 0;
+  for (const l of e.lists) listMask |= LIST_BIT[l.list] ?? 0;
   for (const p of e.projects) mask |= PROJECT_BIT[p.type] ?? 0;
   if (e.registeredCapital?.registeredOn) mask |= CAPITAL_BIT;
-  return { mask, years, yearMasks };
+  return { mask, listMask, years, yearMasks };
 }
 
-/** The bits of what a measure reads: [all of it, its yearly fields]. */
-export function readsMasks(reads: Reads): [number, number] {
+/** The bits of what a measure reads: [all of it but lists, its yearly fields, its lists]. */
+export function readsMasks(reads: Reads): [number, number, number] {
   let fields = 0;
   for (const f of reads.fields ?? []) fields |= FIELD_BIT[f]!;
   let all = fields;
-  for (const l of reads.lists ?? []) all |= LIST_BIT[l]!;
+  let lists = 0;
+  for (const l of reads.lists ?? []) lists |= LIST_BIT[l]!;
   for (const t of reads.projects ?? []) all |= PROJECT_BIT[t]!;
   if (reads.registeredCapital) all |= CAPITAL_BIT;
-  return [all, fields];
+  return [all, fields, lists];
 }
 
 /** The years, ascending and distinct, in which the enterprise gives something the measure reads. */

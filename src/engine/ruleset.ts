@@ -19,6 +19,7 @@ export interface ResolvedMeasure {
   /** Bits of everything the measure reads, and of its yearly fields (engine/presence.ts). */
   readonly mask: number;
   readonly fieldMask: number;
+  readonly listMask: number;
 }
 
 export interface ResolvedPolicy {
@@ -56,8 +57,8 @@ export function buildRuleSet(overrides: Overrides = {}, policies: readonly Polic
       const params = resolveParams(m.params) as Record<string, unknown>;
       for (const [name, value] of Object.entries(mo)) params[name] = resolveParam({ type: m.params[name]!.type, value });
       const years = m.inForceYears ? new Set(m.inForceYears(params as never)) : null;
-      const [mask, fieldMask] = readsMasks(m.reads);
-      const rm = { policy: def.id, ref, def: m, params, years, mask, fieldMask };
+      const [mask, fieldMask, listMask] = readsMasks(m.reads);
+      const rm = { policy: def.id, ref, def: m, params, years, mask, fieldMask, listMask };
       byRef.set(ref, rm);
       return rm;
     });

@@ -39,6 +39,15 @@ export const LIST_HEADER_ZH: Record<ListId, string> = {
   'top50-hq': '50强总部',
   'payment-license': '支付牌照',
   'overseas-warehouse': '海外仓',
+  'gz-demo-base': '示范基地运营',
+  'cross-border-park': '跨境园区运营',
+  'hq-relocated-listed': '迁入上市总部',
+  'cb-newly-introduced': '新引进跨境电商',
+  'cb-demo-enterprise': '跨境示范企业',
+  'cb-demo-park': '跨境示范园区',
+  'vertical-benchmark': '垂直类标杆企业',
+  'ecommerce-park-tenant': '入驻电商园区',
+  'ecommerce-hq': '电商总部企业',
 };
 
 export const PROJECT_HEADER_ZH: Record<ProjectType, string> = {
@@ -47,6 +56,10 @@ export const PROJECT_HEADER_ZH: Record<ProjectType, string> = {
   'self-service-terminal': '自助终端',
   'industrial-ecommerce': '工业电商',
   'rural-warehouse': '农村公共仓',
+  'exhibition': '会展活动',
+  'manufacturing-digital': '制造业数字化',
+  'standard': '标准制修订',
+  'going-global': '走出去',
 };
 
 /** Fixed columns: [kind-or-key, English header, Chinese header, other accepted spellings]. */
@@ -107,6 +120,8 @@ const YEAR_FIELD_ALIASES: Record<YearField, string[]> = {
   rdExpensed: ['研发费用费用化', '费用化研发费用', '研发费用化'],
   rdCapitalized: ['研发费用资本化', '资本化研发费用', '研发费用形成无形资产'],
   newListing: ['新上市挂牌发债', '上市挂牌发债'],
+  staffEducationExpense: ['职工教育经费', '教育经费'],
+  crossBorderRetailExport: ['跨境零售出口', '跨境电商出口'],
 };
 
 /** What a header says: its column, the unit written in it, and whether it named a year outside 2000–2100. */

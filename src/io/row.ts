@@ -116,12 +116,14 @@ function yearOf(v: unknown[], b: number): YearData | null {
         rdExpensed: v[b + 6] as YearData['rdExpensed'],
         rdCapitalized: v[b + 7] as YearData['rdCapitalized'],
         newListing: v[b + 8] as YearData['newListing'],
+        staffEducationExpense: v[b + 9] as YearData['staffEducationExpense'],
+        crossBorderRetailExport: v[b + 10] as YearData['crossBorderRetailExport'],
       };
     }
   }
   return null;
 }
-if (FIELDS.join() !== 'onlineRetailSales,nbsDirectReporting,newlyAboveQuota,brandPromotionExpense,bondedZoneRent,highSalaryStaff,rdExpensed,rdCapitalized,newListing') {
+if (FIELDS.join() !== 'onlineRetailSales,nbsDirectReporting,newlyAboveQuota,brandPromotionExpense,bondedZoneRent,highSalaryStaff,rdExpensed,rdCapitalized,newListing,staffEducationExpense,crossBorderRetailExport') {
   throw new Error('row.ts: yearOf lists the yearly fields in the order of YEAR_FIELDS');
 }
 

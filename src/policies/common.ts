@@ -10,6 +10,12 @@ import { defineMeasure, param, type MeasureDef, type Outcome, type Param, type P
 
 const NOTHING_MISSING: readonly string[] = Object.freeze([]);
 
+/** The enterprise's tracks include `track` ("对跨境电商企业…"): a check, so a measure given data says why not. */
+export function trackCheck(e: Enterprise, track: Track): Check {
+  const ok = e.tracks.includes(track);
+  return { id: 'track', passed: ok, msg: { key: ok ? 'track.pass' : 'track.fail', args: { track, tracks: e.tracks.join(',') } } };
+}
+
 /** Decides an outcome from its checks: any failed → ineligible; any undecided → needs-data; else eligible. */
 export function decide(checks: Check[], amount: Fen | null = null): Outcome {
   let undecided = false;
@@ -126,17 +132,20 @@ interface ProjectMeasureOptions {
   title: { zh: string; en: string };
   quote: string;
   type: ProjectType;
+  tracks?: readonly Track[];
+  kind?: Kind;
 }
 
-/** A 2019 project-funding measure: a project of the type in the year → funding per the rules (unquantified). */
+/** A project measure: a project of the type in the year → support per the rules named (unquantified). */
 export function projectMeasure(o: ProjectMeasureOptions): MeasureDef<Record<string, never>> {
   return defineMeasure<Record<string, never>>({
     id: o.id,
     article: o.article,
-    kind: 'unquantified',
+    kind: o.kind ?? 'unquantified',
     title: o.title,
     quote: o.quote,
     params: {},
+    ...(o.tracks ? { tracks: o.tracks } : {}),
     applicationLag: 0,
     reads: { projects: [o.type] },
     evaluate: (_e, year) => decide([{ id: 'project', passed: true, msg: { key: 'project.pass', args: { type: o.type, year } } }]),

@@ -178,6 +178,11 @@ export interface PolicyDef {
   readonly validity: { readonly from: Param<'date'>; readonly to: Param<'date?'> };
   /** Notes every result of this policy carries. */
   readonly notes?: readonly Msg[];
+  /**
+   * "以上事项对已获得国家和省同一项目资金奖补的，不重复支持": only the documents that say so (000 第二十条,
+   * 003 十七) bar a result the enterprise declares in `higherLevelFunding`.
+   */
+  readonly noDoubleFunding?: { readonly article: string; readonly quote: string };
   readonly measures: readonly MeasureDef<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 

@@ -118,6 +118,9 @@ const zh: Record<string, Text> = {
   'prior-award.same-application-year': (a) => `${a['year']}年已申请${refText(String(a['prior']), 'zh')}（已获奖励），同一主体当年不可同时申请第二条和第三条支持事项（${articleText(a['article'])}）`,
   'prior-award.once-in-life': (a) => `已获奖励${refText(String(a['prior']), 'zh')}，一次性奖励只发一次（${articleText(a['article'])}）`,
   'prior-award.same-item': (a) => `同一事项已获奖励${refText(String(a['prior']), 'zh')}，不重复支持（${articleText(a['article'])}）`,
+  'track.pass': (a) => `业务类型包含 ${a['track']}`,
+  'track.fail': (a) => `本措施只适用于业务类型包含 ${a['track']} 的企业（跨境电商企业），本企业为 ${a['tracks'] || '无'}`,
+  'note.rd-national-rate': () => '加计扣除比例按国家税法执行，本文件未规定；现行为财政部 税务总局公告2023年第7号：自2023年1月1日起按实际发生额的100%加计扣除（形成无形资产的按成本的200%摊销）',
   'already-awarded.pass': () => '此前未获本项奖励，全额发放',
   'already-awarded.top-up': (a) => `已获第${a['awarded']}档奖励（${byText(a, 'zh')}），补发第${a['tier']}档与第${a['awarded']}档的差额`,
   'already-awarded.fail': (a) => `已获第${a['awarded']}档奖励（${byText(a, 'zh')}），第${a['tier']}档未进档`,
@@ -128,7 +131,10 @@ const zh: Record<string, Text> = {
   'note.gd-2012-superseded': () => '2012年省级文件未规定有效期，其税收条款可能已被后来的国家税法取代，请以现行规定为准',
   'note.rd-2023-7': () => '研发费用加计扣除比例已由《财政部 税务总局关于进一步完善研发费用税前加计扣除政策的公告》（财政部 税务总局公告2023年第7号）自2023年1月1日起提高至100%（形成无形资产的按成本的200%摊销）；此处按2012年文件的比例计算',
   'note.rd-amortisation': () => '按无形资产成本的150%摊销：所示金额为额外摊销基数（成本的50%），在摊销期内分期扣除，并非一次性扣除',
-  'amortisation-base': (a) => `无形资产成本 ${money(f(a, 'cost'), 'zh')}，按150%摊销，额外摊销基数 ${money(f(a, 'base'), 'zh')}`,
+  'amortisation-base': (a) => {
+    const u = unitOf(a, 'cost', 'base');
+    return `无形资产成本 ${money(f(a, 'cost'), 'zh', u)}，按150%摊销，额外摊销基数 ${money(f(a, 'base'), 'zh', u)}`;
+  },
   'note.livestream-validity': () => '文件未规定有效期，按其目标年限视为至2027年',
   // Input problems
   'expected.amount': () => '应为金额（元），如 3100000000、31亿、3.1e9',
@@ -217,6 +223,9 @@ const en: Record<string, Text> = {
   'prior-award.same-application-year': (a) => `${refText(String(a['prior']), 'en')} already applied for in ${a['year']} (prior awards): 第二条 and 第三条 cannot both be applied for in one year (${articleText(a['article'])})`,
   'prior-award.once-in-life': (a) => `${refText(String(a['prior']), 'en')} already received (prior awards): the one-off award is paid once (${articleText(a['article'])})`,
   'prior-award.same-item': (a) => `the same item was already awarded as ${refText(String(a['prior']), 'en')} (prior awards): not paid twice (${articleText(a['article'])})`,
+  'track.pass': (a) => `tracks include ${a['track']}`,
+  'track.fail': (a) => `this measure is for enterprises whose tracks include ${a['track']} (cross-border e-commerce enterprises); this one has ${a['tracks'] || 'none'}`,
+  'note.rd-national-rate': () => 'the rate is national tax law, not this text: since 2023-01-01 an extra 100% of the expense (intangible assets amortised at 200% of cost), 财政部 税务总局公告2023年第7号',
   'already-awarded.pass': () => 'no earlier tier awarded: paid in full',
   'already-awarded.top-up': (a) => `tier ${a['awarded']} already awarded (${byText(a, 'en')}): pays the difference up to tier ${a['tier']}`,
   'already-awarded.fail': (a) => `tier ${a['awarded']} already awarded (${byText(a, 'en')}): tier ${a['tier']} is no step up`,

@@ -294,7 +294,7 @@ export async function districtReport(d: DistrictReportData, rs: RuleSet): Promis
         paragraph(w.nearNote(d.near.rows, d.near.enterprises, money(d.near.topUp), d.near.top.length), { note: true }),
         el(
           'div',
-          { 'data-part': 'near' },
+          { 'data-part': 'near', style: 'font-size:.85rem' },
           table(
             [{ head: w.rank, num: true }, { head: w.name }, { head: w.district }, { head: w.perfYear, num: true }, { head: w.nextTier }, { head: w.salesGap, num: true }, { head: w.growthGap, num: true }, { head: w.topUpWan, num: true }],
             d.near.top.map((r, i) => [

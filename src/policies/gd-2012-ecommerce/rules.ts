@@ -101,3 +101,23 @@ function paidWithinCheck(registeredOn: string, fullyPaidOn: string | undefined, 
   const ok = fullyPaidOn <= deadline;
   return { id: 'paid-within', passed: ok, msg: { key: ok ? 'paid-within.pass' : 'paid-within.fail', args: { registeredOn, fullyPaidOn, deadline, years } } };
 }
+
+/** (二十二): the HQ of an e-commerce enterprise is rewarded from its provincial tax share; "具体奖励措施另行制定". */
+export const taxShareHq = listMeasure({
+  id: 'tax-share-hq',
+  article: '(二十二)',
+  kind: 'unquantified',
+  title: { zh: '按省级税收实得部分对总部企业奖励', en: 'HQ award from the provincial share of taxes paid' },
+  quote: '以电子商务企业当年实际缴纳入库的营业税、增值税和企业所得税的省级实得部分的一定比例为标准，从省财政专项资金中对其总部企业给予奖励，具体奖励措施另行制定。',
+  lists: ['ecommerce-hq'],
+});
+
+/** (二十三): qualifying e-commerce enterprises may be recognised as high-tech with priority, and enjoy its tax terms. */
+export const highTechPriority = listMeasure({
+  id: 'high-tech-priority',
+  article: '(二十三)',
+  kind: 'unquantified',
+  title: { zh: '优先认定高新技术企业并享受税收优惠', en: 'Priority high-tech recognition and its tax preferences' },
+  quote: '符合规定条件的电子商务企业，可优先认定为高新技术企业、软件企业和技术先进型服务企业，按规定享受税收优惠政策。',
+  lists: ['high-tech'],
+});

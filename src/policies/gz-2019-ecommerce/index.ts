@@ -15,7 +15,10 @@ export const gz2019Ecommerce = definePolicy({
     m.platformProject,
     m.demoEnterprise,
     m.top50Hq,
+    m.hqRelocation,
     m.ruralDemo,
+    m.retailExportVat,
+    m.goingGlobal,
     m.marketProject,
     m.terminalProject,
     m.industrialProject,
@@ -24,5 +27,7 @@ export const gz2019Ecommerce = definePolicy({
     m.listing,
     m.talent,
     m.highTechTax,
+    m.rdDeduction,
+    m.staffEducation,
   ],
 });

@@ -1,18 +1,22 @@
 /** The measures of the 2019 e-commerce measures (穗府办函〔2019〕2号), file 001. */
 import type { ListId } from '../../domain/enterprise.js';
+import type { Fen } from '../../domain/money.js';
 import type { Check } from '../../domain/result.js';
 import { decide, fieldCheck, listMeasure, projectMeasure } from '../common.js';
 import { defineMeasure } from '../define.js';
 import { talent as talentParams } from './parameters.js';
 
-/** (一): recognised municipal demo bases and cross-border parks receive funding per the rules. */
+/**
+ * (一): recognised municipal demo bases and cross-border parks receive funding per the rules. "对符合条件的基地和
+ * 园区给予资金扶持" funds the base or park itself: the record is its operator, not a tenant.
+ */
 export const demoBase = listMeasure({
   id: 'demo-base',
   article: '(一)',
   kind: 'unquantified',
   title: { zh: '市级电子商务示范基地、跨境电子商务产业园区资金扶持', en: 'Funding for municipal e-commerce demo bases and cross-border parks' },
   quote: '继续认定一批市级电子商务示范基地、跨境电子商务产业园区,对符合条件的基地和园区给予资金扶持,并优先推荐其申报国家、省级电子商务示范基地。',
-  lists: ['gz-demo-base-tenant', 'cross-border-park-tenant'],
+  lists: ['gz-demo-base', 'cross-border-park'],
 });
 
 export const platformProject = projectMeasure({
@@ -138,4 +142,71 @@ export const highTechTax = listMeasure({
   title: { zh: '高新技术企业税收优惠', en: 'Tax preferences for high-tech enterprises' },
   quote: '经有关部门认定为高新技术企业的电子商务及相关服务企业,按规定享受有关税收优惠政策。',
   lists: ['high-tech'],
+});
+
+/** (三): a listed e-commerce company moving its HQ to Guangzhou, subsidised under the HQ-economy award policy. */
+export const hqRelocation = listMeasure({
+  id: 'hq-relocation',
+  article: '(三)',
+  kind: 'unquantified',
+  title: { zh: '电商类上市公司总部迁入补贴', en: 'Subsidy for a listed e-commerce company moving its HQ to Guangzhou' },
+  quote: '对将总部从外地迁入广州的电子商务类上市公司,按我市总部经济奖励政策有关规定给予补贴',
+  lists: ['hq-relocated-listed'],
+  firstTime: true,
+});
+
+/** (六): cross-border e-commerce retail exports without invoices are exempt from VAT (a tax treatment). */
+export const retailExportVat = defineMeasure({
+  id: 'retail-export-vat',
+  article: '(六)',
+  kind: 'non-monetary',
+  title: { zh: '跨境电商零售出口货物无票免征增值税', en: 'VAT exemption without invoices for cross-border retail exports' },
+  quote: '试行跨境电子商务零售出口货物(财政部、国家税务总局明确取消出口退、免税的货物除外)无票免征增值税政策',
+  params: {},
+  applicationLag: 0,
+  reads: { fields: ['crossBorderRetailExport'] },
+  evaluate: (e, year) => decide([fieldCheck<boolean>('retail-export', e, year, 'crossBorderRetailExport', (v) => v)]),
+});
+
+/** (七): key "going global" projects of cross-border enterprises get funding. */
+export const goingGlobal = projectMeasure({
+  id: 'going-global',
+  article: '(七)',
+  title: { zh: '跨境电商“走出去”重点项目资金支持', en: 'Funding for cross-border "going global" key projects' },
+  quote: '对符合条件的跨境电子商务企业“走出去”重点项目予以资金支持。',
+  type: 'going-global',
+});
+
+/** (二十八): R&D used for e-commerce gets the national super-deduction; the rate is national tax law. */
+export const rdDeduction = defineMeasure({
+  id: 'rd-deduction',
+  article: '(二十八)',
+  kind: 'tax-deduction',
+  title: { zh: '研发费用企业所得税加计扣除', en: 'Corporate income tax super-deduction of R&D' },
+  quote: '企业用于电子商务且符合税法规定的研发费用,可享受企业所得税加计扣除政策。',
+  params: {},
+  applicationLag: 1,
+  notes: [{ key: 'note.rd-national-rate' }],
+  reads: { fields: ['rdExpensed', 'rdCapitalized'] },
+  evaluate(e, year) {
+    const checks = (['rdExpensed', 'rdCapitalized'] as const)
+      .filter((f) => e.years[year]?.[f] !== undefined)
+      .map((f) => fieldCheck<Fen>('cost', e, year, f, (v) => v > 0n));
+    // Either kind of R&D qualifies: one above zero decides it.
+    const some = checks.find((c) => c.passed);
+    return decide(some ? [some] : checks);
+  },
+});
+
+/** (二十八): staff education expense drawn and used in the year is deducted before tax, per national rules. */
+export const staffEducation = defineMeasure({
+  id: 'staff-education',
+  article: '(二十八)',
+  kind: 'tax-deduction',
+  title: { zh: '员工教育经费税前扣除', en: 'Pre-tax deduction of staff education expense' },
+  quote: '对电商企业当年提取并实际使用的员工教育经费,按国家有关规定予以税前扣除。',
+  params: {},
+  applicationLag: 1,
+  reads: { fields: ['staffEducationExpense'] },
+  evaluate: (e, year) => decide([fieldCheck<Fen>('cost', e, year, 'staffEducationExpense', (v) => v > 0n)]),
 });

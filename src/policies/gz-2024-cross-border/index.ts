@@ -1,6 +1,6 @@
 import { definePolicy } from '../define.js';
 import { validity } from './parameters.js';
-import { bondedRent, brandOverseas, highTech, kunpeng, overseasWarehouse, qilin } from './rules.js';
+import * as m from './rules.js';
 
 export const gz2024CrossBorder = definePolicy({
   id: 'gz-2024-cross-border',
@@ -9,5 +9,19 @@ export const gz2024CrossBorder = definePolicy({
   issued: '2024-03-06',
   seedFile: '003_7fd8ecc448c3c867.txt',
   validity,
-  measures: [qilin, highTech, kunpeng, brandOverseas, bondedRent, overseasWarehouse],
+  noDoubleFunding: { article: '十七', quote: '以上事项对已获得国家和省同一项目资金奖补的，不重复支持。' },
+  measures: [
+    m.newlyIntroduced,
+    m.demoEnterprise,
+    m.qilin,
+    m.highTech,
+    m.demoPark,
+    m.kunpeng,
+    m.brandOverseas,
+    m.bondedRent,
+    m.overseasWarehouse,
+    m.qilinCustoms,
+    m.events,
+    m.standards,
+  ],
 });

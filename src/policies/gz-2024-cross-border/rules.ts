@@ -2,7 +2,7 @@
 import type { Enterprise, YearField } from '../../domain/enterprise.js';
 import { applyRate, minFen, rateString, type Fen, type Rate } from '../../domain/money.js';
 import type { Check } from '../../domain/result.js';
-import { decide, fieldCheck, listedCheck, listMeasure } from '../common.js';
+import { decide, fieldCheck, listedCheck, listMeasure, projectMeasure, trackCheck } from '../common.js';
 import { defineMeasure, type Outcome } from '../define.js';
 import { bondedRent as bondedRentParams, brandOverseas as brandOverseasParams, kunpeng as kunpengParams, qilin as qilinParams } from './parameters.js';
 
@@ -76,7 +76,8 @@ export const bondedRent = defineMeasure({
   params: bondedRentParams,
   applicationLag: 1,
   reads: { fields: ['bondedZoneRent'] },
-  evaluate: (e, year, p) => costShare(e, year, 'bondedZoneRent', p.rate, p.cap, []),
+  // "对跨境电商企业": the cross-border track. A rent given without it is an ineligible row, not silence.
+  evaluate: (e, year, p) => costShare(e, year, 'bondedZoneRent', p.rate, p.cap, [trackCheck(e, 'cross-border')]),
 });
 
 /** 六: excellent overseas-warehouse cases and provincial public overseas warehouses, per the relevant policies. */
@@ -87,4 +88,64 @@ export const overseasWarehouse = listMeasure({
   title: { zh: '海外仓运营主体支持', en: 'Support for overseas-warehouse operators' },
   quote: '对被商务部遴选为优秀海外仓实践案例的海外仓运营主体和对获得广东省公共海外仓认定的海外仓运营主体，按相关政策给予支持。',
   lists: ['overseas-warehouse'],
+});
+
+/** 一: newly introduced cross-border enterprises, under the investment-promotion policies in force. */
+export const newlyIntroduced = listMeasure({
+  id: 'newly-introduced',
+  article: '一',
+  kind: 'unquantified',
+  title: { zh: '新引进跨境电商企业招商政策支持', en: 'Support for newly introduced cross-border enterprises' },
+  quote: '对新引进符合条件的跨境电商企业，按照现行招商政策给予支持。',
+  lists: ['cb-newly-introduced'],
+});
+
+/** 一: enterprises recognised as national e-commerce demo or provincial cross-border enterprises. */
+export const demoEnterprise = listMeasure({
+  id: 'demo-enterprise',
+  article: '一',
+  kind: 'unquantified',
+  title: { zh: '获评国家示范/省级跨境电商企业支持', en: 'Support for recognised demo and provincial cross-border enterprises' },
+  quote: '支持符合条件的跨境电商企业申报国家电子商务示范企业、省级跨境电子商务企业，对获评企业按相关政策给予支持。',
+  lists: ['cb-demo-enterprise'],
+});
+
+/** 二: parks recognised as national e-commerce demo bases or provincial cross-border parks. */
+export const demoPark = listMeasure({
+  id: 'demo-park',
+  article: '二',
+  kind: 'unquantified',
+  title: { zh: '获评国家示范基地/省级跨境电商产业园区支持', en: 'Support for recognised demo bases and provincial cross-border parks' },
+  quote: '对符合条件的跨境电商园区推荐申报国家电子商务示范基地、省级跨境电商产业园区，对获评园区按相关政策给予支持。',
+  lists: ['cb-demo-park'],
+});
+
+/** 八: customs facilitation for 麒麟 enterprises and the 海关重点培育 list; a status, not money. */
+export const qilinCustoms = listMeasure({
+  id: 'qilin-customs',
+  article: '八',
+  kind: 'non-monetary',
+  title: { zh: '“麒麟”企业海关便利化监管及重点培育', en: 'Customs facilitation and priority AEO cultivation for "Qilin" enterprises' },
+  quote: '对被评定的“麒麟”企业采取便利化监管措施，纳入海关重点培育企业名单优先培育认证成为高级认证企业。',
+  lists: ['qilin'],
+});
+
+/** 十三: influential cross-border conferences and exhibitions held in Guangzhou, per the exhibition policy. */
+export const events = projectMeasure({
+  id: 'events',
+  article: '十三',
+  title: { zh: '跨境电商会议展览活动支持', en: 'Support for cross-border e-commerce conferences and exhibitions' },
+  quote: '支持在穗举办具有影响力的跨境电商会议、展览等活动，按现有会展业政策予以支持。',
+  type: 'exhibition',
+  tracks: ['cross-border'],
+});
+
+/** 十三: leading the drafting of cross-border standards, per the standardisation policy. */
+export const standards = projectMeasure({
+  id: 'standards',
+  article: '十三',
+  title: { zh: '主导制定跨境电商标准扶持', en: 'Support for leading the drafting of cross-border standards' },
+  quote: '对主导制定跨境电商国际标准、国家标准(产品类)、国家标准(产品类以外的其他类)、行业标准的单位，按现有标准化支持政策予以扶持。',
+  type: 'standard',
+  tracks: ['cross-border'],
 });

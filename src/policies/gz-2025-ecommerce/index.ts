@@ -1,6 +1,6 @@
 import { definePolicy } from '../define.js';
 import { validity } from './parameters.js';
-import { aboveQuota, highTech, honghu, hq, park, scaleTier } from './rules.js';
+import { aboveQuota, benchmark, events, highTech, honghu, hq, manufacturing, park, parkTenant, scaleTier, standards } from './rules.js';
 
 export const gz2025Ecommerce = definePolicy({
   id: 'gz-2025-ecommerce',
@@ -9,5 +9,6 @@ export const gz2025Ecommerce = definePolicy({
   issued: '2025-02-14',
   seedFile: '000_d2f96fb1cb4f06f7.txt',
   validity,
-  measures: [hq, aboveQuota, scaleTier, honghu, park, highTech],
+  noDoubleFunding: { article: '第二十条', quote: '以上事项对已获得国家和省同一项目资金奖补的，不重复支持。' },
+  measures: [hq, aboveQuota, scaleTier, honghu, benchmark, park, parkTenant, highTech, events, manufacturing, standards],
 });

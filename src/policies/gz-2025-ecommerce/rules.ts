@@ -1,5 +1,5 @@
 /** The measures of 《广州市关于推动电子商务高质量发展的若干措施》 (2025), file 000. */
-import { decide, fieldCheck, listMeasure } from '../common.js';
+import { decide, fieldCheck, listMeasure, projectMeasure } from '../common.js';
 import { defineMeasure } from '../define.js';
 import { tierAwardMeasure } from '../tier-award.js';
 import { honghu as honghuParams, scaleTier as scaleTierParams } from './parameters.js';
@@ -74,4 +74,51 @@ export const highTech = listMeasure({
   title: { zh: '支持申报国家高新技术企业', en: 'Support in applying for high-tech enterprise status' },
   quote: '支持符合条件的电商企业申报国家高新技术企业。',
   lists: ['high-tech'],
+});
+
+/** 第三条: a district's vertical benchmark enterprises, supported by the district. */
+export const benchmark = listMeasure({
+  id: 'benchmark',
+  article: '第三条',
+  kind: 'unquantified',
+  title: { zh: '垂直类电子商务标杆企业政策支持', en: 'Support for vertical e-commerce benchmark enterprises' },
+  quote: '积极培育一批垂直类电子商务标杆企业并给予政策支持',
+  lists: ['vertical-benchmark'],
+});
+
+/** 第四条: tenants of e-commerce parks, under the district's own policy. */
+export const parkTenant = listMeasure({
+  id: 'park-tenant',
+  article: '第四条',
+  kind: 'unquantified',
+  title: { zh: '入驻电子商务园区扶持（区级政策）', en: 'Support for tenants of e-commerce parks (district policy)' },
+  quote: '支持电子商务企业入驻电子商务园区，具体扶持政策由各区政府制定并组织实施。',
+  lists: ['ecommerce-park-tenant'],
+});
+
+/** 第六条: organising influential e-commerce exhibitions and conferences, per the exhibition policy. */
+export const events = projectMeasure({
+  id: 'events',
+  article: '第六条',
+  title: { zh: '电子商务展会活动支持', en: 'Support for e-commerce exhibitions and conferences' },
+  quote: '支持电子商务行业协会、机构、企业等主体在广州组织具有影响力的电子商务展览，举办具有重大影响力的国际性、全国性电子商务会议、论坛、节庆等活动，根据我市促进会展业发展相关政策给予支持。',
+  type: 'exhibition',
+});
+
+/** 第七条: e-commerce with manufacturing, per the manufacturing digital-transformation policy. */
+export const manufacturing = projectMeasure({
+  id: 'manufacturing',
+  article: '第七条',
+  title: { zh: '电商与制造业融合支持', en: 'Support for e-commerce with manufacturing' },
+  quote: '根据我市推进制造业数字化转型相关政策对符合条件的企业给予支持。',
+  type: 'manufacturing-digital',
+});
+
+/** 第十六条: leading a standard's drafting, funded under the standardisation fund's rules. */
+export const standards = projectMeasure({
+  id: 'standards',
+  article: '第十六条',
+  title: { zh: '主导标准制修订资助', en: 'Funding for leading the drafting of standards' },
+  quote: '对主导电子商务相关国际标准、国家标准、行业标准和地方标准制修订，符合相关规定要求的，按照我市质量发展与标准化战略专项资金管理相关规定给予资助。',
+  type: 'standard',
 });
