@@ -42,7 +42,8 @@ describe('through the CLI', () => {
   const json = join(dir, 'evil.json');
   writeFileSync(json, JSON.stringify({ id: '91440106MA000Y6G95', name, district: '天河', years: { '2025': { onlineRetailSales: '3100000000' } } }));
   const csv = join(dir, 'evil.csv');
-  writeFileSync(csv, `id,name,district,x${CLEAR}\n91440106MA000Y6G95,${name},天河,\n91440104MA000Y6GAB,B,天${TITLE}河,\n`);
+  // a column a measure reads, so the file is not refused as one with no field at all
+  writeFileSync(csv, `id,name,district,online_retail_sales_2025,x${CLEAR}\n91440106MA000Y6G95,${name},天河,3100000000,\n91440104MA000Y6GAB,B,天${TITLE}河,,\n`);
 
   it('simulate: the table and the Markdown show the name escaped', () => {
     for (const format of ['table', 'md']) {
