@@ -23,12 +23,12 @@
  *   XLSX in → CSV out             100,000 rows: rows/s and peak RSS                            reported
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { csvLine, HEADER, syntheticRows } from '../scripts/district-generator.mjs';
+import { HEADER, syntheticRows, writeDistrictCsv } from '../scripts/district-generator.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, fallback) => {
@@ -48,20 +48,7 @@ const RSS = join(ROOT, 'bench/rss.mjs');
 const REFORM = join(ROOT, 'fixtures/reforms/tier1-5bn.yaml');
 const log = (s) => process.stderr.write(s + '\n');
 
-async function writeDistrict(file, n) {
-  const out = createWriteStream(file);
-  out.write(csvLine(HEADER));
-  let buf = '';
-  for (const row of syntheticRows(n)) {
-    buf += csvLine(row);
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
-  }
-  out.end(buf);
-  await once(out, 'finish');
-}
+const writeDistrict = writeDistrictCsv;
 
 /**
  * Runs `node bench/rss.mjs SCRIPT ARGS` and returns wall seconds and the child's peak RSS in MB. With `pipe`,

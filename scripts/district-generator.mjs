@@ -3,6 +3,8 @@
  * Used by scripts/make-sample-district.mjs (the committed fixtures) and by the benchmark (bench/run.mjs).
  * Needs the built project (dist/) for the GB 32100-2015 check character.
  */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { usccCheckChar } from '../dist/domain/uscc.js';
 
 export const HEADER = [
@@ -98,4 +100,20 @@ export function* syntheticRows(count, { seed = 20250101, from = 0 } = {}) {
 /** A CSV line (RFC 4180 quoting). */
 export function csvLine(cells) {
   return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',') + '\r\n';
+}
+
+/** Writes a synthetic district of n enterprises to a CSV file, streamed (the benchmark's and the signal tests' input). */
+export async function writeDistrictCsv(file, n) {
+  const out = createWriteStream(file);
+  out.write(csvLine(HEADER));
+  let buf = '';
+  for (const row of syntheticRows(n)) {
+    buf += csvLine(row);
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
 }

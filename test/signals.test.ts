@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,19 +23,8 @@ const dir = mkdtempSync(join(tmpdir(), 'gz-signal-'));
 const BIG = join(dir, 'big.csv');
 
 beforeAll(async () => {
-  const { HEADER, csvLine, syntheticRows } = await import(pathToFileURL(join(ROOT, 'scripts/district-generator.mjs')).href);
-  const out = createWriteStream(BIG);
-  out.write(csvLine(HEADER));
-  let buf = '';
-  for (const row of syntheticRows(80_000)) {
-    buf += csvLine(row);
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
-  }
-  out.end(buf);
-  await once(out, 'finish');
+  const { writeDistrictCsv } = await import(pathToFileURL(join(ROOT, 'scripts/district-generator.mjs')).href);
+  await writeDistrictCsv(BIG, 80_000);
 }, 120_000);
 
 /** Waits until `test` holds, polling (the temporary file appearing); fails after a generous bound, never on speed. */
