@@ -57,6 +57,7 @@ export function planColumns(headers: string[], strictOrOptions: boolean | PlanOp
   const seen = new Map<string, number>();
   const unknown: string[] = [];
   let hidden = 0;
+  let shown = 0; // unknown-column warnings listed so far
   headers.forEach((h, i) => {
     const col = columns[i];
     const reading = readings[i]!;
@@ -69,7 +70,7 @@ export function planColumns(headers: string[], strictOrOptions: boolean | PlanOp
       unknown.push(h);
       const near = closestHeaders(h);
       if (near.resembles) problems.push(error(h, 'unknown-column-like', { column: h, suggestions: near.names.join('、') }));
-      else if (problems.filter((p) => p.expected.key === 'unknown-column').length < UNKNOWN_COLUMNS_SHOWN) problems.push({ severity: strict ? 'error' : 'warning', path: h, expected: { key: 'unknown-column', args: { column: h } } });
+      else if (shown++ < UNKNOWN_COLUMNS_SHOWN) problems.push({ severity: strict ? 'error' : 'warning', path: h, expected: { key: 'unknown-column', args: { column: h } } });
       else hidden++;
       return;
     }

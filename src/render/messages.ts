@@ -134,7 +134,7 @@ const zh: Record<string, Text> = {
   'note.rd-amortisation': () => '按无形资产成本的150%摊销：所示金额为额外摊销基数（成本的50%），在摊销期内分期扣除，并非一次性扣除',
   'amortisation-base': (a) => {
     const u = unitOf(a, 'cost', 'base');
-    return `无形资产成本 ${money(f(a, 'cost'), 'zh', u)}，按150%摊销，额外摊销基数 ${money(f(a, 'base'), 'zh', u)}`;
+    return `无形资产成本 ${money(f(a, 'cost'), 'zh', u)}，按${a['amortised']}%摊销，额外摊销基数 ${money(f(a, 'base'), 'zh', u)}`;
   },
   'note.livestream-validity': () => '文件未规定有效期，按其目标年限视为至2027年',
   // Input problems
@@ -237,7 +237,7 @@ const en: Record<string, Text> = {
   'note.gd-2012-superseded': () => 'the 2012 provincial text states no end date; later national tax law may have replaced its tax terms',
   'note.rd-2023-7': () => 'the extra deduction was raised to 100% from 2023-01-01 by 财政部 税务总局公告2023年第7号 (intangible assets amortised at 200% of cost); this figure follows the 2012 text',
   'note.rd-amortisation': () => 'amortised at 150% of cost: the amount is an extra amortisation base (50% of cost), deducted over the amortisation years, not at once',
-  'amortisation-base': (a) => `intangible assets ${money(f(a, 'cost'), 'en')} amortised at 150%: extra amortisation base ${money(f(a, 'base'), 'en')}`,
+  'amortisation-base': (a) => `intangible assets ${money(f(a, 'cost'), 'en')} amortised at ${a['amortised']}%: extra amortisation base ${money(f(a, 'base'), 'en')}`,
   'note.livestream-validity': () => 'the text states no validity; taken to run to 2027, the year of its targets',
   'expected.amount': () => 'expected an amount in 元, e.g. 3100000000, 31亿 or 3.1e9',
   'amount.not-a-number': () => 'expected an amount: digits, thousand separators (3,100,000,000), a unit (31亿, 310000万元) or an exponent (3.1e9)',

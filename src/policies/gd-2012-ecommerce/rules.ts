@@ -1,5 +1,5 @@
 /** The measures of Guangdong's 2012 e-commerce opinion, file 004. */
-import { applyRate, atLeastShare, type Fen, type Rate } from '../../domain/money.js';
+import { applyRate, atLeastShare, ratePercent, type Fen, type Rate } from '../../domain/money.js';
 import type { Check } from '../../domain/result.js';
 import { decide, fieldCheck, listMeasure } from '../common.js';
 import { defineMeasure } from '../define.js';
@@ -46,7 +46,7 @@ export const rdCapitalized = defineMeasure({
   evaluate(e, year, p) {
     const v = e.years[year]?.rdCapitalized;
     const checks: Check[] = [fieldCheck<Fen>('cost', e, year, 'rdCapitalized', (x) => x > 0n)];
-    if (v !== undefined && v > 0n) checks.push({ id: 'amortisation-base', passed: true, msg: { key: 'amortisation-base', args: { cost: v, base: applyRate(v, p.extraRate) } } });
+    if (v !== undefined && v > 0n) checks.push({ id: 'amortisation-base', passed: true, msg: { key: 'amortisation-base', args: { cost: v, base: applyRate(v, p.extraRate), amortised: ratePercent({ num: p.extraRate.num + p.extraRate.den, den: p.extraRate.den }) } } });
     return decide(checks, v === undefined ? null : applyRate(v, p.extraRate));
   },
 });
