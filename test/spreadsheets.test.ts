@@ -12,11 +12,12 @@
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { cli, STACK } from './helpers/cli.js';
+import { cli, ROOT, STACK } from './helpers/cli.js';
 import { validId } from './helpers/ids.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gz-sheets-'));
@@ -282,5 +283,23 @@ describe('wrong files are named for what they are', () => {
     const r = batch(f, '--sheet', '2026');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the workbook has no sheet named or numbered "2026"; its sheets: 2024、2025');
+  });
+
+  // exceljs copies sheets stored before the shared strings to temporary files and deletes each one it is told
+  // to pass over. On a loaded machine the deletion can come before the read stream opens the file; the preload
+  // makes that order certain by holding back the opening of such files for reading.
+  it('sheets passed over on a slow machine: no stray error after the message', async () => {
+    const f = await workbook((wb) => {
+      wb.addWorksheet('2024').addRow(['a']);
+      wb.addWorksheet('2025').addRow(['b']);
+    }, 'slow.xlsx');
+    const env = { NODE_OPTIONS: `--import=${pathToFileURL(join(ROOT, 'test/helpers/slow-temp-open.mjs')).href}` };
+    const missing = cli(['batch', f, '--no-progress', '--lang', 'en', '--sheet', '2026'], { env });
+    expect(missing.stderr).not.toMatch(/ENOENT|Unhandled/);
+    expect(missing.code).toBe(2);
+    const second = cli(['batch', f, '--no-progress', '--lang', 'en', '--sheet', '2025'], { env });
+    expect(second.stderr).not.toMatch(/ENOENT|Unhandled/);
+    expect(second.stderr).toContain('unknown column "b"'); // the second sheet's header, so that sheet was read
+    expect(second.code).toBe(2);
   });
 });

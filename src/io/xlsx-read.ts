@@ -143,7 +143,10 @@ export async function* xlsxCsvText(input: Readable, sheet?: string): AsyncGenera
       const name = ws.name ?? String(place);
       seen.push(name);
       const sheets = (reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? [];
-      if (!matches(sheet, name, place, sheets.map((s) => s.name))) continue;
+      if (!matches(sheet, name, place, sheets.map((s) => s.name))) {
+        skip(ws);
+        continue;
+      }
       found = true;
       let text = '';
       let last = 0;
@@ -169,6 +172,20 @@ export async function* xlsxCsvText(input: Readable, sheet?: string): AsyncGenera
     input.destroy();
   }
   if (!found) throw new XlsxError('xlsx.no-sheet', { sheet: sheet ?? '1', sheets: seen.join('、') || '—' });
+}
+
+/**
+ * A sheet passed over. When a workbook stores its sheets before its shared strings, exceljs copies each sheet to
+ * a temporary file, opens a read stream on it as it hands the sheet out, and deletes the file as soon as the
+ * sheet is passed over, before the stream has opened it. The stream's ENOENT then arrives as an unhandled error
+ * that can kill the process after its message is shown. The stream is closed here with its errors taken.
+ */
+function skip(ws: SheetReader): void {
+  const it = (ws as { iterator?: unknown }).iterator;
+  if (it && typeof (it as Readable).on === 'function' && typeof (it as Readable).destroy === 'function') {
+    (it as Readable).on('error', () => {});
+    (it as Readable).destroy();
+  }
 }
 
 /** Whether a sheet is the one asked for: its name, else its place (in the workbook's own order when known). */
