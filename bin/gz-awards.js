@@ -4,5 +4,6 @@
 import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--min-semi-space-size=2');
 setFlagsFromString('--semi-space-growth-factor=1');
+setFlagsFromString('--heap-growing-percent=100');
 // The bundle (scripts/bundle.mjs) starts faster than the hundred modules of dist/cli.
 await import('../dist/bundle/main.js');
