@@ -57,9 +57,13 @@ export function readDate(v: unknown): Read<string> {
 }
 
 /** A unified social credit code; a wrong check character is refused unless `lenient`, then it is a warning. */
+const ID_AS_IS = /^[0-9A-Z]{18}$/;
+
 export function readId(v: unknown, lenient: boolean): Read<string> {
-  if (typeof v !== 'string' || v.trim() === '') return { ok: false, key: 'id.missing' };
-  const id = v.trim().toUpperCase();
+  if (typeof v !== 'string') return { ok: false, key: 'id.missing' };
+  // An id as exports hold it (18 capitals and digits) is read as it is: no copy made by trim or upper-casing.
+  const id = ID_AS_IS.test(v) ? v : v.trim().toUpperCase();
+  if (id === '') return { ok: false, key: 'id.missing' };
   // "9.14401011904434E+17": a spreadsheet stored the id as a number and kept 15 of its digits
   if (/^\d+(\.\d+)?E\+?\d+$/.test(id)) return { ok: false, key: 'id.as-number' };
   const p = checkUscc(id);

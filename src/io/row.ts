@@ -192,10 +192,6 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
     if (cell.charCodeAt(0) === 61 /* = */) cell = unprotect(cell);
     if (cell === '') continue; // an empty cell is absent, never zero
     const unit = plan.units[i] ?? runUnit;
-    const take = <T>(r: Read<T>, set: (v: T) => void) => {
-      const v = valueOf(r, header, raw, problems);
-      if (v !== undefined) set(v);
-    };
     switch (col.kind) {
       case 'id': {
         idSeen = true;
@@ -252,12 +248,20 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
         }
         break;
       case 'project':
-        for (const item of cell.split(SPLIT).filter(Boolean)) take(readYear(item), (year) => e.projects.push({ type: col.type, year }));
+        for (const item of cell.split(SPLIT).filter(Boolean)) {
+          const year = valueOf(readYear(item), header, raw, problems);
+          if (year !== undefined) e.projects.push({ type: col.type, year });
+        }
         break;
       case 'capital': {
         const rc = (e.registeredCapital ??= {});
-        if (col.key === 'amount' || col.key === 'firstInstallment') take(readMoney(cell, unit), (v) => (rc[col.key as 'amount'] = v));
-        else take(readDate(cell), (v) => (rc[col.key as 'registeredOn'] = v));
+        if (col.key === 'amount' || col.key === 'firstInstallment') {
+          const v = valueOf(readMoney(cell, unit), header, raw, problems);
+          if (v !== undefined) rc[col.key] = v;
+        } else {
+          const v = valueOf(readDate(cell), header, raw, problems);
+          if (v !== undefined) rc[col.key] = v;
+        }
         break;
       }
       case 'prior':
