@@ -268,4 +268,26 @@ describe('template and validate', () => {
     expect(v.stderr).toContain('2005 records: 1998 valid, 7 with errors');
     expect(cli(['validate', handFile]).code).toBe(0);
   });
+
+  it('validate exits as batch does: 2 on files refused whole, 0 with a warning on a JSON array of no record', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gz-validate-'));
+    const noMeasure = join(dir, 'names.csv');
+    writeFileSync(noMeasure, 'id,name\n91440101MA59AAAAAA,甲\n');
+    const emptyCsv = join(dir, 'empty.csv');
+    writeFileSync(emptyCsv, '');
+    const noRecords = join(dir, 'none.json');
+    writeFileSync(noRecords, '[]\n');
+    const run = (cmd: string, file: string) => cli(cmd === 'batch' ? [cmd, file, '--lang', 'en', '--no-progress'] : [cmd, file, '--lang', 'en']);
+    for (const cmd of ['validate', 'batch']) {
+      const refused = run(cmd, noMeasure);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('no column that any measure reads');
+      const empty = run(cmd, emptyCsv);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toContain('the file is empty');
+      const none = run(cmd, noRecords);
+      expect(none.code).toBe(0);
+      expect(none.stderr).toContain('warning: ' + noRecords + ': the file holds no records');
+    }
+  });
 });

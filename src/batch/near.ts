@@ -138,7 +138,7 @@ function nearOf(e: Enterprise, r: Result, rs: RuleSet, share: Rate, settled: rea
     if (prev === undefined || reaches(prev, thr, strict)) return null;
   }
 
-  const g = growthOf(e, year, p.minGrowth[j]!, p.growthYears, keep, ctx);
+  const g = growthOf(e, year, p.minGrowth[j]!, p.growthYears, keep, ctx, salesCond === 'met');
   if (g.cond === 'far' || g.cond === 'unknown') return null;
   if (salesCond === 'met' && g.cond === 'met') return null; // reached: not a miss (the engine would have said so)
 
@@ -186,9 +186,26 @@ interface GrowthOutcome {
 }
 
 const UNKNOWN: GrowthOutcome = { cond: 'unknown', percent: '', gap: 0, forGrowth: null };
+const FAR: GrowthOutcome = { cond: 'far', percent: '', gap: 0, forGrowth: null };
+const MET: GrowthOutcome = { cond: 'met', percent: '', gap: 0, forGrowth: null };
+
+/**
+ * (1 − share) × min, one Rate object per minimum and share: the exact growth test remembers the powers of a rate
+ * by the object (domain/money.ts), so a fresh object per enterprise would work them out again every time.
+ */
+const SHARES = new WeakMap<Rate, Map<string, Rate>>();
+function shareOf(min: Rate, keep: Rate): Rate {
+  let byKeep = SHARES.get(min);
+  if (!byKeep) SHARES.set(min, (byKeep = new Map()));
+  const key = `${keep.num}/${keep.den}`;
+  let r = byKeep.get(key);
+  if (!r) byKeep.set(key, (r = { num: min.num * keep.num, den: min.den * keep.den }));
+  return r;
+}
 
 /** The window's average growth against the minimum `min`: met, within the share, or further. */
-function growthOf(e: Enterprise, year: number, min: Rate, n: number, keep: Rate, ctx: EvalContext): GrowthOutcome {
+/** `salesMet`: the sales condition holds already, so growth met too means no row (nothing more to work out). */
+function growthOf(e: Enterprise, year: number, min: Rate, n: number, keep: Rate, ctx: EvalContext, salesMet: boolean): GrowthOutcome {
   const window = growthWindow(year, n, ctx);
   // INTERPRETATION: growthAverage — as the tier award reads it (policies/tier-award.ts).
   const geometric = ctx.interpretation.growthAverage === 'geometric';
@@ -199,14 +216,16 @@ function growthOf(e: Enterprise, year: number, min: Rate, n: number, keep: Rate,
     if (v === undefined) return UNKNOWN;
     series.push(v);
   }
-  for (let i = 0; i < series.length - 1; i++) if (series[i] === 0n) return { ...UNKNOWN, cond: 'far' };
+  for (let i = 0; i < series.length - 1; i++) if (series[i] === 0n) return FAR;
   const atLeast = (rate: Rate) => (geometric ? geometricGrowthAtLeast(series[0]!, series[series.length - 1]!, n, rate) : arithmeticGrowthAtLeast(series, rate));
+  const met = atLeast(min);
+  // Far from the minimum: the caller drops the row, so the percentage and the sales it would take are not worked out.
+  if (!met && !atLeast(shareOf(min, keep))) return FAR;
+  if (met && salesMet) return MET;
   const percent = geometric ? geometricPercent(series[0]!, series[series.length - 1]!, n) : arithmeticPercent(series);
   const known = series.slice(0, -1);
   const forGrowth = geometric ? minEndForGeometric(series[0]!, n, min) : minEndForArithmetic(known, min);
-  if (atLeast(min)) return { cond: 'met', percent, gap: 0, forGrowth };
-  const shareOfMin: Rate = { num: min.num * keep.num, den: min.den * keep.den };
-  if (!atLeast(shareOfMin)) return { cond: 'far', percent, gap: 0, forGrowth };
+  if (met) return { cond: 'met', percent, gap: 0, forGrowth };
   // The smallest gap d (hundredths of a point) with growth ≥ min − d: between 0 and the whole minimum.
   let lo = 0;
   let hi = Number((min.num * 10000n + min.den - 1n) / min.den);

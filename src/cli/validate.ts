@@ -43,6 +43,8 @@ export async function validate(files: string[], raw: unknown): Promise<number> {
     },
     fileProblems(_file, problems) {
       for (const p of problems) {
+        // as batch: a file with no record is said, not counted as an error (an empty export is no mistake)
+        if (p.expected.key === 'file.no-records') p.severity = 'warning';
         show(p);
         if (p.severity !== 'warning') counts.fileErrors++;
       }
@@ -59,5 +61,7 @@ export async function validate(files: string[], raw: unknown): Promise<number> {
     },
   });
   say(t({ key: 'validate.counts', args: counts }, o.lang) + '\n');
+  // as batch: when every file was refused and no record read, it is an input error (2), not rejected rows (3)
+  if (counts.fileErrors >= files.length && counts.records === 0) return EXIT.usage;
   return counts.rejected > 0 || counts.fileErrors > 0 ? EXIT.rejected : EXIT.ok;
 }
