@@ -112,7 +112,7 @@ function nearOf(e: Enterprise, r: Result, rs: RuleSet, share: Rate, settled: rea
   if (s === undefined || y!.nbsDirectReporting !== true) return null;
   if (r.checks.some((c) => c.id === 'higher-level-funding' && c.passed === false)) return null;
   const strict = ctx.interpretation.threshold === 'exceed';
-  const keep = { num: share.den - share.num, den: share.den }; // 1 − share
+  const keep = keepOf(share); // 1 − share
 
   // The tier the engine found on sales, and whether its growth held (its checks say so).
   const threshold = r.checks.find((c) => c.id === 'threshold');
@@ -190,21 +190,29 @@ const FAR: GrowthOutcome = { cond: 'far', percent: '', gap: 0, forGrowth: null }
 const MET: GrowthOutcome = { cond: 'met', percent: '', gap: 0, forGrowth: null };
 
 /**
- * (1 − share) × min, one Rate object per minimum and share: the exact growth test remembers the powers of a rate
- * by the object (domain/money.ts), so a fresh object per enterprise would work them out again every time.
+ * (1 − share) × min, one Rate object per minimum and `keep` (1 − share, one object per share): the exact growth
+ * test remembers the powers of a rate by the object (domain/money.ts), so a fresh object per enterprise would
+ * work them out again every time.
  */
-const SHARES = new WeakMap<Rate, Map<string, Rate>>();
+const KEEPS = new WeakMap<Rate, Rate>();
+function keepOf(share: Rate): Rate {
+  let keep = KEEPS.get(share);
+  if (!keep) KEEPS.set(share, (keep = { num: share.den - share.num, den: share.den }));
+  return keep;
+}
+const SHARES = new WeakMap<Rate, WeakMap<Rate, Rate>>();
 function shareOf(min: Rate, keep: Rate): Rate {
   let byKeep = SHARES.get(min);
-  if (!byKeep) SHARES.set(min, (byKeep = new Map()));
-  const key = `${keep.num}/${keep.den}`;
-  let r = byKeep.get(key);
-  if (!r) byKeep.set(key, (r = { num: min.num * keep.num, den: min.den * keep.den }));
+  if (!byKeep) SHARES.set(min, (byKeep = new WeakMap()));
+  let r = byKeep.get(keep);
+  if (!r) byKeep.set(keep, (r = { num: min.num * keep.num, den: min.den * keep.den }));
   return r;
 }
 
-/** The window's average growth against the minimum `min`: met, within the share, or further. */
-/** `salesMet`: the sales condition holds already, so growth met too means no row (nothing more to work out). */
+/**
+ * The window's average growth against the minimum `min`: met, within the share, or further. `salesMet`: the
+ * sales condition holds already, so growth met too means no row, and nothing more is worked out.
+ */
 function growthOf(e: Enterprise, year: number, min: Rate, n: number, keep: Rate, ctx: EvalContext, salesMet: boolean): GrowthOutcome {
   const window = growthWindow(year, n, ctx);
   // INTERPRETATION: growthAverage — as the tier award reads it (policies/tier-award.ts).

@@ -203,10 +203,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
           q = {
             fileIndex: ev.fileIndex,
             apply: () => {
-              // a file that holds no records ([] or only a header) is read, not broken: its output is
-              // the empty table (`[]` for JSON), with a warning; an unreadable or empty file stays an error.
               for (const p of ev.problems) {
-                if (p.expected.key === 'file.no-records') p.severity = 'warning';
                 if (p.severity === 'error') counts.fileErrors++;
                 else counts.warnings++;
                 say(formatProblem(p, lang) + '\n');

@@ -288,7 +288,9 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
       continue;
     }
     if (!sawText) yield fileError('file.empty');
-    else if (!sawData) yield fileError(cutter ? (plan ? 'file.no-rows' : 'file.empty') : 'file.no-records');
+    else if (!sawData && cutter) yield fileError(plan ? 'file.no-rows' : 'file.empty');
+    // a JSON file of no record ([]) is read, not broken: every command says so and goes on (its output is empty)
+    else if (!sawData) yield { kind: 'file-problems', fileIndex, file, problems: [{ ...warning('', 'file.no-records'), file }] };
   }
 }
 
