@@ -8,7 +8,8 @@ import type { RuleSet } from '../engine/ruleset.js';
 import type { MappedRecord } from '../io/stream.js';
 import { awardCells, awardColumns, awardRow, columnIndex, type AwardColumn } from '../render/award-table.js';
 import { csvLine, longRows } from '../render/csv.js';
-import { toJson, toOutput, type RunMeta } from '../render/output.js';
+import { JsonLineWriter } from '../render/json-line.js';
+import type { RunMeta } from '../render/output.js';
 import { AGGREGATOR_KINDS } from './aggregate.js';
 import { blockMapper } from './map.js';
 import type { BatchSetup, BlockOut, BlockTask, XCell } from './types.js';
@@ -26,9 +27,11 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
   const extractors = setup.aggregators.map((name) => AGGREGATOR_KINDS[name]!.extractor(rs, setup));
   const { format, layout, lang } = setup;
   const xlsx = format === 'xlsx';
+  const json = format === 'jsonl' || format === 'json' ? new JsonLineWriter(lang, meta) : null;
+  const bytes = new Utf8Builder();
 
   function block(): BlockOut {
-    return { rows: 0, records: 0, text: '', ends: [], xrows: [], xends: [], ids: [], ats: [], pieces: extractors.map(() => []), warnings: [], others: [] };
+    return { rows: 0, records: 0, text: '', bytes: null, ends: [], xrows: [], xends: [], ids: [], ats: [], pieces: extractors.map(() => []), warnings: [], others: [] };
   }
 
   function one(b: BlockOut, r: MappedRecord): void {
@@ -63,11 +66,16 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
       }
       b.xends.push(b.xrows.length);
     } else {
-      if (format === 'jsonl') b.text += toJson(toOutput(ev, lang, meta), false) + '\n';
-      else if (format === 'json') b.text += ',\n' + toJson(toOutput(ev, lang, meta), false);
-      else if (layout === 'wide') b.text += csvLine(awardCells(awardRow(ev, cols, colIndex)));
-      else for (const cells of longRows(ev, lang)) b.text += csvLine(cells);
-      b.ends.push(b.text.length);
+      if (json) {
+        if (format === 'json') bytes.add(',\n');
+        bytes.add(json.line(ev));
+        if (format === 'jsonl') bytes.add('\n');
+        b.ends.push(bytes.length);
+      } else {
+        if (layout === 'wide') b.text += csvLine(awardCells(awardRow(ev, cols, colIndex)));
+        else for (const cells of longRows(ev, lang)) b.text += csvLine(cells);
+        b.ends.push(b.text.length);
+      }
     }
     for (let a = 0; a < extractors.length; a++) b.pieces[a]!.push(extractors[a]!(ev));
   }
@@ -76,9 +84,45 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
     run(task) {
       const b = block();
       b.rows = map(task, (r) => one(b, r));
+      if (json) b.bytes = bytes.take();
       return b;
     },
   };
+}
+
+/**
+ * Text encoded to UTF-8 as it is added, into one buffer reused from block to block: a block's JSON lines (about
+ * 3 KB each) then die young instead of living on, as one long string, until the block is written.
+ */
+class Utf8Builder {
+  private buf = Buffer.allocUnsafe(1 << 20);
+  length = 0;
+
+  add(s: string): void {
+    if (this.length + 3 * s.length > this.buf.length) {
+      const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.length + 3 * s.length));
+      this.buf.copy(next, 0, 0, this.length);
+      this.buf = next;
+    }
+    this.length += this.buf.write(s, this.length, 'utf8');
+  }
+
+  /**
+   * The bytes added since the last take. They are handed over whole (a fresh buffer takes their place), except
+   * where the buffer is mostly empty: then they are copied out, so what crosses threads is only them.
+   */
+  take(): Uint8Array {
+    const size = this.buf.length;
+    if (this.length < size / 2) {
+      const out = Uint8Array.prototype.slice.call(this.buf, 0, this.length);
+      this.length = 0;
+      return out;
+    }
+    const out = this.buf.subarray(0, this.length);
+    this.buf = Buffer.allocUnsafeSlow(size);
+    this.length = 0;
+    return out;
+  }
 }
 
 const LONG_YEAR = 6; // year, application_year

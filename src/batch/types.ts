@@ -61,8 +61,13 @@ export interface BlockOut {
   rows: number;
   /** Records in the block (blank rows not counted). */
   records: number;
-  /** Output text of the accepted records, and the end of each record's piece in it. */
+  /**
+   * Output of the accepted records, and the end of each record's piece in it: text (CSV), or its UTF-8 bytes
+   * (JSON, JSON Lines: 3 KB a record, encoded as each is made so that its strings die young); `ends` count
+   * characters of `text`, or bytes of `bytes`.
+   */
   text: string;
+  bytes: Uint8Array | null;
   ends: number[];
   /** XLSX rows of the accepted records, and the end of each record's rows in it. */
   xrows: XCell[][];
@@ -82,5 +87,6 @@ export type BlockTask = { kind: 'csv'; text: string; plan: ColumnPlan } | { kind
 /** Output of a block for a sink: text, or rows of cells for XLSX. */
 export interface Pieces {
   text: string;
+  bytes?: Uint8Array | null;
   xrows: XCell[][];
 }

@@ -56,11 +56,13 @@ export class TextOut implements RowSink {
   }
 
   async write(p: Pieces): Promise<void> {
-    if (p.text.length === 0) return;
+    const data = p.bytes ?? p.text;
+    if (data.length === 0) return;
     await this.begin();
-    const text = this.frame.leadingComma && this.first ? p.text.slice(1) : p.text;
+    // the leading comma is one character, and one byte
+    const first = this.frame.leadingComma && this.first;
     this.first = false;
-    await this.sink.write(text);
+    await this.sink.write(!first ? data : typeof data === 'string' ? data.slice(1) : data.subarray(1));
   }
 
   /** Writes whole records of text (the rejected-rows report). */

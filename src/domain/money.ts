@@ -205,9 +205,12 @@ export function fixed(v: bigint, decimals: number): string {
   return (neg ? '-' : '') + whole.toString() + (decimals > 0 ? '.' + frac : '');
 }
 
-/** "1500000.00": the canonical money string of the output contract. */
+/** "1500000.00": the canonical money string of the output contract (from the fen's digits: no division). */
 export function formatYuan(fen: Fen): string {
-  return fixed(fen, 2);
+  if (fen < 0n) return fixed(fen, 2);
+  const s = fen.toString();
+  const n = s.length;
+  return n > 2 ? `${s.slice(0, n - 2)}.${s.slice(n - 2)}` : n === 2 ? `0.${s}` : `0.0${s}`;
 }
 
 /** Integer n-th root (floor), by Newton's method. */
@@ -242,7 +245,11 @@ export function ratePercent(rate: Rate): string {
 }
 
 export function trimZeros(s: string): string {
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  if (!s.includes('.')) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--; // '0'
+  if (s.charCodeAt(end - 1) === 46) end--; // '.'
+  return end === s.length ? s : s.slice(0, end);
 }
 
 /** Money in a larger unit, exact, trailing zeros trimmed but keeping at least `minDecimals`. */

@@ -123,7 +123,18 @@ const EMPTY: readonly Msg[] = Object.freeze([]);
 const NONE: string[] = Object.freeze([]) as unknown as string[];
 const NO_NOTES: Msg[] = EMPTY as Msg[];
 
+/** The notes of a measure's result in a year, made once per measure and year (they depend on nothing else). */
+const NOTES = new WeakMap<ResolvedMeasure, Map<number, Msg[]>>();
+
 function notesFor(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): Msg[] {
+  let byYear = NOTES.get(m);
+  if (!byYear) NOTES.set(m, (byYear = new Map()));
+  let notes = byYear.get(year);
+  if (!notes) byYear.set(year, (notes = makeNotes(policy, m, year)));
+  return notes;
+}
+
+function makeNotes(policy: ResolvedPolicy, m: ResolvedMeasure, year: number): Msg[] {
   const notes = m.def.notes ? [...(policy.def.notes ?? EMPTY), ...m.def.notes] : (policy.def.notes ?? EMPTY);
   // Years an article names itself (the tier award's 2025–2027) are in force whole.
   const partial =

@@ -17,8 +17,8 @@ export interface Sink {
   readonly path: string | null;
   /** The stream to write to (the temporary file, or standard output); `write` respects its back-pressure. */
   readonly stream: Writable;
-  /** Writes text, waiting when the stream asks to. */
-  write(text: string | Buffer): Promise<void>;
+  /** Writes text (or its UTF-8 bytes), waiting when the stream asks to. */
+  write(text: string | Uint8Array): Promise<void>;
   /** Finishes: ends the stream (unless its writer ended it) and renames the temporary file into place. */
   close(): Promise<void>;
   /** Gives up: removes the temporary file; an earlier file of the target's name is untouched. */
@@ -44,6 +44,9 @@ export function fileError(err: unknown, path: string | null): unknown {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? new FileError(path, code) : err;
 }
+
+/** Bytes a file sink takes before it asks the writer to wait. */
+const WRITE_AHEAD = 8 << 20;
 
 /** Temporary files not yet renamed or removed: what a signal cleans up. */
 const temporaries = new Set<string>();
@@ -96,7 +99,7 @@ class FileSink implements Sink {
     stream.on('error', (err) => (this.failed ??= err));
   }
 
-  async write(text: string | Buffer): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (this.failed) throw fileError(this.failed, this.path);
     if (text.length === 0) return;
     try {
@@ -134,10 +137,10 @@ class StdoutSink implements Sink {
   readonly path = null;
   readonly stream: Writable = process.stdout;
 
-  async write(text: string | Buffer): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (text.length === 0) return;
     // data on a terminal is read by a person: nothing from the input may drive it (a redirected file keeps it as is)
-    if (process.stdout.isTTY && typeof text === 'string') text = escapeTerminal(text);
+    if (process.stdout.isTTY) text = escapeTerminal(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf8'));
     try {
       if (!process.stdout.write(text)) await drained(process.stdout);
     } catch (err) {
@@ -183,7 +186,8 @@ export async function openSink(path: string | null): Promise<Sink> {
       await makeFolder(dirname(path));
       tmp = temporaryFor(path);
     }
-    const stream = createWriteStream(tmp ?? path, { flags: 'w' });
+    // a block of output (1–3 MB of JSON) may be written while the next is computed: back-pressure starts above it
+    const stream = createWriteStream(tmp ?? path, { flags: 'w', highWaterMark: WRITE_AHEAD });
     await once(stream, 'open');
     return new FileSink(path, tmp, stream);
   } catch (err) {

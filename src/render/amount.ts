@@ -23,26 +23,52 @@ export function bestUnit(fen: Fen): Unit {
  * amount would otherwise show as 0 (5,000元 beside 30亿元 is not "0亿元").
  */
 export function sentenceUnit(fens: readonly (Fen | null | undefined)[]): Unit {
-  const known = fens.filter((f): f is Fen => typeof f === 'bigint');
-  if (known.length === 0) return '元';
-  const max = known.reduce((a, b) => (b > a ? b : a));
+  let max: Fen | null = null;
+  for (const f of fens) if (typeof f === 'bigint' && (max === null || f > max)) max = f;
+  if (max === null) return '元';
   let i = UNITS.indexOf(bestUnit(max));
-  while (i < UNITS.length - 1 && known.some((f) => f > 0n && inUnitRounded(f, UNITS[i]!, 'down') === '0')) i++;
+  while (i < UNITS.length - 1 && fens.some((f) => typeof f === 'bigint' && f > 0n && f < UNIT_FEN[UNITS[i]!] / 100n)) i++;
   return UNITS[i]!;
 }
 
-/** The number part of an amount in a unit, at most two decimals, trailing zeros trimmed. */
+/** Digits dropped from an amount in fen to count hundredths of a unit: 元 0, 万元 4, 亿元 8. */
+const DROP: Record<Unit, number> = { 元: 0, 万元: 4, 亿元: 8 };
+
+/**
+ * The number part of an amount in a unit, at most two decimals, trailing zeros trimmed. Worked on the fen's
+ * digits (rounding down drops the last ones); only rounding up does bigint arithmetic.
+ */
 export function inUnitRounded(fen: Fen, unit: Unit, rounding: Rounding): string {
-  const step = UNIT_FEN[unit] / 100n; // fen in 0.01 of the unit
-  const hundredths = rounding === 'up' ? (fen + step - 1n) / step : fen / step;
-  const whole = hundredths / 100n;
-  const frac = (hundredths % 100n).toString().padStart(2, '0');
-  return trimZeros(`${whole}.${frac}`);
+  const drop = DROP[unit];
+  let h: string;
+  if (fen < 0n) {
+    const step = UNIT_FEN[unit] / 100n; // never in practice: amounts are not negative
+    const hundredths = rounding === 'up' ? (fen + step - 1n) / step : fen / step;
+    return trimZeros(`${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`);
+  }
+  if (rounding === 'up' && drop > 0) {
+    const step = UNIT_FEN[unit] / 100n; // fen in 0.01 of the unit
+    h = ((fen + step - 1n) / step).toString();
+  } else {
+    const s = fen.toString();
+    h = s.length > drop ? s.slice(0, s.length - drop) : '0';
+  }
+  const n = h.length;
+  const whole = n > 2 ? h.slice(0, n - 2) : '0';
+  const tens = n > 1 ? h.charCodeAt(n - 2) : 48;
+  const ones = h.charCodeAt(n - 1);
+  if (ones !== 48) return `${whole}.${String.fromCharCode(tens, ones)}`;
+  return tens !== 48 ? `${whole}.${String.fromCharCode(tens)}` : whole;
 }
 
 /** "1.33亿元" (zh, unit chosen or given) or "¥133,449,977.00" (en, exact). */
 export function amountText(fen: Fen, lang: Lang, o: { unit?: Unit; rounding?: Rounding } = {}): string {
+  return amountIn(fen, lang, o.unit, o.rounding ?? 'down');
+}
+
+/** amountText without the options object (messages call it for every amount they name). */
+export function amountIn(fen: Fen, lang: Lang, unit: Unit | undefined, rounding: Rounding): string {
   if (lang === 'en') return `¥${groupThousands(fen)}`;
-  const unit = o.unit ?? bestUnit(fen);
-  return `${inUnitRounded(fen, unit, o.rounding ?? 'down')}${unit}`;
+  const u = unit ?? bestUnit(fen);
+  return `${inUnitRounded(fen, u, rounding)}${u}`;
 }

@@ -5,7 +5,7 @@
 import type { ListId, ProjectType, YearField } from '../domain/enterprise.js';
 import { LIST_LABELS, PROJECT_LABELS, YEAR_FIELD_LABELS, type Lang } from '../domain/labels.js';
 import { arithmeticPercent, geometricPercent, parseRate, ratePercent, type Fen, type Unit } from '../domain/money.js';
-import { amountText, sentenceUnit, type Rounding } from './amount.js';
+import { amountIn, amountText, sentenceUnit, type Rounding } from './amount.js';
 import { refText } from './titles.js';
 import type { Msg } from '../domain/result.js';
 import * as batchMessages from './messages-batch.js';
@@ -18,7 +18,7 @@ type Text = (a: Args) => string;
 
 /** Money for people (see render/amount): the unit that reads best in Chinese, or `unit` for a whole sentence. */
 export function money(fen: Fen, lang: Lang, unit?: Unit, rounding: Rounding = 'down'): string {
-  return amountText(fen, lang, { ...(unit ? { unit } : {}), rounding });
+  return amountIn(fen, lang, unit, rounding);
 }
 
 /** An award as tables show it: rounded down, in the unit that reads best (zh) or exact ¥ (en). */

@@ -21,32 +21,30 @@ function conflictArticle(ref: string, winner: string): string | null {
 /** Checks whose passing says nothing worth a line. */
 const QUIET = new Set(['higher-level-funding.pass', 'already-awarded.pass']);
 
-export function reasonOf(r: Result, lang: Lang): string {
+/**
+ * The reason line of a result. `details`, when given, are its checks' words already rendered (details[i] for
+ * checks[i]), so that a writer that shows both renders each check once.
+ */
+export function reasonOf(r: Result, lang: Lang, details?: readonly string[]): string {
   const sep = lang === 'zh' ? '；' : '; ';
-  switch (r.status) {
-    case 'eligible':
-      return r.checks
-        .filter((c) => c.passed && !QUIET.has(c.msg.key))
-        .map((c) => t(c.msg, lang))
-        .join(sep);
-    case 'superseded': {
-      const article = r.supersededBy ? conflictArticle(r.ref, r.supersededBy) : null;
-      const chosen = r.supersededBy ? refText(r.supersededBy, lang) : lang === 'zh' ? '更优方案' : 'a better plan';
-      return lang === 'zh'
-        ? `不重复享受：已选择${chosen}${article ? `（${article}）` : ''}`
-        : `not both: ${chosen} is taken instead${article ? ` (${article})` : ''}`;
-    }
-    case 'needs-data':
-      return r.checks
-        .filter((c) => c.passed === null)
-        .map((c) => t(c.msg, lang))
-        .join(sep);
-    default:
-      return r.checks
-        .filter((c) => c.passed === false)
-        .map((c) => t(c.msg, lang))
-        .join(sep);
+  if (r.status === 'superseded') {
+    const article = r.supersededBy ? conflictArticle(r.ref, r.supersededBy) : null;
+    const chosen = r.supersededBy ? refText(r.supersededBy, lang) : lang === 'zh' ? '更优方案' : 'a better plan';
+    return lang === 'zh'
+      ? `不重复享受：已选择${chosen}${article ? `（${article}）` : ''}`
+      : `not both: ${chosen} is taken instead${article ? ` (${article})` : ''}`;
   }
+  let out = '';
+  let first = true;
+  for (let i = 0; i < r.checks.length; i++) {
+    const c = r.checks[i]!;
+    const shown =
+      r.status === 'eligible' ? c.passed === true && !QUIET.has(c.msg.key) : r.status === 'needs-data' ? c.passed === null : c.passed === false;
+    if (!shown) continue;
+    out += (first ? '' : sep) + (details ? details[i]! : t(c.msg, lang));
+    first = false;
+  }
+  return out;
 }
 
 const YEARS_ZH: Record<number, string> = { 1: '一', 2: '两', 3: '三', 4: '四', 5: '五' };

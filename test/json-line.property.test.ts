@@ -1,0 +1,146 @@
+/**
+ * The JSON writer of batch (render/json-line.ts) writes each enterprise straight from its evaluation, for speed.
+ * The contract is toOutput (render/output.ts): for any enterprise, either language, with or without parameters
+ * and narrowed years, its line must be the very bytes of `toJson(toOutput(…), false)`. And the money strings it
+ * and the messages use, now worked on digits, must match exact bigint arithmetic.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseEnterprise } from '../src/domain/input.js';
+import { LIST_IDS, type Enterprise, type YearData } from '../src/domain/enterprise.js';
+import { DISTRICTS } from '../src/domain/districts.js';
+import { UNIT_FEN, formatYuan, type Fen, type Unit } from '../src/domain/money.js';
+import { evaluate, type RunOptions } from '../src/engine/evaluate.js';
+import { DEFAULT_INTERPRETATION, type Interpretation } from '../src/engine/interpretation.js';
+import { publishedRuleSet } from '../src/engine/ruleset.js';
+import { inUnitRounded } from '../src/render/amount.js';
+import { JsonLineWriter } from '../src/render/json-line.js';
+import { toJson, toOutput, type RunMeta } from '../src/render/output.js';
+
+const rs = publishedRuleSet();
+const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028];
+const fen = fc.oneof(fc.bigInt({ min: 0n, max: 12_000_000_000_000n }), fc.constantFrom(0n, 1n, 99n, 100n, 1_000_000n, 300_000_000_000n, 2n ** 53n + 7n));
+
+const yearData: fc.Arbitrary<YearData> = fc.record(
+  {
+    onlineRetailSales: fen,
+    nbsDirectReporting: fc.boolean(),
+    newlyAboveQuota: fc.boolean(),
+    brandPromotionExpense: fen,
+    bondedZoneRent: fen,
+    highSalaryStaff: fc.integer({ min: 0, max: 40 }),
+    rdExpensed: fen,
+    rdCapitalized: fen,
+    newListing: fc.boolean(),
+    staffEducationExpense: fen,
+    crossBorderRetailExport: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+/** Names a JSON writer must escape: quotes, backslashes, control characters, lone surrogates. */
+const name = fc.oneof(fc.string(), fc.constantFrom('广州"天河"电商\\有限公司', 'a\u0000b\u001f\n\t', '\ud800 lone', '=1+2'));
+
+const enterprise: fc.Arbitrary<Enterprise> = fc
+  .record({
+    name: fc.option(name, { nil: undefined }),
+    district: fc.option(fc.constantFrom(...DISTRICTS.map((d) => d.name)), { nil: undefined }),
+    years: fc.dictionary(fc.constantFrom(...YEARS.map(String)), yearData, { maxKeys: 6 }),
+    lists: fc.array(fc.record({ list: fc.constantFrom(...LIST_IDS), year: fc.constantFrom(...YEARS) }), { maxLength: 4 }),
+    tracks: fc.subarray(['ecommerce', 'livestream', 'cross-border'] as const, { minLength: 1 }),
+    prior: fc.option(fc.record({ year: fc.constantFrom(2024, 2025, 2026), tier: fc.integer({ min: 1, max: 5 }) }), { nil: undefined }),
+    hlf: fc.subarray(['gz-2025-ecommerce/scale-tier', 'gz-2019-ecommerce/brand-promotion@2020', 'gz-2024-cross-border/scale-growth']),
+  })
+  .map(({ name, district, years, lists, tracks, prior, hlf }) => ({
+    id: '91440101MA5CJQ4N59',
+    ...(name !== undefined ? { name } : {}),
+    ...(district !== undefined ? { district } : {}),
+    tracks: [...tracks],
+    years: Object.fromEntries(Object.entries(years).map(([y, d]) => [Number(y), d])),
+    lists,
+    projects: [],
+    priorAwards: prior ? [{ measure: 'scale-tier', ...prior }] : [],
+    higherLevelFunding: hlf,
+  }));
+
+const interpretation: fc.Arbitrary<Interpretation> = fc.record({
+  threshold: fc.constantFrom('reach', 'exceed'),
+  growthWindow: fc.constantFrom('ending', 'preceding'),
+  growthAverage: fc.constantFrom('geometric', 'arithmetic'),
+  tierBasis: fc.constantFrom('level', 'first-crossing'),
+  planning: fc.constantFrom('optimal', 'greedy'),
+  sameYear: fc.constantFrom('application', 'performance'),
+  sameYearScope: fc.constantFrom('ecommerce-only', 'with-livestream'),
+  reporting: fc.constantFrom('required', 'not-required'),
+  sameItem: fc.constantFrom('higher', 'first-document'),
+});
+
+const meta: fc.Arbitrary<RunMeta> = fc.constantFrom({}, { params: null }, { params: { file: 'reform "a".yaml', sha256: 'ab'.repeat(32) } });
+
+function same(e: Enterprise, lang: 'zh' | 'en', m: RunMeta, opts: RunOptions): void {
+  const ev = evaluate(e, rs, opts);
+  expect(new JsonLineWriter(lang, m).line(ev)).toBe(toJson(toOutput(ev, lang, m), false));
+}
+
+describe('the JSON line writer writes what toOutput says', () => {
+  it('for random enterprises, both languages, every interpretation, with and without parameters', () => {
+    fc.assert(
+      fc.property(enterprise, fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>, meta, interpretation, fc.boolean(), fc.option(fc.constantFrom(2025, 2026), { nil: null }), (e, lang, m, interp, all, year) => {
+        same(e, lang, m, { interpretation: interp, all, years: year === null ? null : new Set([year]) });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('for the bundled enterprises, and one writer used for many enterprises in turn', () => {
+    const dir = new URL('../fixtures/enterprises/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const lang of ['zh', 'en'] as const) {
+      const w = new JsonLineWriter(lang, {});
+      for (const f of files) {
+        const { enterprise: e } = parseEnterprise(JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+        const ev = evaluate(e!, rs, { interpretation: DEFAULT_INTERPRETATION, years: null, all: true });
+        expect(ev.results.length).toBeGreaterThan(0);
+        expect(w.line(ev)).toBe(toJson(toOutput(ev, lang, {}), false));
+      }
+    }
+  });
+});
+
+/** The arithmetic the digit-based formatters replaced: the reference. */
+function referenceUnit(f: Fen, unit: Unit, rounding: 'down' | 'up'): string {
+  const step = UNIT_FEN[unit] / 100n;
+  const h = rounding === 'up' ? (f + step - 1n) / step : f / step;
+  return `${h / 100n}.${(h % 100n).toString().padStart(2, '0')}`.replace(/0+$/, '').replace(/\.$/, '');
+}
+
+describe('money strings from digits', () => {
+  it('formatYuan is fen ÷ 100 with two decimals', () => {
+    expect(formatYuan(0n)).toBe('0.00');
+    expect(formatYuan(5n)).toBe('0.05');
+    expect(formatYuan(50n)).toBe('0.50');
+    expect(formatYuan(150_000_000n)).toBe('1500000.00');
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), (f) => {
+        expect(formatYuan(f)).toBe(`${f / 100n}.${(f % 100n).toString().padStart(2, '0')}`);
+      }),
+    );
+  });
+
+  it('an amount in 元, 万元 or 亿元, rounded down or up, is what bigint division gives', () => {
+    expect(inUnitRounded(13_312_345_678n, '亿元', 'down')).toBe('1.33');
+    expect(inUnitRounded(13_312_345_678n, '亿元', 'up')).toBe('1.34');
+    expect(inUnitRounded(300_000_000_000n, '亿元', 'down')).toBe('30');
+    expect(inUnitRounded(1_050_000n, '万元', 'down')).toBe('1.05');
+    expect(inUnitRounded(1_500_000n, '万元', 'down')).toBe('1.5');
+    expect(inUnitRounded(9_999n, '亿元', 'down')).toBe('0');
+    expect(inUnitRounded(1n, '亿元', 'up')).toBe('0.01');
+    fc.assert(
+      fc.property(fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.bigInt({ min: 0n, max: 100_000n })), fc.constantFrom('元', '万元', '亿元') as fc.Arbitrary<Unit>, fc.constantFrom('down', 'up') as fc.Arbitrary<'down' | 'up'>, (f, unit, rounding) => {
+        expect(inUnitRounded(f, unit, rounding)).toBe(referenceUnit(f, unit, rounding));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
