@@ -37,7 +37,7 @@ export async function validate(files: string[], raw: unknown): Promise<number> {
     text += formatProblem(p, o.lang) + '\n';
     if (p.severity === 'warning') counts.warnings++;
   };
-  await forEachRecord(files, streamOptionsOf(o), {
+  await forEachRecord(files, { ...streamOptionsOf(o), checkOnly: true }, {
     fileNotes(file, notes) {
       for (const n of notes) text += formatNote(file, n, o.lang) + '\n';
     },

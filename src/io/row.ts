@@ -14,6 +14,11 @@ export interface RowOptions {
   lenientId?: boolean;
   strict?: boolean;
   knownMeasures?: ReadonlySet<string>;
+  /**
+   * Check the row, keep nothing (validate): a whole amount is not turned into fen and the enterprise comes back
+   * without its years. Its problems are the same as a full reading's.
+   */
+  checkOnly?: boolean;
 }
 
 export interface ColumnPlan {
@@ -129,6 +134,8 @@ if (FIELDS.join() !== 'onlineRetailSales,nbsDirectReporting,newlyAboveQuota,bran
 }
 
 const SPLIT = /[;；,，、\s]+/;
+/** Where a check-only reading puts the values it reads: overwritten row after row, never read (the row keeps none). */
+const NO_VALUES: unknown[] = [];
 /** A whole number that parseAmount reads as exactly BigInt(cell) units: 1 to 15 digits. */
 function plainInt(cell: string): boolean {
   if (cell.length > 15) return false;
@@ -176,7 +183,8 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
   }
   const e: Enterprise = { id: '', tracks: ['ecommerce'], years: {}, lists: [], projects: [], priorAwards: [], higherLevelFunding: [] };
   let idSeen = false;
-  const vals: unknown[] = new Array(plan.years.length * FIELDS.length);
+  const checkOnly = !!o.checkOnly;
+  const vals: unknown[] = checkOnly ? NO_VALUES : new Array(plan.years.length * FIELDS.length);
   const runUnit = o.unit ?? '元';
   const n = Math.min(cells.length, plan.columns.length);
   for (let i = 0; i < n; i++) {
@@ -228,7 +236,9 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
         const slot = plan.slots[i]!;
         // Fast paths for what an export holds a million times — whole numbers of the unit, true/false — read
         // exactly as the shared readers read them; anything else goes through those readers.
-        if (kind === 'money' && plainInt(cell)) vals[slot] = unit === '元' ? BigInt(cell + '00') : BigInt(cell) * UNIT_FEN[unit];
+        if (kind === 'money' && plainInt(cell)) {
+          if (!checkOnly) vals[slot] = unit === '元' ? BigInt(cell + '00') : BigInt(cell) * UNIT_FEN[unit];
+        }
         else if (kind === 'boolean' && (cell === 'true' || cell === 'false')) vals[slot] = cell === 'true';
         else vals[slot] = valueOf<unknown>(kind === 'money' ? readMoney(cell, unit) : kind === 'boolean' ? readBool(cell) : readCount(cell), header, raw, problems);
         break;
@@ -285,7 +295,7 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
         break;
     }
   }
-  for (let y = 0; y < plan.years.length; y++) {
+  for (let y = 0; y < plan.years.length && !checkOnly; y++) {
     const data = yearOf(vals, y * FIELDS.length);
     if (data) e.years[plan.years[y]!] = data;
   }

@@ -42,6 +42,8 @@ export interface StreamOptions {
   sheet?: string;
   /** Standard input, when it has already been read. */
   stdin?: Buffer;
+  /** Only the problems of each record are wanted (validate): CSV rows are checked, their values not kept. */
+  checkOnly?: boolean;
 }
 
 export type At = { row?: number; index?: number };
@@ -461,7 +463,7 @@ async function decoderFor(first: Buffer, requested: Encoding = 'auto', utf16?: '
 export function mapperOptions(o: StreamOptions): { row: RowOptions; json: InputOptions } {
   const knownMeasures = knownMeasureNames();
   return {
-    row: { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures, ...(o.unit ? { unit: o.unit } : {}) },
+    row: { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures, ...(o.unit ? { unit: o.unit } : {}), ...(o.checkOnly ? { checkOnly: true } : {}) },
     json: { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures, ...(o.unit ? { unit: o.unit } : {}) },
   };
 }

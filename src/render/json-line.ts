@@ -16,7 +16,10 @@ import type { RunMeta } from './output.js';
 import { nextText, reasonOf } from './reason.js';
 import { t } from './messages.js';
 
-const str = JSON.stringify as (s: string) => string;
+/** Characters JSON.stringify would escape: quote, backslash, controls, and surrogates (escaped when lone). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** A string as JSON: most need no escape, and are only quoted (no copy of the words). */
+const str = (s: string): string => (ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`);
 const money = (fen: Fen | null): string => (fen === null ? 'null' : `"${formatYuan(fen)}"`);
 
 /** The head of a result's object for one measure, up to its year: constant for the measure. */

@@ -1,8 +1,10 @@
 /**
- * The JSON writer of batch (render/json-line.ts) writes each enterprise straight from its evaluation, for speed.
- * The contract is toOutput (render/output.ts): for any enterprise, either language, with or without parameters
- * and narrowed years, its line must be the very bytes of `toJson(toOutput(…), false)`. And the money strings it
- * and the messages use, now worked on digits, must match exact bigint arithmetic.
+ * The fast paths of batch and validate must say what the slow, plain code says:
+ * - the JSON writer (render/json-line.ts) writes each enterprise straight from its evaluation; the contract is
+ *   toOutput (render/output.ts): for any enterprise, either language, with or without parameters and narrowed
+ *   years, its line must be the very bytes of `toJson(toOutput(…), false)`;
+ * - the money strings it and the messages use, now worked on digits, must match exact bigint arithmetic;
+ * - validate reads rows check-only (no fen, no years kept), and must find the same problems as batch's reading.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -14,6 +16,7 @@ import { UNIT_FEN, formatYuan, type Fen, type Unit } from '../src/domain/money.j
 import { evaluate, type RunOptions } from '../src/engine/evaluate.js';
 import { DEFAULT_INTERPRETATION, type Interpretation } from '../src/engine/interpretation.js';
 import { publishedRuleSet } from '../src/engine/ruleset.js';
+import { mapRow, planColumns } from '../src/io/row.js';
 import { inUnitRounded } from '../src/render/amount.js';
 import { JsonLineWriter } from '../src/render/json-line.js';
 import { toJson, toOutput, type RunMeta } from '../src/render/output.js';
@@ -141,6 +144,26 @@ describe('money strings from digits', () => {
         expect(inUnitRounded(f, unit, rounding)).toBe(referenceUnit(f, unit, rounding));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('validate checks a row as batch reads it', () => {
+  const headers = ['id', 'name', 'district', 'tracks', 'onlineRetailSales_2025', 'nbsDirectReporting_2025', 'highSalaryStaff_2025', 'brandPromotionExpense_2026', 'honghu', 'prior_awards'];
+  const cell = fc.oneof(
+    fc.constantFrom('', ' ', '91440101MA5CJQ4N59', '91440101MA5CJQ4N5X', '天河区', '火星区', 'ecommerce', 'livestream;x', '300000000', '3.1e9', '1,200', '-5', '0.001', '12万', 'true', 'false', '是', 'maybe', '7', '2025', '2025直播', 'scale-tier@2025:1', 'x@1'),
+    fc.string({ maxLength: 12 }),
+  );
+  it('a check-only reading finds the same problems and rejects the same rows', () => {
+    const plan = planColumns(headers);
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: headers.length - 1, maxLength: headers.length + 1 }), fc.constantFrom('元', '万元') as fc.Arbitrary<Unit>, (cells, unit) => {
+        const full = mapRow(plan, cells, 2, { unit });
+        const check = mapRow(plan, cells, 2, { unit, checkOnly: true });
+        expect(check.problems).toEqual(full.problems);
+        expect(check.enterprise === null).toBe(full.enterprise === null);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
