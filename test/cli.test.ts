@@ -18,6 +18,16 @@ describe('gz-awards simulate', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('says so when a file holds no enterprise ([] or standard input of []), and prints nothing on stdout', () => {
+    const zh = cli(['simulate', '-'], { input: '[]' });
+    expect(zh.code).toBe(2);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr).toBe('错误：-：文件中没有任何记录\n');
+    const en = cli(['simulate', '-', '--lang', 'en'], { input: '[]\n' });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('error: -: the file holds no records\n');
+  });
+
   it('prints English with --lang en, and every check with --explain', () => {
     const r = cli(['simulate', SAMPLE, '--lang', 'en', '--explain']);
     expect(r.code).toBe(0);

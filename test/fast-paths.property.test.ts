@@ -4,7 +4,8 @@
  *   toOutput (render/output.ts): for any enterprise, either language, with or without parameters and narrowed
  *   years, its line must be the very bytes of `toJson(toOutput(…), false)`;
  * - the money strings it and the messages use, now worked on digits, must match exact bigint arithmetic;
- * - validate reads rows check-only (no fen, no years kept), and must find the same problems as batch's reading.
+ * - validate reads rows check-only (no fen, no years kept), and must find the same problems as batch's reading;
+ * - the budget by year carries amounts as numbers across threads while they are exact, and as bigints beyond.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -13,10 +14,12 @@ import { parseEnterprise } from '../src/domain/input.js';
 import { LIST_IDS, type Enterprise, type YearData } from '../src/domain/enterprise.js';
 import { DISTRICTS } from '../src/domain/districts.js';
 import { UNIT_FEN, formatYuan, type Fen, type Unit } from '../src/domain/money.js';
-import { evaluate, type RunOptions } from '../src/engine/evaluate.js';
+import { evaluate, type Evaluation, type RunOptions } from '../src/engine/evaluate.js';
 import { DEFAULT_INTERPRETATION, type Interpretation } from '../src/engine/interpretation.js';
 import { publishedRuleSet } from '../src/engine/ruleset.js';
 import { mapRow, planColumns } from '../src/io/row.js';
+import { YearTotals, yearContributionOf } from '../src/batch/year-totals.js';
+import { summaryMeasures } from '../src/render/summary.js';
 import { inUnitRounded } from '../src/render/amount.js';
 import { JsonLineWriter } from '../src/render/json-line.js';
 import { toJson, toOutput, type RunMeta } from '../src/render/output.js';
@@ -165,5 +168,26 @@ describe('validate checks a row as batch reads it', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the budget by year stays exact beyond 2^53 fen', () => {
+  it('an amount crosses as a number while exact and as a bigint beyond, and sums to the fen', () => {
+    const measures = summaryMeasures(rs);
+    const index = new Map(measures.map((m, i) => [m.ref, i]));
+    const ref = 'gz-2025-ecommerce/scale-tier';
+    const result = (amount: bigint) => ({ policy: 'gz-2025-ecommerce', measure: 'scale-tier', ref, status: 'eligible', kind: 'cash-cap', amount, year: 2025, applicationYear: 2026 });
+    const big = 2n ** 60n + 1n; // 11,529,215,046,068,469.77 元: not a JS number
+    const ev = { enterprise: { district: '天河区' }, results: [result(big), result(3n)] } as unknown as Evaluation;
+    const piece = yearContributionOf(ev, index);
+    expect(piece[3]).toBe(big);
+    expect(piece[8]).toBe(3);
+    const totals = new YearTotals(measures);
+    totals.add(0, piece);
+    totals.add(0, structuredClone(piece)); // as it arrives from a worker thread
+    const [cell] = totals.years('payment');
+    expect(cell!.year).toBe(2026);
+    expect(cell!.total).toBe(2n * (big + 3n));
+    expect(cell!.measureAmount[index.get(ref)!]).toBe(2n * (big + 3n));
   });
 });

@@ -29,8 +29,8 @@ export const REPORT_LARGEST = 20;
 
 // ---- totals by year -------------------------------------------------------------------------------------------
 
-/** [district index, then yearContributionOf's items] as numbers. */
-export type YearsPiece = number[];
+/** [district index, then yearContributionOf's items] (numbers; an amount beyond 2^53 fen stays a bigint). */
+export type YearsPiece = Array<number | bigint>;
 
 export const yearsKind: AggregatorKind<YearsPiece> = {
   extractor(rs) {
@@ -45,7 +45,7 @@ export class YearsAggregator implements Aggregator<YearsPiece> {
     this.totals = new YearTotals(summaryMeasures(rs));
   }
   add(piece: YearsPiece): void {
-    if (piece.length > 1) this.totals.add(piece[0]!, piece.slice(1));
+    if (piece.length > 1) this.totals.add(piece[0] as number, piece.slice(1));
   }
   async finish(): Promise<void> {}
 }

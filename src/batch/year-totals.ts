@@ -11,17 +11,21 @@ import { isCash } from '../domain/result.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { NO_DISTRICT, type SummaryMeasure } from '../render/summary.js';
 
-/** Per eligible cash result shown: measure index, performance year, payment year, amount (fen), tier (0: none). */
-export type YearContribution = number[];
+/**
+ * Per eligible cash result shown: measure index, performance year, payment year, amount (fen: a number while
+ * exact, below 2^53, else the bigint), tier (0: none).
+ */
+export type YearContribution = Array<number | bigint>;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const STRIDE = 5;
 
 export function yearContributionOf(ev: Evaluation, measureIndex: ReadonlyMap<string, number>): YearContribution {
-  const out: number[] = [];
+  const out: YearContribution = [];
   for (const r of ev.results) {
     if (r.status !== 'eligible' || !isCash(r.kind) || r.amount === null) continue;
     const m = measureIndex.get(r.ref);
     if (m === undefined) continue;
-    out.push(m, r.year, r.applicationYear, Number(r.amount), r.ledger ? (r.tier ?? 0) : 0);
+    out.push(m, r.year, r.applicationYear, r.amount <= MAX_SAFE ? Number(r.amount) : r.amount, r.ledger ? (r.tier ?? 0) : 0);
   }
   return out;
 }
@@ -52,13 +56,13 @@ export class YearTotals {
     if (c.length === 0) return;
     const seen: Record<Basis, number[]> = { payment: [], performance: [] };
     for (let i = 0; i < c.length; i += STRIDE) {
-      const m = c[i]!;
+      const m = c[i] as number;
       const amount = BigInt(c[i + 3]!);
-      this.fold('performance', c[i + 1]!, m, district, amount, seen.performance);
-      this.fold('payment', c[i + 2]!, m, district, amount, seen.payment);
-      const tier = c[i + 4]!;
+      this.fold('performance', c[i + 1] as number, m, district, amount, seen.performance);
+      this.fold('payment', c[i + 2] as number, m, district, amount, seen.payment);
+      const tier = c[i + 4] as number;
       if (tier > 0) {
-        const year = c[i + 1]!;
+        const year = c[i + 1] as number;
         const counts = this.tierCounts.get(year) ?? [];
         counts[tier - 1] = (counts[tier - 1] ?? 0) + 1;
         this.tierCounts.set(year, counts);

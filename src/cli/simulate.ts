@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Enterprise } from '../domain/enterprise.js';
 import { parseEnterprise } from '../domain/input.js';
-import type { Problem } from '../domain/problem.js';
+import { error, type Problem } from '../domain/problem.js';
 import { evaluate } from '../engine/evaluate.js';
 import { readInputFile, type InputRecord } from '../io/read-input.js';
 import { setTarget } from '../io/set-names.js';
@@ -79,6 +79,11 @@ async function readRecords(file: string | undefined, o: SimulateOptions): Promis
   if (input.problems.length) {
     printProblems(input.problems, o.lang);
     if (input.problems.some((p) => p.severity === 'error')) return [];
+  }
+  // nothing to simulate ("[]", a header without rows): say so, rather than exit with nothing said
+  if (input.records.length === 0 && !input.problems.some((p) => p.expected.key === 'file.no-records')) {
+    printProblems([{ ...error('', 'file.no-records'), file }], o.lang);
+    return [];
   }
   if (o.set.length === 0) return input.records;
   if (input.records.some((r) => r.raw === undefined)) throw new UsageError('--set works with JSON input (or without a file); for CSV, edit the cell');
