@@ -31,9 +31,15 @@ const unitOf = (a: Args, ...keys: string[]): Unit => sentenceUnit(keys.map((k) =
 
 /** "0.06" → "6%". */
 export const pct = (rate: string): string => {
-  const r = parseRate(rate);
-  return r ? `${ratePercent(r)}%` : rate;
+  let s = PERCENTS.get(rate);
+  if (s === undefined) {
+    const r = parseRate(rate);
+    s = r ? `${ratePercent(r)}%` : rate;
+    if (PERCENTS.size < 1024) PERCENTS.set(rate, s); // a rule set has a handful of rates, shown a million times
+  }
+  return s;
 };
+const PERCENTS = new Map<string, string>();
 
 const f = (a: Args, k: string) => a[k] as Fen;
 /** What an earlier tier was awarded by: a result of this run, or the input's 已获奖励 (prior awards). */
