@@ -5,7 +5,9 @@
  *
  * The machine may be shared, so nothing is judged on one wall time: each round runs every command once, one
  * after the other (A B C … A B C …), each target is a RATIO of two commands of the same round, and the report
- * gives the median of the rounds' ratios (at least 3). Peak RSS is each child's own
+ * gives the median of the rounds' ratios (at least 3). Each command's output is flushed to disk (`sync`) before
+ * the next starts, outside its time, so that one command's write-back does not slow the next. Peak RSS is each
+ * child's own
  * (process.resourceUsage().maxRSS at exit, worker threads included, read by bench/rss.mjs); the highest of
  * the rounds is reported.
  *
@@ -22,7 +24,7 @@
  *   start-up                      simulate one enterprise ÷ `node -e 0`, median of 9 pairs     ≤ 3
  *   XLSX in → CSV out             100,000 rows: rows/s and peak RSS                            reported
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir, cpus } from 'node:os';
@@ -65,6 +67,9 @@ async function timed(script, args, { pipe = false } = {}) {
   const [code] = await once(child, 'close');
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   if (code !== 0 && code !== 3) throw new Error(`${script} ${args.join(' ')} exited ${code}: ${stderr}`);
+  // What a command wrote (up to 3 GB) is flushed to disk before the next one starts, outside the timing: the
+  // kernel's write-back would otherwise fall on whatever runs next (a CSV batch after the pass-through's file).
+  spawnSync('sync');
   return { secs, rssMB: Number(readFileSync(rssFile, 'utf8')) / 1024, bytes };
 }
 
