@@ -15,7 +15,7 @@ import { LIST_IDS, type Enterprise, type YearData } from '../src/domain/enterpri
 import { DISTRICTS } from '../src/domain/districts.js';
 import { UNIT_FEN, formatYuan, type Fen, type Unit } from '../src/domain/money.js';
 import { evaluate, type Evaluation, type RunOptions } from '../src/engine/evaluate.js';
-import { DEFAULT_INTERPRETATION, type Interpretation } from '../src/engine/interpretation.js';
+import { DEFAULT_INTERPRETATION } from '../src/engine/interpretation.js';
 import { publishedRuleSet } from '../src/engine/ruleset.js';
 import { mapRow, planColumns } from '../src/io/row.js';
 import { YearTotals, yearContributionOf } from '../src/batch/year-totals.js';
@@ -23,6 +23,7 @@ import { summaryMeasures } from '../src/render/summary.js';
 import { inUnitRounded } from '../src/render/amount.js';
 import { JsonLineWriter } from '../src/render/json-line.js';
 import { toJson, toOutput, type RunMeta } from '../src/render/output.js';
+import { interpretation } from './helpers/arbitraries.js';
 
 const rs = publishedRuleSet();
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028];
@@ -69,18 +70,6 @@ const enterprise: fc.Arbitrary<Enterprise> = fc
     priorAwards: prior ? [{ measure: 'scale-tier', ...prior }] : [],
     higherLevelFunding: hlf,
   }));
-
-const interpretation: fc.Arbitrary<Interpretation> = fc.record({
-  threshold: fc.constantFrom('reach', 'exceed'),
-  growthWindow: fc.constantFrom('ending', 'preceding'),
-  growthAverage: fc.constantFrom('geometric', 'arithmetic'),
-  tierBasis: fc.constantFrom('level', 'first-crossing'),
-  planning: fc.constantFrom('optimal', 'greedy'),
-  sameYear: fc.constantFrom('application', 'performance'),
-  sameYearScope: fc.constantFrom('ecommerce-only', 'with-livestream'),
-  reporting: fc.constantFrom('required', 'not-required'),
-  sameItem: fc.constantFrom('higher', 'first-document'),
-});
 
 const meta: fc.Arbitrary<RunMeta> = fc.constantFrom({}, { params: null }, { params: { file: 'reform "a".yaml', sha256: 'ab'.repeat(32) } });
 

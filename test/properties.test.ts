@@ -10,6 +10,7 @@ import { isCash, type Result } from '../src/domain/result.js';
 import { DEFAULT_OPTIONS, evaluate } from '../src/engine/evaluate.js';
 import { DEFAULT_INTERPRETATION, type Interpretation } from '../src/engine/interpretation.js';
 import { ceilingOf, publishedRuleSet } from '../src/engine/ruleset.js';
+import { interpretation } from './helpers/arbitraries.js';
 
 const rs = publishedRuleSet();
 const YEARS = [2022, 2023, 2024, 2025, 2026, 2027, 2028];
@@ -54,18 +55,6 @@ const enterprise: fc.Arbitrary<Enterprise> = fc
     priorAwards: prior ? [{ measure: 'scale-tier', ...prior }] : [],
     higherLevelFunding: [],
   }));
-
-const interpretation: fc.Arbitrary<Interpretation> = fc.record({
-  threshold: fc.constantFrom('reach', 'exceed'),
-  growthWindow: fc.constantFrom('ending', 'preceding'),
-  growthAverage: fc.constantFrom('geometric', 'arithmetic'),
-  tierBasis: fc.constantFrom('level', 'first-crossing'),
-  planning: fc.constantFrom('optimal', 'greedy'),
-  sameYear: fc.constantFrom('application', 'performance'),
-  sameYearScope: fc.constantFrom('ecommerce-only', 'with-livestream'),
-  reporting: fc.constantFrom('required', 'not-required'),
-  sameItem: fc.constantFrom('higher', 'first-document'),
-});
 
 const run = (e: Enterprise, i: Interpretation = DEFAULT_INTERPRETATION) => evaluate(e, rs, { ...DEFAULT_OPTIONS, interpretation: i });
 

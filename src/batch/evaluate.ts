@@ -4,6 +4,7 @@
  * cannot depend on the number of jobs. What it returns crosses threads: plain data only.
  */
 import { evaluate, type RunOptions } from '../engine/evaluate.js';
+import { fenNumber } from '../domain/money.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import type { MappedRecord } from '../io/stream.js';
 import { awardCells, awardColumns, awardRow, columnIndex, type AwardColumn } from '../render/award-table.js';
@@ -54,14 +55,14 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
       if (layout === 'wide') {
         const row = awardRow(ev, cols, colIndex);
         const cells: XCell[] = [row.id, row.name, row.district];
-        for (const a of row.amounts) cells.push(a === null ? null : fenCell(a));
-        cells.push(fenCell(row.total), row.other.join('; '));
+        for (const a of row.amounts) cells.push(a === null ? null : fenNumber(a));
+        cells.push(fenNumber(row.total), row.other.join('; '));
         b.xrows.push(cells);
       } else {
         const results = ev.results;
         longRows(ev, lang).forEach((cells, k) => {
           const amount = results[k]!.amount;
-          b.xrows.push(cells.map((c, i) => (i === LONG_AMOUNT ? (amount === null ? null : fenCell(amount)) : i === LONG_YEAR || i === LONG_YEAR + 1 || (i === LONG_TIER && c !== '') ? Number(c) : c)));
+          b.xrows.push(cells.map((c, i) => (i === LONG_AMOUNT ? (amount === null ? null : fenNumber(amount)) : i === LONG_YEAR || i === LONG_YEAR + 1 || (i === LONG_TIER && c !== '') ? Number(c) : c)));
         });
       }
       b.xends.push(b.xrows.length);
@@ -128,9 +129,3 @@ class Utf8Builder {
 const LONG_YEAR = 6; // year, application_year
 const LONG_AMOUNT = 10;
 const LONG_TIER = 11;
-
-/** Fen for a spreadsheet cell: a number while exact (below 2^53 fen, 90 trillion 元), else the bigint. */
-export function fenCell(fen: bigint): number | bigint {
-  return fen <= MAX_SAFE && fen >= -MAX_SAFE ? Number(fen) : fen;
-}
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -6,6 +6,7 @@
  */
 import { extname } from 'node:path';
 import type { Lang } from '../domain/labels.js';
+import { fenNumber } from '../domain/money.js';
 import type { Problem } from '../domain/problem.js';
 import type { Sink } from '../io/sink.js';
 import type { At } from '../io/stream.js';
@@ -128,8 +129,7 @@ function runSheet(s: Sheet, lang: Lang): { spec: SheetSpec; rows: Cell[][] } {
 export function fenOf(yuan: string): number | bigint {
   const neg = yuan.startsWith('-');
   const [i = '0', f = ''] = (neg ? yuan.slice(1) : yuan).split('.');
-  const fen = BigInt(i + (f + '00').slice(0, 2)) * (neg ? -1n : 1n);
-  return fen >= BigInt(Number.MIN_SAFE_INTEGER) && fen <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(fen) : fen;
+  return fenNumber(BigInt(i + (f + '00').slice(0, 2)) * (neg ? -1n : 1n));
 }
 
 /**

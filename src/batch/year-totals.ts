@@ -6,7 +6,7 @@
  */
 import { DISTRICTS, districtEnglish } from '../domain/districts.js';
 import { KIND_LABELS, type Lang } from '../domain/labels.js';
-import { formatYuan, groupThousands, type Fen } from '../domain/money.js';
+import { fenNumber, formatYuan, groupThousands, type Fen } from '../domain/money.js';
 import { isCash } from '../domain/result.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { NO_DISTRICT, type SummaryMeasure } from '../render/summary.js';
@@ -16,7 +16,6 @@ import { NO_DISTRICT, type SummaryMeasure } from '../render/summary.js';
  * exact, below 2^53, else the bigint), tier (0: none).
  */
 export type YearContribution = Array<number | bigint>;
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const STRIDE = 5;
 
 export function yearContributionOf(ev: Evaluation, measureIndex: ReadonlyMap<string, number>): YearContribution {
@@ -25,7 +24,7 @@ export function yearContributionOf(ev: Evaluation, measureIndex: ReadonlyMap<str
     if (r.status !== 'eligible' || !isCash(r.kind) || r.amount === null) continue;
     const m = measureIndex.get(r.ref);
     if (m === undefined) continue;
-    out.push(m, r.year, r.applicationYear, r.amount <= MAX_SAFE ? Number(r.amount) : r.amount, r.ledger ? (r.tier ?? 0) : 0);
+    out.push(m, r.year, r.applicationYear, fenNumber(r.amount), r.ledger ? (r.tier ?? 0) : 0);
   }
   return out;
 }

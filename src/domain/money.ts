@@ -213,6 +213,16 @@ export function formatYuan(fen: Fen): string {
   return n > 2 ? `${s.slice(0, n - 2)}.${s.slice(n - 2)}` : n === 2 ? `0.${s}` : `0.0${s}`;
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Fen as a plain number while that is exact (|fen| ≤ 2^53 − 1, 90 trillion 元), else the bigint itself: for a
+ * spreadsheet cell, or a piece that crosses threads. Never for arithmetic.
+ */
+export function fenNumber(fen: Fen): number | bigint {
+  return fen <= MAX_SAFE && fen >= -MAX_SAFE ? Number(fen) : fen;
+}
+
 /** Integer n-th root (floor), by Newton's method. */
 export function iroot(v: bigint, n: number): bigint {
   if (n === 1 || v < 2n) return v;

@@ -134,8 +134,6 @@ if (FIELDS.join() !== 'onlineRetailSales,nbsDirectReporting,newlyAboveQuota,bran
 }
 
 const SPLIT = /[;；,，、\s]+/;
-/** Where a check-only reading puts the values it reads: overwritten row after row, never read (the row keeps none). */
-const NO_VALUES: unknown[] = [];
 /** A whole number that parseAmount reads as exactly BigInt(cell) units: 1 to 15 digits. */
 function plainInt(cell: string): boolean {
   if (cell.length > 15) return false;
@@ -184,7 +182,7 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
   const e: Enterprise = { id: '', tracks: ['ecommerce'], years: {}, lists: [], projects: [], priorAwards: [], higherLevelFunding: [] };
   let idSeen = false;
   const checkOnly = !!o.checkOnly;
-  const vals: unknown[] = checkOnly ? NO_VALUES : new Array(plan.years.length * FIELDS.length);
+  const vals: unknown[] = new Array(plan.years.length * FIELDS.length);
   const runUnit = o.unit ?? '元';
   const n = Math.min(cells.length, plan.columns.length);
   for (let i = 0; i < n; i++) {

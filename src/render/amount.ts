@@ -6,7 +6,7 @@
  * yuan with thousand separators and two decimals, which is exact. JSON and CSV never come through here.
  */
 import type { Lang } from '../domain/labels.js';
-import { groupThousands, trimZeros, UNIT_FEN, type Fen, type Unit } from '../domain/money.js';
+import { groupThousands, UNIT_FEN, type Fen, type Unit } from '../domain/money.js';
 
 export type Rounding = 'down' | 'up';
 
@@ -39,13 +39,10 @@ const DROP: Record<Unit, number> = { 元: 0, 万元: 4, 亿元: 8 };
  * digits (rounding down drops the last ones); only rounding up does bigint arithmetic.
  */
 export function inUnitRounded(fen: Fen, unit: Unit, rounding: Rounding): string {
+  // never in practice (amounts are not negative): down is towards −∞, so the mirror of rounding the size up
+  if (fen < 0n) return `-${inUnitRounded(-fen, unit, rounding === 'up' ? 'down' : 'up')}`;
   const drop = DROP[unit];
   let h: string;
-  if (fen < 0n) {
-    const step = UNIT_FEN[unit] / 100n; // never in practice: amounts are not negative
-    const hundredths = rounding === 'up' ? (fen + step - 1n) / step : fen / step;
-    return trimZeros(`${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`);
-  }
   if (rounding === 'up' && drop > 0) {
     const step = UNIT_FEN[unit] / 100n; // fen in 0.01 of the unit
     h = ((fen + step - 1n) / step).toString();

@@ -2,9 +2,9 @@
  * One enterprise's output as compact JSON text, written straight from its evaluation: the same bytes as
  * `toJson(toOutput(ev, lang, meta), false)` (output.ts, the contract), which a property test holds it to, at a
  * fraction of the cost on a million rows. No output objects are built; what is the same for every enterprise is
- * serialised once (a measure's policy, measure, article and kind; the run's interpretation and parameters; a
- * list of notes); each check's words are rendered once and the reason line reuses them; strings go through
- * JSON.stringify, so escaping is V8's own.
+ * serialised once (a measure's policy, measure and article; the run's interpretation and parameters; a list of
+ * notes); each check's words are rendered once and the reason line reuses them; a string that needs escaping
+ * goes through JSON.stringify, so escaping is V8's own.
  */
 import { districtEnglish } from '../domain/districts.js';
 import type { Lang } from '../domain/labels.js';
