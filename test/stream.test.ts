@@ -185,9 +185,9 @@ describe('CSV cutting', () => {
   const cell = fc.oneof(fc.constantFrom('', 'x', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', '天河'), fc.string({ maxLength: 5 }));
   it('cutting text into blocks at any chunk boundaries gives the records of the whole text', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 40 }), (rows, cuts, blockSize) => {
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 80 }), (rows, cuts, blockSize, firstBlock) => {
         const text = rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
-        const cutter = new CsvCutter(blockSize);
+        const cutter = new CsvCutter(blockSize, firstBlock);
         const blocks = inChunks(text, cuts, (t) => cutter.push(t), () => cutter.end());
         expect(blocks.join('')).toBe(text);
         const got: string[][] = [];
@@ -196,6 +196,52 @@ describe('CSV cutting', () => {
       }),
     );
   });
+});
+
+describe('a file of many pieces', () => {
+  // The reader decodes 16 KB at a time and cuts pieces of about 16 K characters on record boundaries: a file of
+  // 6,000 rows spans dozens of pieces, and the 16 KB cuts fall inside multi-byte characters of every encoding.
+  const rows = 6000;
+  const nameOf = (i: number) => `广州天河第${i}号电商“示例”有限公司`;
+  const header = 'id,name,district,online_retail_sales_2025\n';
+  const body = Array.from({ length: rows }, (_, i) => (i === 1234 || i === rows - 1 ? `${validId(i)},${nameOf(i)},天河,三百万\n` : `${validId(i)},"${nameOf(i)}",天河,${1000 + i}\n`)).join('');
+  const text = header + body;
+  for (const [encoding, bytes] of [
+    ['utf8', Buffer.from(text, 'utf8')],
+    ['gb18030', iconv.encode(text, 'gb18030')],
+    ['utf16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+  ] as const) {
+    it(`${encoding}: every name whole, every row in its place`, async () => {
+      expect(bytes.length).toBeGreaterThan(8 * 16384);
+      const evs = await collect([file(bytes)]);
+      const rs = records(evs);
+      expect(rs).toHaveLength(rows);
+      expect(rs.map((r) => r.at.row)).toEqual(Array.from({ length: rows }, (_, i) => i + 2));
+      const good = rs.filter((r) => r.enterprise);
+      expect(good).toHaveLength(rows - 2);
+      for (const r of good) expect(r.enterprise!.name).toBe(nameOf(r.at.row! - 2));
+      for (const r of good) expect(r.enterprise!.years[2025]!.onlineRetailSales).toBe(BigInt(1000 + r.at.row! - 2) * 100n);
+      // the two bad cells are named by the rows a spreadsheet shows
+      expect(rs.filter((r) => !r.enterprise).map((r) => r.problems.map((p) => p.row))).toEqual([[1236], [rows + 1]]);
+    });
+  }
+});
+
+describe('line ends decided past the first piece', () => {
+  // A title row of 16,383 characters puts its CR at the last byte of the first 16 KB decoded: a CRLF file must
+  // not be taken for an old Mac file (CR only) because the LF falls in the next piece, nor the other way round.
+  const title = '2025年天河区电商企业统计表'.padEnd(16383 - 2 * 11, '.'); // its 11 CJK characters take 3 bytes each
+  const rows = (eol: string) => [title, 'id,district,online_retail_sales_2025', `${A},天河,100`, `${B},天河,200`].join(eol) + eol;
+  for (const [what, eol] of [['CRLF', '\r\n'], ['CR only', '\r']] as const) {
+    it(what, async () => {
+      expect(Buffer.from(rows(eol)).indexOf('\r')).toBe(16383);
+      const rs = records(await collect([file(rows(eol))]));
+      expect(rs.map((r) => [r.at.row, r.enterprise?.years[2025]?.onlineRetailSales])).toEqual([
+        [3, 10000n],
+        [4, 20000n],
+      ]);
+    });
+  }
 });
 
 describe('IdRegistry', () => {

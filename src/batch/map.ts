@@ -11,7 +11,7 @@ export type BlockMapper = (task: BlockTask, each: (r: MappedRecord) => void) => 
 export function blockMapper(stream: StreamOptions): BlockMapper {
   const opts = mapperOptions(stream);
   return (task, each) => {
-    if (task.kind === 'csv') return forEachCsvRecord(task.text, task.plan, opts.row, each);
+    if (task.kind === 'csv') return forEachCsvRecord(task.texts, task.plan, opts.row, each);
     for (const r of mapJsonItems(task.items, opts.json)) each(r);
     return 0;
   };

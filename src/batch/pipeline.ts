@@ -194,7 +194,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
           q = { fileIndex: ev.fileIndex, apply: () => ledger.startCsv(ev.fileIndex, ev.headerRow) };
           break;
         case 'csv':
-          q = { fileIndex: ev.fileIndex, csv: true, indexed: false, result: runTask({ kind: 'csv', text: ev.text, plan: plans.get(ev.fileIndex)! }) };
+          q = { fileIndex: ev.fileIndex, csv: true, indexed: false, result: runTask({ kind: 'csv', texts: ev.texts, plan: plans.get(ev.fileIndex)! }) };
           break;
         case 'json':
           q = { fileIndex: ev.fileIndex, csv: false, indexed: ev.indexed, result: runTask({ kind: 'json', items: ev.items }) };

@@ -43,7 +43,7 @@ export async function forEachRecord(files: string[], stream: StreamOptions, v: R
       case 'csv': {
         const fi = ev.fileIndex;
         const base = ledger.csvBase(fi, 0); // the row before the block; advanced by the block's rows below
-        const rows = map({ kind: 'csv', text: ev.text, plan: plans.get(fi)! }, (r) => {
+        const rows = map({ kind: 'csv', texts: ev.texts, plan: plans.get(fi)! }, (r) => {
           r.at.row = r.at.row! + base;
           for (const p of r.problems) {
             p.file = ev.file;
@@ -134,7 +134,7 @@ export async function forEachBlockRecord<R extends BlockRecord>(
         q = { apply: () => ledger.startCsv(ev.fileIndex, ev.headerRow) };
         break;
       case 'csv':
-        q = { fileIndex: ev.fileIndex, csv: true, result: runBlock({ kind: 'csv', text: ev.text, plan: plans.get(ev.fileIndex)! }) };
+        q = { fileIndex: ev.fileIndex, csv: true, result: runBlock({ kind: 'csv', texts: ev.texts, plan: plans.get(ev.fileIndex)! }) };
         break;
       case 'json': {
         const fi = ev.fileIndex;

@@ -82,7 +82,7 @@ export interface BlockOut {
   others: RecordOut[];
 }
 
-export type BlockTask = { kind: 'csv'; text: string; plan: ColumnPlan } | { kind: 'json'; items: JsonItem[] };
+export type BlockTask = { kind: 'csv'; texts: string[]; plan: ColumnPlan } | { kind: 'json'; items: JsonItem[] };
 
 /** Output of a block for a sink: text, or rows of cells for XLSX. */
 export interface Pieces {

@@ -28,7 +28,13 @@ export class CsvCutter {
   /** End of the last whole record in `pending` (a cut may be made there). */
   private lastBoundary = 0;
 
-  constructor(private readonly blockSize = 1 << 19) {}
+  /** Whether a block has been cut yet: the first waits for `firstBlock` characters (the header is read from it). */
+  private cut = false;
+
+  constructor(
+    private readonly blockSize = 1 << 19,
+    private readonly firstBlock = blockSize,
+  ) {}
 
   /** Adds text; returns the blocks of whole records now available (possibly none). */
   push(text: string): string[] {
@@ -72,7 +78,7 @@ export class CsvCutter {
       }
       break;
     }
-    if (this.lastBoundary >= this.blockSize || atEnd) this.emitUpTo(this.lastBoundary, out);
+    if (this.lastBoundary >= (this.cut ? this.blockSize : this.firstBlock) || atEnd) this.emitUpTo(this.lastBoundary, out);
   }
 
   /** Scans from `scanFrom` char by char (only text that holds quotes comes here). */
@@ -92,6 +98,7 @@ export class CsvCutter {
   /** Moves pending[0, at) out as a block (when non-empty) and rebases positions. */
   private emitUpTo(at: number, out: string[]): void {
     if (at <= 0) return;
+    this.cut = true;
     out.push(this.pending.slice(0, at));
     this.pending = this.pending.slice(at);
     this.scanFrom -= at;

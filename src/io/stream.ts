@@ -65,7 +65,8 @@ export interface MappedRecord {
 /** What the reading layer hands out, in file order. */
 export type RawEvent =
   | { kind: 'csv-start'; fileIndex: number; file: string; plan: ColumnPlan; headerRow: number }
-  | { kind: 'csv'; fileIndex: number; file: string; text: string }
+  /** Whole records of a file, as pieces that each end on a record boundary (see PIECE): one task's worth. */
+  | { kind: 'csv'; fileIndex: number; file: string; texts: string[] }
   | { kind: 'json'; fileIndex: number; file: string; items: JsonItem[]; indexed: boolean }
   /** Problems of a file as a whole. With an error among them, nothing more (or nothing at all) comes from it. */
   | { kind: 'file-problems'; fileIndex: number; file: string; problems: Problem[] }
@@ -75,6 +76,18 @@ export type RawEvent =
   | { kind: 'file-notes'; fileIndex: number; file: string; notes: Msg[] };
 
 const READ_CHUNK = 1 << 20;
+/**
+ * Bytes decoded at a time, and about the characters of a piece of CSV text cut on record boundaries. V8 keeps a
+ * string over 128 KB in memory of its own, mapped fresh for each one and unmapped when it dies: decoding a
+ * whole 1 MB read, or joining pieces into blocks of half a million characters, cost a page fault every 4 KB
+ * (13–17 µs each on this kind of machine) and kept blocks in the old generation. Pieces of 16 K stay small:
+ * a task is a list of pieces (TASK_CHARS in all).
+ */
+const PIECE = 1 << 14;
+/** Characters of the first piece of a CSV file, where its header (and any title rows above it) is looked for. */
+const FIRST_PIECE = 1 << 17;
+/** Characters of CSV text in one task (the unit a worker evaluates, and a block of output). */
+const TASK_CHARS = 1 << 17;
 /** JSON records handed out together. */
 const JSON_BATCH = 1000;
 /** Rows above the header that may be titles ("2025年天河区电商企业统计表", "单位：万元"). */
@@ -109,7 +122,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
           continue;
         }
         size = st.size;
-        source = createReadStream(file, { highWaterMark: o.blockSize ?? READ_CHUNK });
+        source = createReadStream(file, { highWaterMark: READ_CHUNK });
       }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
@@ -128,7 +141,21 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
     let read = 0;
     let failed = false;
     let crOnly = false;
+    /** The start of a file, held until it shows how its lines end (see feed). */
+    let held = '';
     let small: SmallAmounts | null = null;
+
+    // Pieces gathered into one task, flushed when they reach the task's size and at the end of the file.
+    const taskChars = o.blockSize ?? TASK_CHARS;
+    let group: string[] = [];
+    let groupChars = 0;
+    function* flush(): Generator<RawEvent> {
+      if (group.length === 0) return;
+      const texts = group;
+      group = [];
+      groupChars = 0;
+      yield { kind: 'csv', fileIndex, file, texts };
+    }
 
     // The header comes out of the first block, after any title rows; what follows it in that block is data.
     function* csvBlocks(blocks: string[]): Generator<RawEvent> {
@@ -168,7 +195,9 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
           const warnings = small.look(text);
           if (warnings.length) yield { kind: 'file-problems', fileIndex, file, problems: warnings.map((p) => ({ ...p, file })) };
         }
-        yield { kind: 'csv', fileIndex, file, text };
+        group.push(text);
+        groupChars += text.length;
+        if (groupChars >= taskChars) yield* flush();
       }
     }
 
@@ -180,15 +209,25 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
       }
     }
 
-    function* feed(text: string): Generator<RawEvent> {
+    function* feed(piece: string, last = false): Generator<RawEvent> {
+      let text = piece;
       if (!sawText) {
+        text = held + piece;
+        held = '';
         const lead = text.trimStart();
         if (lead === '') return;
+        // Old Mac line ends: carriage returns and no line feed. Decided on the first line end that is not the
+        // text's last character (a CR there may be the first half of a CRLF): until then the text is held.
+        const lf = text.indexOf('\n');
+        const cr = text.indexOf('\r');
+        if (!last && lf === -1 && (cr === -1 || cr === text.length - 1)) {
+          held = text;
+          return;
+        }
         sawText = true;
-        // old Mac line ends: carriage returns and no line feed
-        crOnly = text.includes('\r') && !text.includes('\n');
+        crOnly = cr !== -1 && lf === -1;
         format ??= lead.startsWith('[') || lead.startsWith('{') ? 'json' : 'csv';
-        if (format === 'csv') cutter = new CsvCutter(o.blockSize);
+        if (format === 'csv') cutter = new CsvCutter(PIECE, FIRST_PIECE);
         else json = new JsonSplitter(format === 'jsonl');
       }
       if (crOnly) text = text.replace(/\r/g, '\n');
@@ -197,7 +236,10 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
     }
 
     function* finish(): Generator<RawEvent> {
-      if (cutter) yield* csvBlocks((cutter as CsvCutter).end());
+      if (cutter) {
+        yield* csvBlocks((cutter as CsvCutter).end());
+        yield* flush();
+      }
       if (json) {
         const j = json as JsonSplitter;
         yield* jsonBlocks(j.end());
@@ -257,12 +299,15 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
           yield notWorkbook ? fileError('file.looks-like', ZIP_WHAT) : fileError(err.key, err.args);
           continue;
         }
-        if (!failed) yield* finish();
+        if (!failed) {
+          yield* feed('', true);
+          yield* finish();
+        }
       } else {
         if (head) {
           read += head.length;
           decode = await decoderFor(head, o.encoding, kind?.kind === 'text' ? kind.utf16 : undefined);
-          yield* feed(decode(head));
+          for (let i = 0; i < head.length && !failed; i += PIECE) yield* feed(decode(head.subarray(i, i + PIECE)));
           if (!failed) yield { kind: 'bytes', fileIndex, read, size };
         }
         while (!failed) {
@@ -270,12 +315,12 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
           if (n.done) break;
           const buf = toBuffer(n.value);
           read += buf.length;
-          yield* feed(decode!(buf));
+          for (let i = 0; i < buf.length && !failed; i += PIECE) yield* feed(decode!(buf.subarray(i, i + PIECE)));
           if (failed) break;
           yield { kind: 'bytes', fileIndex, read, size };
         }
         if (!failed) {
-          if (decode) yield* feed(decode(null));
+          if (decode) yield* feed(decode(null), true);
           yield* finish();
         }
       }
@@ -473,7 +518,13 @@ export function mapperOptions(o: StreamOptions): { row: RowOptions; json: InputO
  * within the block (blank rows are counted, not handed out). Returns how many rows the block spans, so the next
  * block's rows can be placed.
  */
-export function forEachCsvRecord(text: string, plan: ColumnPlan, o: RowOptions, each: (r: MappedRecord) => void): number {
+export function forEachCsvRecord(texts: string | readonly string[], plan: ColumnPlan, o: RowOptions, each: (r: MappedRecord) => void): number {
+  if (typeof texts !== 'string') {
+    let rows = 0;
+    for (const text of texts) rows += forEachCsvRecord(text, plan, o, rows === 0 ? each : (r) => each(shifted(r, rows)));
+    return rows;
+  }
+  const text = texts;
   const idCol = plan.columns.findIndex((c) => c?.kind === 'id');
   return splitCsv(text, (cells, rel, broken) => {
     if (broken) {
@@ -488,10 +539,17 @@ export function forEachCsvRecord(text: string, plan: ColumnPlan, o: RowOptions, 
   }, Infinity, 0, plan.delimiter).records;
 }
 
+/** A record of a later piece of a block, its rows counted from the block's start (`before`: rows of the pieces before). */
+function shifted(r: MappedRecord, before: number): MappedRecord {
+  r.at.row = r.at.row! + before;
+  for (const p of r.problems) if (p.row !== undefined) p.row += before;
+  return r;
+}
+
 /** A CSV block → all its records (see forEachCsvRecord). */
-export function mapCsvBlock(text: string, plan: ColumnPlan, o: RowOptions): { records: MappedRecord[]; rows: number } {
+export function mapCsvBlock(texts: string | readonly string[], plan: ColumnPlan, o: RowOptions): { records: MappedRecord[]; rows: number } {
   const records: MappedRecord[] = [];
-  const rows = forEachCsvRecord(text, plan, o, (r) => records.push(r));
+  const rows = forEachCsvRecord(texts, plan, o, (r) => records.push(r));
   return { records, rows };
 }
 
@@ -620,7 +678,7 @@ export async function* streamRecords(files: string[], o: StreamOptions = {}): As
         ledger.startCsv(ev.fileIndex, ev.headerRow);
         break;
       case 'csv': {
-        const { records, rows } = mapCsvBlock(ev.text, plans.get(ev.fileIndex)!, opts.row);
+        const { records, rows } = mapCsvBlock(ev.texts, plans.get(ev.fileIndex)!, opts.row);
         ledger.placeCsv(ev.fileIndex, records, rows);
         for (const r of records) ledger.checkId(ev.fileIndex, r);
         for (const r of records) yield { type: 'record', file: ev.file, ...r };
