@@ -5,7 +5,9 @@
  *   years, its line must be the very bytes of `toJson(toOutput(…), false)`;
  * - the money strings it and the messages use, now worked on digits, must match exact bigint arithmetic;
  * - validate reads rows check-only (no fen, no years kept), and must find the same problems as batch's reading;
- * - the budget by year carries amounts as numbers across threads while they are exact, and as bigints beyond.
+ * - the budget by year carries amounts as numbers across threads while they are exact, and as bigints beyond;
+ * - the award table's CSV line, written in one pass, is the text of csvLine(awardCells(awardRow(…)));
+ * - a cell a spreadsheet would turn into a number is found without a regular expression, as the expression finds it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -22,6 +24,8 @@ import { YearTotals, yearContributionOf } from '../src/batch/year-totals.js';
 import { summaryMeasures } from '../src/render/summary.js';
 import { inUnitRounded } from '../src/render/amount.js';
 import { JsonLineWriter } from '../src/render/json-line.js';
+import { AwardCsvLine, awardCells, awardColumns, awardRow, columnIndex } from '../src/render/award-table.js';
+import { csvLine, mangledAsNumber } from '../src/render/csv.js';
 import { toJson, toOutput, type RunMeta } from '../src/render/output.js';
 import { interpretation } from './helpers/arbitraries.js';
 
@@ -110,6 +114,36 @@ function referenceUnit(f: Fen, unit: Unit, rounding: 'down' | 'up'): string {
   const h = rounding === 'up' ? (f + step - 1n) / step : f / step;
   return `${h / 100n}.${(h % 100n).toString().padStart(2, '0')}`.replace(/0+$/, '').replace(/\.$/, '');
 }
+
+describe("the award table's CSV line in one pass", () => {
+  // ids a spreadsheet would mangle (all digits, E notation) and cells that must be neutralised or quoted
+  const id = fc.constantFrom('91440101MA5CJQ4N59', '914401011904434208', '1234567890123456E7', '=HYPERLINK("x")', 'a,b', '');
+  it('is the text of csvLine(awardCells(awardRow(…))) for random enterprises, every interpretation, narrowed years', () => {
+    fc.assert(
+      fc.property(enterprise, id, interpretation, fc.boolean(), fc.option(fc.constantFrom(2025, 2026), { nil: null }), (e, theId, interp, all, year) => {
+        const years = year === null ? null : new Set([year]);
+        const cols = awardColumns(rs, years);
+        const index = columnIndex(cols);
+        const ev = evaluate({ ...e, id: theId }, rs, { interpretation: interp, all, years });
+        const w = new AwardCsvLine(cols, index);
+        expect(w.line(ev)).toBe(csvLine(awardCells(awardRow(ev, cols, index))));
+        expect(w.line(ev)).toBe(csvLine(awardCells(awardRow(ev, cols, index)))); // a writer is reused row after row
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds what /^(\\d{16,}|(?=.{18}$)\\d+E\\d+)$/i finds', () => {
+    const re = /^(\d{16,}|(?=.{18}$)\d+E\d+)$/i;
+    const cell = fc.oneof(fc.stringMatching(/^[0-9Ee.]{0,22}$/), fc.string(), fc.constantFrom('914401011904434208', '1234567890123456E7', '12345678901234567e', 'E12345678901234567', '123456789012345E6'));
+    fc.assert(
+      fc.property(cell, (v) => {
+        expect(mangledAsNumber(v)).toBe(re.test(v));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
 
 describe('money strings from digits', () => {
   it('formatYuan is fen ÷ 100 with two decimals', () => {

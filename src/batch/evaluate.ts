@@ -7,7 +7,7 @@ import { evaluate, type RunOptions } from '../engine/evaluate.js';
 import { fenNumber } from '../domain/money.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import type { MappedRecord } from '../io/stream.js';
-import { awardCells, awardColumns, awardRow, columnIndex, type AwardColumn } from '../render/award-table.js';
+import { AwardCsvLine, awardColumns, awardRow, columnIndex, type AwardColumn } from '../render/award-table.js';
 import { csvLine, longRows } from '../render/csv.js';
 import { JsonLineWriter } from '../render/json-line.js';
 import type { RunMeta } from '../render/output.js';
@@ -25,6 +25,7 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
   const districts = setup.districts ? new Set(setup.districts) : null;
   const cols: AwardColumn[] = awardColumns(rs, run.years);
   const colIndex = columnIndex(cols);
+  const wideCsv = new AwardCsvLine(cols, colIndex);
   const extractors = setup.aggregators.map((name) => AGGREGATOR_KINDS[name]!.extractor(rs, setup));
   const { format, layout, lang } = setup;
   const xlsx = format === 'xlsx';
@@ -73,9 +74,9 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
         if (format === 'jsonl') bytes.add('\n');
         b.ends.push(bytes.length);
       } else {
-        if (layout === 'wide') b.text += csvLine(awardCells(awardRow(ev, cols, colIndex)));
-        else for (const cells of longRows(ev, lang)) b.text += csvLine(cells);
-        b.ends.push(b.text.length);
+        if (layout === 'wide') bytes.add(wideCsv.line(ev));
+        else for (const cells of longRows(ev, lang)) bytes.add(csvLine(cells));
+        b.ends.push(bytes.length);
       }
     }
     for (let a = 0; a < extractors.length; a++) b.pieces[a]!.push(extractors[a]!(ev));
@@ -85,15 +86,16 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
     run(task) {
       const b = block();
       b.rows = map(task, (r) => one(b, r));
-      if (json) b.bytes = bytes.take();
+      if (!xlsx) b.bytes = bytes.take();
       return b;
     },
   };
 }
 
 /**
- * Text encoded to UTF-8 as it is added, into one buffer reused from block to block: a block's JSON lines (about
- * 3 KB each) then die young instead of living on, as one long string, until the block is written.
+ * Text encoded to UTF-8 as it is added, into one buffer reused from block to block: a block's lines (a JSON
+ * line is about 3 KB, a CSV line a tree of a few dozen joined pieces) then die young instead of living on, as one
+ * long string, until the block is written.
  */
 class Utf8Builder {
   private buf = Buffer.allocUnsafe(1 << 20);
