@@ -7,7 +7,9 @@
  * - validate reads rows check-only (no fen, no years kept), and must find the same problems as batch's reading;
  * - the budget by year carries amounts as numbers across threads while they are exact, and as bigints beyond;
  * - the award table's CSV line, written in one pass, is the text of csvLine(awardCells(awardRow(…)));
- * - a cell a spreadsheet would turn into a number is found without a regular expression, as the expression finds it.
+ * - a cell a spreadsheet would turn into a number is found without a regular expression, as the expression finds it;
+ * - the fields a year gives, read field by field, are the fields its keys name;
+ * - a whole amount of a unit becomes the fen BigInt(digits) × the unit gives, by numbers below 2^53 and beyond.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -15,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnterprise } from '../src/domain/input.js';
 import { LIST_IDS, type Enterprise, type YearData } from '../src/domain/enterprise.js';
 import { DISTRICTS } from '../src/domain/districts.js';
-import { UNIT_FEN, formatYuan, type Fen, type Unit } from '../src/domain/money.js';
+import { UNIT_FEN, formatYuan, wholeUnitsToFen, type Fen, type Unit } from '../src/domain/money.js';
 import { evaluate, type Evaluation, type RunOptions } from '../src/engine/evaluate.js';
 import { DEFAULT_INTERPRETATION } from '../src/engine/interpretation.js';
 import { publishedRuleSet } from '../src/engine/ruleset.js';
@@ -28,6 +30,8 @@ import { AwardCsvLine, awardCells, awardColumns, awardRow, columnIndex } from '.
 import { csvLine, mangledAsNumber } from '../src/render/csv.js';
 import { toJson, toOutput, type RunMeta } from '../src/render/output.js';
 import { interpretation } from './helpers/arbitraries.js';
+import { fieldMask } from '../src/engine/presence.js';
+import { YEAR_FIELDS } from '../src/domain/enterprise.js';
 
 const rs = publishedRuleSet();
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028];
@@ -139,6 +143,37 @@ describe("the award table's CSV line in one pass", () => {
     fc.assert(
       fc.property(cell, (v) => {
         expect(mangledAsNumber(v)).toBe(re.test(v));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('the yearly fields a year gives', () => {
+  it('are the bits of the keys it holds with a value', () => {
+    const bit = Object.fromEntries(Object.keys(YEAR_FIELDS).map((f, i) => [f, 1 << i]));
+    fc.assert(
+      fc.property(yearData, (d) => {
+        let want = 0;
+        for (const [f, v] of Object.entries(d)) if (v !== undefined) want |= bit[f]!;
+        expect(fieldMask(d)).toBe(want);
+      }),
+      { numRuns: 2000 },
+    );
+    // every field the arbitrary can give is a field of YEAR_FIELDS, and the other way round
+    expect(Object.keys(fc.sample(yearData.filter((d) => Object.keys(d).length === 11), 1)[0]!).sort()).toEqual(Object.keys(YEAR_FIELDS).sort());
+  });
+});
+
+describe('whole amounts of a unit to fen', () => {
+  it('is BigInt(digits) × the unit, at the 2^53 boundary and anywhere', () => {
+    const units = ['元', '万元', '亿元'] as const;
+    // the last whole units below 2^53 fen, and the first beyond: 90071992547409 元 is 9007199254740900 fen
+    const edges = ['90071992547409', '90071992547410', '9007199254', '9007199255', '900719', '900720', '999999999999999', '000000000000123', '0'];
+    for (const unit of units) for (const d of edges) expect(wholeUnitsToFen(d, unit)).toBe(BigInt(d) * UNIT_FEN[unit]);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,15}$/), fc.constantFrom(...units), (d, unit) => {
+        expect(wholeUnitsToFen(d, unit)).toBe(BigInt(d) * UNIT_FEN[unit]);
       }),
       { numRuns: 5000 },
     );

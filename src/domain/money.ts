@@ -17,6 +17,25 @@ export interface Rate {
 export const UNIT_FEN = { 元: 100n, 万元: 1_000_000n, 亿元: 10_000_000_000n } as const;
 export type Unit = keyof typeof UNIT_FEN;
 
+/** Fen a unit holds, as a number (exact: these are small integers). */
+const UNIT_FEN_NUMBER: Record<Unit, number> = { 元: 100, 万元: 1_000_000, 亿元: 10_000_000_000 };
+/** The most whole units whose fen stay below 2^53, so that their product by UNIT_FEN_NUMBER is exact. */
+const EXACT_UNITS: Record<Unit, number> = { 元: Math.floor(Number.MAX_SAFE_INTEGER / 100), 万元: Math.floor(Number.MAX_SAFE_INTEGER / 1_000_000), 亿元: Math.floor(Number.MAX_SAFE_INTEGER / 10_000_000_000) };
+
+/**
+ * A whole number of a unit, written as 1 to 15 decimal digits, in fen. Integer arithmetic on numbers while the
+ * fen stay below 2^53 (every value involved is an integer there, so the product is exact), bigint arithmetic
+ * beyond: the same fen as BigInt(digits) × UNIT_FEN[unit], without the string and the bigint product a row's
+ * amounts used to cost.
+ */
+export function wholeUnitsToFen(digits: string, unit: Unit): Fen {
+  if (digits.length <= 15) {
+    const n = Number(digits);
+    if (n <= EXACT_UNITS[unit]) return BigInt(n * UNIT_FEN_NUMBER[unit]);
+  }
+  return BigInt(digits) * UNIT_FEN[unit];
+}
+
 /** Why an amount could not be read. `expected` is a message key; see render/messages. */
 export type AmountProblem = 'not-a-number' | 'negative' | 'sub-fen' | 'not-finite';
 

@@ -3,7 +3,7 @@
  * quoting the cell). The same value readers as the JSON schema; no zod here, because this runs a million times.
  */
 import { LIST_IDS, TRACKS, type Enterprise, type ListEntry, type Track, type YearData } from '../domain/enterprise.js';
-import { UNIT_FEN, type Unit } from '../domain/money.js';
+import { wholeUnitsToFen, type Unit } from '../domain/money.js';
 import { error, warning, type Problem } from '../domain/problem.js';
 import { MAX_YEAR, MIN_YEAR, readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from '../domain/values.js';
 import { YEAR_FIELDS } from '../domain/enterprise.js';
@@ -235,7 +235,7 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
         // Fast paths for what an export holds a million times — whole numbers of the unit, true/false — read
         // exactly as the shared readers read them; anything else goes through those readers.
         if (kind === 'money' && plainInt(cell)) {
-          if (!checkOnly) vals[slot] = unit === '元' ? BigInt(cell + '00') : BigInt(cell) * UNIT_FEN[unit];
+          if (!checkOnly) vals[slot] = wholeUnitsToFen(cell, unit);
         }
         else if (kind === 'boolean' && (cell === 'true' || cell === 'false')) vals[slot] = cell === 'true';
         else vals[slot] = valueOf<unknown>(kind === 'money' ? readMoney(cell, unit) : kind === 'boolean' ? readBool(cell) : readCount(cell), header, raw, problems);
