@@ -143,13 +143,18 @@ function crc32Table(data: Buffer, value = 0): number {
   return ~c >>> 0;
 }
 
+/** Bytes of XML a Deflater gathers before it hands them to zlib. */
+const FLUSH_AT = 1 << 18;
+
 /** XML text in, deflated bytes out to `out`, with back-pressure both ways; counts what the ZIP entry needs. */
 class Deflater {
   crc = 0;
   size = 0;
   csize = 0;
   private readonly z: zlib.DeflateRaw;
-  private pending = '';
+  /** XML encoded as it comes (a row's text then dies young), handed to zlib every FLUSH_AT bytes. */
+  private buf = Buffer.allocUnsafe(FLUSH_AT + (1 << 16));
+  private used = 0;
   private failed: Error | null = null;
 
   constructor(out: ByteOut) {
@@ -164,17 +169,29 @@ class Deflater {
     this.z.on('error', (err) => (this.failed = err));
   }
 
-  /** Queues text; flushes to zlib every 256 KB (and waits when zlib or the file is behind). */
-  async write(s: string): Promise<void> {
-    this.pending += s;
-    if (this.pending.length >= 1 << 18) await this.flush();
+  /**
+   * Queues text, encoded at once; flushes to zlib every FLUSH_AT bytes. Returns a promise only when it flushed
+   * (then it resolves when zlib or the file has caught up), so that a row costs no promise of its own.
+   */
+  write(s: string): Promise<void> | null {
+    if (this.used + 3 * s.length > this.buf.length) return this.writeAfterFlush(s);
+    this.used += this.buf.write(s, this.used, 'utf8');
+    return this.used >= FLUSH_AT ? this.flush() : null;
+  }
+
+  private async writeAfterFlush(s: string): Promise<void> {
+    await this.flush();
+    if (3 * s.length > this.buf.length) this.buf = Buffer.allocUnsafe(3 * s.length);
+    this.used = this.buf.write(s, 0, 'utf8');
   }
 
   private async flush(): Promise<void> {
     if (this.failed) throw this.failed;
-    if (!this.pending) return;
-    const buf = Buffer.from(this.pending, 'utf8');
-    this.pending = '';
+    if (this.used === 0) return;
+    // zlib keeps the buffer until it has read it: it is handed over, and a fresh one takes its place
+    const buf = this.buf.subarray(0, this.used);
+    this.buf = Buffer.allocUnsafe(this.buf.length);
+    this.used = 0;
     this.crc = crc32(buf, this.crc);
     this.size += buf.length;
     if (!this.z.write(buf)) await once(this.z, 'drain');
@@ -222,7 +239,8 @@ export class SheetWriter {
         if (this.early.length >= WIDTH_ROWS) await this.start();
         continue;
       }
-      await this.out.write(this.rowXml(r));
+      const wait = this.out.write(this.rowXml(r));
+      if (wait) await wait;
     }
   }
 
@@ -249,7 +267,10 @@ export class SheetWriter {
     columns.forEach((c, i) => (xml += `<c r="${this.refs[i]}1" s="${S_HEADER}" t="inlineStr"><is><t>${xmlText(c.header)}</t></is></c>`));
     await this.out.write(xml + '</row>');
     const early = this.early.splice(0);
-    for (const r of early) await this.out.write(this.rowXml(r));
+    for (const r of early) {
+      const wait = this.out.write(this.rowXml(r));
+      if (wait) await wait;
+    }
   }
 
   private rowXml(cells: readonly Cell[]): string {
