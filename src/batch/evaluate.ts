@@ -31,6 +31,7 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
   const xlsx = format === 'xlsx';
   const json = format === 'jsonl' || format === 'json' ? new JsonLineWriter(lang, meta) : null;
   const bytes = new Utf8Builder();
+  const add = (s: string) => bytes.add(s);
 
   function block(): BlockOut {
     return { rows: 0, records: 0, text: '', bytes: null, ends: [], xrows: [], xends: [], ids: [], ats: [], pieces: extractors.map(() => []), warnings: [], others: [] };
@@ -70,7 +71,7 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
     } else {
       if (json) {
         if (format === 'json') bytes.add(',\n');
-        bytes.add(json.line(ev));
+        json.write(ev, add);
         if (format === 'jsonl') bytes.add('\n');
         b.ends.push(bytes.length);
       } else {

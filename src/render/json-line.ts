@@ -45,15 +45,22 @@ export class JsonLineWriter {
 
   /** The enterprise's output object as one line of JSON (no newline). */
   line(ev: Evaluation): string {
+    let s = '';
+    this.write(ev, (piece) => (s += piece));
+    return s;
+  }
+
+  /**
+   * The same line, handed out in pieces (the head, each result, the tail) as they are made: an output that
+   * encodes as it goes then never joins a line of 3 KB, hundreds of pieces, into one string.
+   */
+  write(ev: Evaluation, out: (piece: string) => void): void {
     const e = ev.enterprise;
     const district = e.district === undefined ? null : this.lang === 'en' ? districtEnglish(e.district) : e.district;
-    let s = `{"id":${str(e.id)},"name":${e.name === undefined ? 'null' : str(e.name)},"district":${district === null ? 'null' : str(district)},"results":[`;
+    out(`{"id":${str(e.id)},"name":${e.name === undefined ? 'null' : str(e.name)},"district":${district === null ? 'null' : str(district)},"results":[`);
     const results = ev.results;
-    for (let i = 0; i < results.length; i++) {
-      if (i > 0) s += ',';
-      s += this.result(results[i]!);
-    }
-    return s + `],"total":"${formatYuan(ev.total)}"` + this.tailOf(ev.interpretation);
+    for (let i = 0; i < results.length; i++) out(i > 0 ? ',' + this.result(results[i]!) : this.result(results[i]!));
+    out(`],"total":"${formatYuan(ev.total)}"` + this.tailOf(ev.interpretation));
   }
 
   private result(r: Result): string {
