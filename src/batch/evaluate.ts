@@ -34,7 +34,7 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
   const add = (s: string) => bytes.add(s);
 
   function block(): BlockOut {
-    return { rows: 0, records: 0, text: '', bytes: null, ends: [], xrows: [], xends: [], ids: [], ats: [], pieces: extractors.map(() => []), warnings: [], others: [] };
+    return { rows: 0, records: 0, bytes: null, ends: [], xrows: [], xends: [], ids: [], ats: [], pieces: extractors.map(() => []), warnings: [], others: [] };
   }
 
   function one(b: BlockOut, r: MappedRecord): void {

@@ -247,15 +247,12 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
 
 /** The block's output without the records at the indexes of `dups`. */
 function withoutDuplicates(b: BlockOut, dups: ReadonlyMap<number, unknown>): BlockOut {
-  let text = '';
   const bytes: Uint8Array[] = [];
   const xrows: XCell[][] = [];
   for (let i = 0; i < b.ids.length; i++) {
     if (dups.has(i)) continue;
-    const from = i === 0 ? 0 : b.ends[i - 1];
-    if (b.ends.length && b.bytes) bytes.push(b.bytes.subarray(from, b.ends[i]));
-    else if (b.ends.length) text += b.text.slice(from, b.ends[i]);
+    if (b.bytes) bytes.push(b.bytes.subarray(i === 0 ? 0 : b.ends[i - 1], b.ends[i]));
     if (b.xends.length) xrows.push(...b.xrows.slice(i === 0 ? 0 : b.xends[i - 1], b.xends[i]));
   }
-  return { ...b, text, bytes: b.bytes ? Buffer.concat(bytes) : null, xrows };
+  return { ...b, bytes: b.bytes ? Buffer.concat(bytes) : null, xrows };
 }

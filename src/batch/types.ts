@@ -62,11 +62,9 @@ export interface BlockOut {
   /** Records in the block (blank rows not counted). */
   records: number;
   /**
-   * Output of the accepted records, and the end of each record's piece in it: text (CSV), or its UTF-8 bytes
-   * (JSON, JSON Lines: 3 KB a record, encoded as each is made so that its strings die young); `ends` count
-   * characters of `text`, or bytes of `bytes`.
+   * Output of the accepted records as UTF-8 bytes (CSV and JSON lines are encoded as each is made, so that their
+   * strings die young), and the byte where each record's piece ends; null for XLSX, whose rows are `xrows`.
    */
-  text: string;
   bytes: Uint8Array | null;
   ends: number[];
   /** XLSX rows of the accepted records, and the end of each record's rows in it. */
@@ -86,7 +84,7 @@ export type BlockTask = { kind: 'csv'; texts: string[]; plan: ColumnPlan } | { k
 
 /** Output of a block for a sink: text, or rows of cells for XLSX. */
 export interface Pieces {
-  text: string;
+  text?: string;
   bytes?: Uint8Array | null;
   xrows: XCell[][];
 }

@@ -57,7 +57,7 @@ export class TextOut implements RowSink {
   }
 
   async write(p: Pieces): Promise<void> {
-    const data = p.bytes ?? p.text;
+    const data = p.bytes ?? p.text ?? '';
     if (data.length === 0) return;
     await this.begin();
     // the leading comma is one character, and one byte
