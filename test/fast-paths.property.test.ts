@@ -9,7 +9,8 @@
  * - the award table's CSV line, written in one pass, is the text of csvLine(awardCells(awardRow(…)));
  * - a cell a spreadsheet would turn into a number is found without a regular expression, as the expression finds it;
  * - the fields a year gives, read field by field, are the fields its keys name;
- * - a whole amount of a unit becomes the fen BigInt(digits) × the unit gives, by numbers below 2^53 and beyond.
+ * - a whole amount of a unit becomes the fen BigInt(digits) × the unit gives, by numbers below 2^53 and beyond;
+ * - diff compares two evaluations in step when they give the same results, and finds what matching by key finds.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -20,7 +21,9 @@ import { DISTRICTS } from '../src/domain/districts.js';
 import { UNIT_FEN, formatYuan, wholeUnitsToFen, type Fen, type Unit } from '../src/domain/money.js';
 import { evaluate, type Evaluation, type RunOptions } from '../src/engine/evaluate.js';
 import { DEFAULT_INTERPRETATION } from '../src/engine/interpretation.js';
-import { publishedRuleSet } from '../src/engine/ruleset.js';
+import { buildRuleSet, publishedRuleSet } from '../src/engine/ruleset.js';
+import { compareEvaluations } from '../src/diff/compare.js';
+import type { Result } from '../src/domain/result.js';
 import { mapRow, planColumns } from '../src/io/row.js';
 import { YearTotals, yearContributionOf } from '../src/batch/year-totals.js';
 import { summaryMeasures } from '../src/render/summary.js';
@@ -176,6 +179,40 @@ describe('whole amounts of a unit to fen', () => {
         expect(wholeUnitsToFen(d, unit)).toBe(BigInt(d) * UNIT_FEN[unit]);
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe("diff's comparison of two evaluations", () => {
+  /** The comparison as it was first written: every result matched by its key. */
+  function reference(base: Evaluation, next: Evaluation) {
+    const key = (r: Result) => `${r.policy}/${r.measure}@${r.year}`;
+    const state = (r: Result) => ({ status: r.status, amount: r.amount, tier: r.tier, supersededBy: r.supersededBy });
+    const before = new Map(base.results.map((r) => [key(r), r]));
+    const changes: unknown[] = [];
+    for (const r of next.results) {
+      const b = before.get(key(r));
+      before.delete(key(r));
+      if (!b) changes.push({ ref: `${r.policy}/${r.measure}`, year: r.year, before: null, after: state(r) });
+      else if (JSON.stringify(state(b), (_, v) => (typeof v === 'bigint' ? `${v}n` : v)) !== JSON.stringify(state(r), (_, v) => (typeof v === 'bigint' ? `${v}n` : v)))
+        changes.push({ ref: `${r.policy}/${r.measure}`, year: r.year, before: state(b), after: state(r) });
+    }
+    for (const r of before.values()) changes.push({ ref: `${r.policy}/${r.measure}`, year: r.year, before: state(r), after: null });
+    return changes;
+  }
+  const tiers = { thresholds: [5_000_000_000, 10_000_000_000, 20_000_000_000, 50_000_000_000, 100_000_000_000] };
+  // a reform that moves thresholds (the same results), and one that adds a year (results the other run lacks)
+  const reforms = [buildRuleSet({ 'gz-2025-ecommerce/scale-tier': tiers }), buildRuleSet({ 'gz-2025-ecommerce/scale-tier': { ...tiers, years: [2025, 2026, 2027, 2028] } })];
+  it('finds the changes matching by key finds, in the same order, both ways round', () => {
+    fc.assert(
+      fc.property(enterprise, fc.constantFrom(0, 1), fc.boolean(), fc.boolean(), (e, which, swap, all) => {
+        const opts: RunOptions = { interpretation: DEFAULT_INTERPRETATION, years: null, all };
+        const a = evaluate(e, rs, opts);
+        const b = evaluate(e, reforms[which]!, opts);
+        const [base, next] = swap ? [b, a] : [a, b];
+        expect(compareEvaluations(base, next).changes).toEqual(reference(base, next));
+      }),
+      { numRuns: 400 },
     );
   });
 });

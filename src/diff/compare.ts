@@ -69,25 +69,42 @@ export interface DiffResult {
 const newTally = (): Tally => ({ enterprises: 0, gaining: 0, losing: 0, changed: 0, unchanged: 0, before: 0n, after: 0n });
 const abs = (v: Fen) => (v < 0n ? -v : v);
 const stateOf = (r: Result): ResultState => ({ status: r.status, amount: r.amount, tier: r.tier, supersededBy: r.supersededBy });
-const same = (a: ResultState, b: ResultState) => a.status === b.status && a.amount === b.amount && a.tier === b.tier && a.supersededBy === b.supersededBy;
+const same = (a: Result, b: Result) => a.status === b.status && a.amount === b.amount && a.tier === b.tier && a.supersededBy === b.supersededBy;
 
-/** Compares two evaluations of one enterprise, result by result. */
+/**
+ * Compares two evaluations of one enterprise, result by result (a result is its measure's ref and its year).
+ * Most often both runs give the same results in the same order, and they are compared in step; otherwise they
+ * are matched by key: the changes of results present after, in their order, then those only present before.
+ */
 export function compareEvaluations(base: Evaluation, next: Evaluation): EnterpriseChange {
   const changes: ResultChange[] = [];
-  const key = (r: Result) => `${r.policy}/${r.measure}@${r.year}`;
-  const before = new Map(base.results.map((r) => [key(r), r]));
-  for (const r of next.results) {
-    const b = before.get(key(r));
-    before.delete(key(r));
-    const after = stateOf(r);
-    if (!b) changes.push({ ref: `${r.policy}/${r.measure}`, year: r.year, before: null, after });
-    else if (!same(stateOf(b), after)) changes.push({ ref: `${r.policy}/${r.measure}`, year: r.year, before: stateOf(b), after });
+  const b = base.results;
+  const n = next.results;
+  if (inStep(b, n)) {
+    for (let i = 0; i < n.length; i++) if (!same(b[i]!, n[i]!)) changes.push({ ref: n[i]!.ref, year: n[i]!.year, before: stateOf(b[i]!), after: stateOf(n[i]!) });
+  } else {
+    const key = (r: Result) => `${r.ref}@${r.year}`;
+    const before = new Map(b.map((r) => [key(r), r]));
+    for (const r of n) {
+      const k = key(r);
+      const was = before.get(k);
+      before.delete(k);
+      if (!was) changes.push({ ref: r.ref, year: r.year, before: null, after: stateOf(r) });
+      else if (!same(was, r)) changes.push({ ref: r.ref, year: r.year, before: stateOf(was), after: stateOf(r) });
+    }
+    for (const r of before.values()) changes.push({ ref: r.ref, year: r.year, before: stateOf(r), after: null });
   }
-  for (const r of before.values()) changes.push({ ref: `${r.policy}/${r.measure}`, year: r.year, before: stateOf(r), after: null });
   const change = next.total - base.total;
   const verdict: Verdict = change > 0n ? 'gaining' : change < 0n ? 'losing' : changes.length > 0 ? 'changed' : 'unchanged';
   const e = next.enterprise;
   return { id: e.id, name: e.name ?? null, district: e.district ?? null, before: base.total, after: next.total, change, verdict, changes };
+}
+
+/** Whether two lists of results name the same results in the same order (each key once: an evaluation's are distinct). */
+function inStep(a: readonly Result[], b: readonly Result[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.ref !== b[i]!.ref || a[i]!.year !== b[i]!.year) return false;
+  return true;
 }
 
 /**
@@ -103,7 +120,7 @@ export interface DiffPiece {
 /** The piece of one enterprise evaluated under both parameter sets. */
 export function diffPiece(base: Evaluation, next: Evaluation): DiffPiece {
   const eligible = (results: readonly Result[]) =>
-    results.filter((r) => r.status === 'eligible').map((r): [string, Fen | null] => [`${r.policy}/${r.measure}`, r.amount !== null && isCash(r.kind) ? r.amount : null]);
+    results.filter((r) => r.status === 'eligible').map((r): [string, Fen | null] => [r.ref, r.amount !== null && isCash(r.kind) ? r.amount : null]);
   return { change: compareEvaluations(base, next), before: eligible(base.results), after: eligible(next.results) };
 }
 
@@ -144,12 +161,13 @@ export class DiffAccumulator {
   }
 
   private fold(eligible: DiffPiece['before'], side: 'before' | 'after'): void {
-    const seen = new Set<string>();
+    // an enterprise counts once per measure, however many of its years are eligible
+    const seen = eligible.length > 1 ? new Set<string>() : null;
     for (const [ref, cash] of eligible) {
       let m = this.measures.get(ref);
       if (!m) this.measures.set(ref, (m = { eligibleBefore: 0, eligibleAfter: 0, before: 0n, after: 0n }));
-      if (!seen.has(ref)) {
-        seen.add(ref);
+      if (!seen?.has(ref)) {
+        seen?.add(ref);
         if (side === 'before') m.eligibleBefore++;
         else m.eligibleAfter++;
       }
