@@ -12,7 +12,7 @@ export function readBlocks(files: readonly string[], o: StreamOptions): AsyncGen
   return rawBlocks(files, o);
 }
 
-/** CSV characters a block holds when the output is JSON (the reader's default is 1 MB read, 512 K cut). */
+/** CSV characters a task holds when the output is JSON (the reader's default is 128 K: TASK_CHARS in io/stream.ts). */
 const JSON_BLOCK = 1 << 16;
 
 /**
