@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cli, STACK } from './helpers/cli.js';
+import { validId } from './helpers/ids.js';
 
 const UTF8 = 'fixtures/districts/sample-district-with-rejects.csv';
 const GBK = 'fixtures/districts/sample-district-with-rejects-gbk.csv';
@@ -174,6 +175,20 @@ describe('batch on the sample district', () => {
       南沙区: '1800000.00',
     });
     expect(r.stderr).toMatch(/全部\s*│\s*现金合计\s*│\s*│\s*8\s*│\s*15,417,283\.94/);
+  });
+
+  it('the summary keeps an amount beyond 2^53 fen to the fen', () => {
+    // 004 (二十八): expensed R&D of 200,000,000,000,000.06 元 = 20,000,000,000,000,006 fen, deducted a further 50 %:
+    // 10,000,000,000,000,003 fen, beyond 2^53 (9,007,199,254,740,992), where a float would say …004
+    const input = tmp('beyond-2-53.csv');
+    writeFileSync(input, `id,district,rd_expensed_2025\n${validId(7)},天河区,200000000000000.06\n`);
+    const summary = tmp('beyond-2-53-summary.json');
+    const r = cli(['batch', input, '--format', 'jsonl', '--out', tmp('beyond-2-53.jsonl'), '--summary', summary]);
+    expect(r.code).toBe(0);
+    const award = (JSON.parse(readFileSync(tmp('beyond-2-53.jsonl'), 'utf8')) as { results: Array<{ measure: string; amount: string }> }).results.find((x) => x.measure === 'rd-expensed')!;
+    expect(award.amount).toBe('100000000000000.03');
+    const s = JSON.parse(readFileSync(summary, 'utf8')) as { byDistrictAndMeasure: Array<{ measure: string; amount: string }> };
+    expect(s.byDistrictAndMeasure.find((x) => x.measure === 'gd-2012-ecommerce/rd-expensed')!.amount).toBe('100000000000000.03');
   });
 
   it('the full summary adds up to the totals of the award table', () => {

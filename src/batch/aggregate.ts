@@ -6,6 +6,7 @@
  * duplicates never arrive), and `finish()` ends it after the last one. The summary is one; the district report,
  * the near list and payment-year totals plug in the same way: a kind here, a name in BatchSetup.aggregators.
  */
+import { fenNumber } from '../domain/money.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import { contributionOf, Summary, summaryMeasures } from '../render/summary.js';
@@ -24,13 +25,16 @@ export interface AggregatorKind<P = unknown> {
   extractor(rs: RuleSet, setup: BatchSetup): (ev: Evaluation) => P;
 }
 
-/** The summary's piece: [district index, measure index, amount in fen, measure index, amount, …] as numbers. */
-export type SummaryPiece = number[];
+/**
+ * The summary's piece: [district index, measure index, amount in fen, measure index, amount, …]; an amount is a
+ * number while exact (below 2^53 fen), else the bigint itself.
+ */
+export type SummaryPiece = Array<number | bigint>;
 
 const summaryKind: AggregatorKind<SummaryPiece> = {
   extractor(rs) {
     const measureIndex = new Map(summaryMeasures(rs).map((m, i) => [m.ref, i]));
-    return (ev) => contributionOf(ev, measureIndex).map(Number);
+    return (ev) => contributionOf(ev, measureIndex).map((x) => (typeof x === 'bigint' ? fenNumber(x) : x));
   },
 };
 

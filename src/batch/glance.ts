@@ -20,6 +20,7 @@ import { NEAR_MONEY_COLUMNS, NEAR_NUMBER_COLUMNS, nearCells, nearHeader, nearRow
 import { TopN } from './top-n.js';
 import type { BatchSetup, XCell } from './types.js';
 import { fenOf, TextOut, XlsxOut, type RowSink } from './write.js';
+import { fenNumber } from '../domain/money.js';
 import type { ColumnKind } from '../io/xlsx-write.js';
 import { yearContributionOf, YearTotals } from './year-totals.js';
 
@@ -140,17 +141,17 @@ function own(s: string): string {
 
 // ---- the largest awards --------------------------------------------------------------------------------------
 
-/** [total in fen, id, name, district] of an enterprise that may be among the largest, or null. */
-export type LargestPiece = [number, string, string, string] | null;
+/** [total in fen (a number while exact, else the bigint), id, name, district] of an enterprise that may be among the largest, or null. */
+export type LargestPiece = [number | bigint, string, string, string] | null;
 
 export const largestKind: AggregatorKind<LargestPiece> = {
   extractor() {
     // Where the enterprise is evaluated, only those that could still be among the best leave (a local heap of
     // the same size: an enterprise below the local N-th is below the global N-th too).
-    const local = new TopN<number>(REPORT_LARGEST, (a, b) => a - b);
+    const local = new TopN<number | bigint>(REPORT_LARGEST, (a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return (ev) => {
       if (ev.total <= 0n) return null;
-      const total = Number(ev.total);
+      const total = fenNumber(ev.total);
       if (!local.admits(total)) return null;
       local.push(total);
       const e = ev.enterprise;
