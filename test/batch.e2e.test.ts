@@ -175,6 +175,9 @@ describe('batch on the sample district', () => {
       南沙区: '1800000.00',
     });
     expect(r.stderr).toMatch(/全部\s*│\s*现金合计\s*│\s*│\s*8\s*│\s*15,417,283\.94/);
+    // the terminal names measures by their titles in Chinese (tier awards: 4 enterprises, 8,000,000 in all)
+    expect(r.stderr).toMatch(/全部\s*│\s*网上零售额进档奖励\s*│\s*定额奖励（上限）\s*│\s*4\s*│\s*8,000,000\.00/);
+    expect(r.stderr).not.toMatch(/│\s*gz-2025-ecommerce\/scale-tier\s*│/);
   });
 
   it('the summary keeps an amount beyond 2^53 fen to the fen', () => {

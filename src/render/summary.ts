@@ -4,6 +4,7 @@
  * Folded record by record from small contributions, so that worker threads can compute them.
  */
 import Table from 'cli-table3';
+import { titleOf } from './titles.js';
 import { DISTRICTS } from '../domain/districts.js';
 import { districtEnglish } from '../domain/districts.js';
 import type { Interpretation } from '../engine/interpretation.js';
@@ -178,10 +179,26 @@ export function summaryCells(s: Summary, lang: Lang): string[][] {
  */
 export function renderSummaryTable(s: Summary, lang: Lang): string {
   const h = H[lang];
-  const body = [...s.byMeasure().map((r) => [h.all, r.measure, KIND_LABELS[r.kind][lang], String(r.enterprises), amountCell(r)]), ...districtTotals(s, lang)];
+  const measures = s.byMeasure();
+  const name = measureNames(measures.map((r) => r.measure), lang);
+  const body = [...measures.map((r) => [h.all, name(r.measure), KIND_LABELS[r.kind][lang], String(r.enterprises), amountCell(r)]), ...districtTotals(s, lang)];
   const table = new Table({ head: [h.district, h.measure, h.kind, h.enterprises, h.amount], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, colAligns: ['left', 'left', 'left', 'right', 'right'] });
   for (const row of body) table.push([row[0]!, row[1]!, row[2]!, row[3]!, row[4] ? groupThousands(BigInt(row[4].replace('.', ''))) : '']);
   return table.toString() + '\n';
+}
+
+/**
+ * How the terminal names a measure: in Chinese by its title (the id added where two measures of the table share
+ * a title, as 000's and 003's 高新技术企业 do); in English by its id, as the files name it.
+ */
+function measureNames(refs: readonly string[], lang: Lang): (ref: string) => string {
+  if (lang === 'en') return (ref) => ref;
+  const count = new Map<string, number>();
+  for (const ref of refs) count.set(titleOf(ref, 'zh'), (count.get(titleOf(ref, 'zh')) ?? 0) + 1);
+  return (ref) => {
+    const title = titleOf(ref, 'zh');
+    return count.get(title)! > 1 ? `${title}（${ref}）` : title;
+  };
 }
 
 /** The summary as JSON-ready data. */
