@@ -109,6 +109,20 @@ describe('help and usage errors speak the language of the run', () => {
     }
   });
 
+  it("every command's Chinese --help describes every argument and option in Chinese", () => {
+    // a description still in English shows as a run of English words (ids, file names and flags are not)
+    const english = /(?<![-.\w/])[a-z]{2,} [a-z]{2,} [a-z]{2,}(?![\w-])/;
+    for (const command of ['simulate', 'check', 'rules', 'test', 'batch', 'template', 'validate', 'diff']) {
+      const r = cli([command, '--help']);
+      expect(r.code).toBe(0);
+      const untranslated = r.stdout.split('\n').filter((line) => english.test(line.replace(/"[^"]*"/g, '')));
+      expect(untranslated, command).toEqual([]);
+    }
+    const batch = cli(['batch', '--help']).stdout;
+    expect(batch).toContain('写出每条未通过校验的记录及其文件、行号和原因');
+    expect(batch).toContain('"long"，默认："wide"）');
+  });
+
   it('a commander usage error in Chinese, exit 2', () => {
     const r = cli(['simulate', SAMPLE, '--format', 'xml']);
     expect(r.code).toBe(2);
