@@ -17,10 +17,11 @@ export interface Rate {
 export const UNIT_FEN = { 元: 100n, 万元: 1_000_000n, 亿元: 10_000_000_000n } as const;
 export type Unit = keyof typeof UNIT_FEN;
 
-/** Fen a unit holds, as a number (exact: these are small integers). */
-const UNIT_FEN_NUMBER: Record<Unit, number> = { 元: 100, 万元: 1_000_000, 亿元: 10_000_000_000 };
+const UNITS_LIST = Object.keys(UNIT_FEN) as Unit[];
+/** Fen a unit holds, as a number (exact: small integers). */
+const UNIT_FEN_NUMBER = Object.fromEntries(UNITS_LIST.map((u) => [u, Number(UNIT_FEN[u])])) as Record<Unit, number>;
 /** The most whole units whose fen stay below 2^53, so that their product by UNIT_FEN_NUMBER is exact. */
-const EXACT_UNITS: Record<Unit, number> = { 元: Math.floor(Number.MAX_SAFE_INTEGER / 100), 万元: Math.floor(Number.MAX_SAFE_INTEGER / 1_000_000), 亿元: Math.floor(Number.MAX_SAFE_INTEGER / 10_000_000_000) };
+const EXACT_UNITS = Object.fromEntries(UNITS_LIST.map((u) => [u, Number(BigInt(Number.MAX_SAFE_INTEGER) / UNIT_FEN[u])])) as Record<Unit, number>;
 
 /**
  * A whole number of a unit, written as 1 to 15 decimal digits, in fen. Integer arithmetic on numbers while the

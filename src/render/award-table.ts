@@ -10,6 +10,7 @@ import { isCash, type Kind } from '../domain/result.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import { csvCell } from './csv.js';
+import { titledNames } from './titles.js';
 
 export interface AwardColumn {
   /** "policy/measure@year" */
@@ -55,9 +56,8 @@ const FIXED = {
  */
 export function awardHeader(cols: readonly AwardColumn[], lang: Lang): string[] {
   const h = FIXED[lang];
-  const titles = new Map<string, Set<string>>();
-  for (const c of cols) (titles.get(c.title.zh) ?? titles.set(c.title.zh, new Set()).get(c.title.zh)!).add(c.ref);
-  const zh = (c: AwardColumn) => (titles.get(c.title.zh)!.size > 1 ? `${c.title.zh}（${c.ref}）_${c.year}` : `${c.title.zh}_${c.year}`);
+  const name = titledNames(cols.map((c) => [c.ref, c.title.zh] as const));
+  const zh = (c: AwardColumn) => `${name(c.ref)}_${c.year}`;
   return [h.id, h.name, h.district, ...cols.map((c) => (lang === 'en' ? c.key : zh(c))), h.total, h.other];
 }
 
@@ -86,19 +86,29 @@ export interface AwardRow {
   /** Per column: the amount of the eligible result, or null. */
   amounts: Array<Fen | null>;
   total: Fen;
-  other: string[];
+  /** The other eligible results by key ("policy/measure@year", a deduction with its amount), joined by "; ". */
+  other: string;
+}
+
+/**
+ * Puts each eligible result of an evaluation in its place: a cash amount in its column of `amounts` (which comes
+ * in filled with null), anything else among the others; returns the others, joined.
+ */
+function placeResults(ev: Evaluation, index: ColumnIndex, amounts: Array<Fen | null>): string {
+  let other = '';
+  for (const r of ev.results) {
+    if (r.status !== 'eligible') continue;
+    const col = isCash(r.kind) ? index.at(r.ref, r.year) : undefined;
+    if (col !== undefined) amounts[col] = r.amount;
+    else other += (other === '' ? '' : '; ') + otherLabel(`${r.ref}@${r.year}`, r.kind, r.amount);
+  }
+  return other;
 }
 
 export function awardRow(ev: Evaluation, cols: readonly AwardColumn[], index: ColumnIndex): AwardRow {
   const e = ev.enterprise;
   const amounts: Array<Fen | null> = new Array(cols.length).fill(null);
-  const other: string[] = [];
-  for (const r of ev.results) {
-    if (r.status !== 'eligible') continue;
-    const col = isCash(r.kind) ? index.at(r.ref, r.year) : undefined;
-    if (col !== undefined) amounts[col] = r.amount;
-    else other.push(otherLabel(`${r.ref}@${r.year}`, r.kind, r.amount));
-  }
+  const other = placeResults(ev, index, amounts);
   return { id: e.id, name: e.name ?? '', district: e.district ?? '', amounts, total: ev.total, other };
 }
 
@@ -119,13 +129,7 @@ export class AwardCsvLine {
   line(ev: Evaluation): string {
     const amounts = this.amounts;
     amounts.fill(null);
-    let other = '';
-    for (const r of ev.results) {
-      if (r.status !== 'eligible') continue;
-      const col = isCash(r.kind) ? this.index.at(r.ref, r.year) : undefined;
-      if (col !== undefined) amounts[col] = r.amount;
-      else other += (other === '' ? '' : '; ') + otherLabel(`${r.ref}@${r.year}`, r.kind, r.amount);
-    }
+    const other = placeResults(ev, this.index, amounts);
     const e = ev.enterprise;
     let line = `${csvCell(e.id)},${csvCell(e.name ?? '')},${csvCell(e.district ?? '')}`;
     for (let i = 0; i < amounts.length; i++) {
@@ -142,5 +146,5 @@ function otherLabel(key: string, kind: Kind, amount: Fen | null): string {
 
 /** The row as CSV cells: amounts as plain numbers with two decimals, empty where nothing is due. */
 export function awardCells(row: AwardRow): string[] {
-  return [row.id, row.name, row.district, ...row.amounts.map((a) => (a === null ? '' : formatYuan(a))), formatYuan(row.total), row.other.join('; ')];
+  return [row.id, row.name, row.district, ...row.amounts.map((a) => (a === null ? '' : formatYuan(a))), formatYuan(row.total), row.other];
 }

@@ -4,7 +4,7 @@
  * Folded record by record from small contributions, so that worker threads can compute them.
  */
 import Table from 'cli-table3';
-import { titleOf } from './titles.js';
+import { titledNames, titleOf } from './titles.js';
 import { DISTRICTS } from '../domain/districts.js';
 import { districtEnglish } from '../domain/districts.js';
 import type { Interpretation } from '../engine/interpretation.js';
@@ -189,16 +189,10 @@ export function renderSummaryTable(s: Summary, lang: Lang): string {
 
 /**
  * How the terminal names a measure: in Chinese by its title (the id added where two measures of the table share
- * a title, as 000's and 003's 高新技术企业 do); in English by its id, as the files name it.
+ * a title); in English by its id, as the files name it.
  */
 function measureNames(refs: readonly string[], lang: Lang): (ref: string) => string {
-  if (lang === 'en') return (ref) => ref;
-  const count = new Map<string, number>();
-  for (const ref of refs) count.set(titleOf(ref, 'zh'), (count.get(titleOf(ref, 'zh')) ?? 0) + 1);
-  return (ref) => {
-    const title = titleOf(ref, 'zh');
-    return count.get(title)! > 1 ? `${title}（${ref}）` : title;
-  };
+  return lang === 'en' ? (ref) => ref : titledNames(refs.map((ref) => [ref, titleOf(ref, 'zh')] as const));
 }
 
 /** The summary as JSON-ready data. */

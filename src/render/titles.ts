@@ -35,3 +35,20 @@ export function refText(ref: string, lang: Lang): string {
     ? `「${title}」${year ? `${year}年度` : ''}${tier ? `第${tier}档` : ''}`
     : `“${title}”${year || tier ? ` (${[year, tier ? `tier ${tier}` : ''].filter(Boolean).join(', ')})` : ''}`;
 }
+
+/**
+ * Names for a list of measures, [ref, title] each (a ref may come more than once): a measure is named by its
+ * title, with its ref added where two measures of the list share a title (000's and 002's 总部企业认定及配套服务).
+ */
+export function titledNames(items: Iterable<readonly [string, string]>): (ref: string) => string {
+  const titles = new Map<string, string>();
+  const refsOf = new Map<string, Set<string>>();
+  for (const [ref, title] of items) {
+    titles.set(ref, title);
+    (refsOf.get(title) ?? refsOf.set(title, new Set()).get(title)!).add(ref);
+  }
+  return (ref) => {
+    const title = titles.get(ref) ?? ref;
+    return (refsOf.get(title)?.size ?? 0) > 1 ? `${title}（${ref}）` : title;
+  };
+}
