@@ -1,7 +1,13 @@
-/** The table of ids seen in a run: exact duplicates across growth, odd ids kept aside, memory without doubling. */
+/**
+ * The table of ids seen in a run: exact duplicates across growth, odd ids kept aside, memory without doubling,
+ * and past SPILL_AT ids a shard, ids on disk with memory flat.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { IdRegistry, SLOT_BYTES } from '../src/io/id-registry.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IdRegistry, SLOT_BYTES, SPILL_AT } from '../src/io/id-registry.js';
 import { usccCheckChar } from '../src/domain/uscc.js';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -64,5 +70,103 @@ describe('IdRegistry', () => {
     expect(now / n).toBeLessThan(SLOT_BYTES / 0.56);
     // at a growth only one shard (1/256 of the table) is held twice; a doubling table would peak at 1.5× its size
     expect(peak).toBeLessThan(now * 1.02);
+  });
+});
+
+/** Ids from a seed: random ones, near twins of earlier ones (one character changed) and repeats of earlier ones. */
+function idStream(seed: number, n: number, repeatEvery: number): string[] {
+  let x = seed >>> 0 || 1;
+  const rnd = (k: number) => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x % k;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = out.length ? rnd(repeatEvery) : 1;
+    if (r === 0) out.push(out[rnd(out.length)]!);
+    else if (r === 1 && out.length) {
+      const s = out[rnd(out.length)]!;
+      const at = rnd(18);
+      out.push(s.slice(0, at) + CHARSET[rnd(31)] + s.slice(at + 1));
+    } else out.push(Array.from({ length: 18 }, () => CHARSET[rnd(31)]).join(''));
+  }
+  return out;
+}
+
+/** Feeds `ids` to `reg` and to a Map, and expects the same answer from both for every id. */
+function agreesWithMap(reg: IdRegistry, ids: readonly string[]): void {
+  const model = new Map<string, number>();
+  ids.forEach((s, at) => {
+    const seen = reg.add(s, at % 3, at);
+    const first = model.get(s);
+    if (first === undefined) {
+      if (seen !== null) throw new Error(`${s} at ${at}: reported as seen at ${JSON.stringify(seen)}, but it is new`);
+      model.set(s, at);
+    } else if (seen === null || seen.file !== first % 3 || seen.at !== first) {
+      throw new Error(`${s} at ${at}: first seen at ${first}, reported ${JSON.stringify(seen)}`);
+    }
+  });
+  expect(reg.size).toBe(model.size);
+}
+
+describe('IdRegistry with its ids on disk', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'gz-ids-test-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('agrees with a Map on any sequence when shards spill after a few ids, and removes its folder when closed', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 500, max: 6000 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 2, max: 8 }), (seed, n, at, repeatEvery) => {
+        const reg = new IdRegistry(16, { at, dir: tmp });
+        agreesWithMap(reg, idStream(seed, n, repeatEvery));
+        if (n / 256 > at * 2) expect(reg.spilled).toBeGreaterThan(0);
+        reg.close();
+        expect(readdirSync(tmp)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('finds duplicates of ids spread over many index strides and filter rebuilds of each shard', () => {
+    const reg = new IdRegistry(16, { at: 40, dir: tmp });
+    const n = 150_000; // about 590 ids a shard on disk: ten strides of its index, several rebuilds of its filter
+    for (let i = 0; i < n; i++) expect(reg.add(id(i), 0, i + 2)).toBeNull();
+    expect(reg.spilled).toBeGreaterThan(n * 0.8);
+    expect(readdirSync(reg.spillFolder!).length).toBe(256);
+    for (let i = 0; i < n; i += 31) expect(reg.add(id(i), 1, 0)).toEqual({ file: 0, at: i + 2 });
+    // near twins of ids on disk are new
+    for (let i = 0; i < 2000; i++) expect(reg.add(id(n + i), 1, i)).toBeNull();
+    expect(reg.size).toBe(n + 2000);
+    reg.close();
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('keeps memory flat: past the in-memory shards, about 2 bytes an id on disk', () => {
+    const small = new IdRegistry(undefined, { at: SPILL_AT, dir: tmp });
+    for (let i = 0; i < 100_000; i++) small.add(id(i), 0, i);
+    const big = new IdRegistry(undefined, { at: SPILL_AT, dir: tmp });
+    const n = 1_000_000;
+    for (let i = 0; i < n; i++) big.add(id(i), 0, i);
+    for (let i = 0; i < n; i += 4999) expect(big.add(id(i), 0, 0)).toEqual({ file: 0, at: i });
+    const inMemory = 256 * (Math.ceil(SPILL_AT / 0.85) + 1) * SLOT_BYTES; // every shard at its largest
+    expect(small.spilled).toBe(0);
+    // the filter has 10 bits an id for up to 1.5 times the ids on disk, the index 4 bytes for 64 of them
+    expect(big.bytes.now).toBeLessThan(inMemory + big.spilled * 2 + 256 * 64);
+    expect(big.bytes.peak).toBeLessThan(big.bytes.now * 1.05);
+    // ten times the ids, under 3 MB more memory (in memory only it would be 26 MB more)
+    expect(big.bytes.now - small.bytes.now).toBeLessThan(3 << 20);
+    small.close();
+    big.close();
+  });
+
+  it('keeps every id in memory when its folder cannot be made, with the same answers', () => {
+    const reg = new IdRegistry(16, { at: 2, dir: join(tmp, 'missing', 'folder') });
+    agreesWithMap(reg, idStream(7, 5000, 3));
+    expect(reg.spilled).toBe(0);
+    expect(reg.spillFolder).toBeNull();
+    reg.close();
   });
 });

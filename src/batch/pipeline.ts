@@ -242,6 +242,8 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
     await abortAll();
     await pool?.close();
     throw err;
+  } finally {
+    ledger.close();
   }
 }
 

@@ -26,49 +26,53 @@ export interface RecordVisitor {
 /** Visits every record of `files` in input order. Never throws on bad input (see rawBlocks). */
 export async function forEachRecord(files: string[], stream: StreamOptions, v: RecordVisitor): Promise<void> {
   const ledger = new RecordLedger(files);
-  const map = blockMapper(stream);
-  const plans = new Map<number, ColumnPlan>();
-  for await (const ev of readBlocks(files, stream)) {
-    switch (ev.kind) {
-      case 'file-problems':
-        v.fileProblems(ev.file, ev.problems);
-        break;
-      case 'file-notes':
-        v.fileNotes(ev.file, ev.notes);
-        break;
-      case 'csv-start':
-        plans.set(ev.fileIndex, ev.plan);
-        ledger.startCsv(ev.fileIndex, ev.headerRow);
-        break;
-      case 'csv': {
-        const fi = ev.fileIndex;
-        const base = ledger.csvBase(fi, 0); // the row before the block; advanced by the block's rows below
-        const rows = map({ kind: 'csv', texts: ev.texts, plan: plans.get(fi)! }, (r) => {
-          r.at.row = r.at.row! + base;
-          for (const p of r.problems) {
-            p.file = ev.file;
-            p.row = (p.row ?? 0) + base;
-          }
-          ledger.checkId(fi, r);
-          v.record(ev.file, r);
-        });
-        ledger.csvBase(fi, rows);
-        break;
+  try {
+    const map = blockMapper(stream);
+    const plans = new Map<number, ColumnPlan>();
+    for await (const ev of readBlocks(files, stream)) {
+      switch (ev.kind) {
+        case 'file-problems':
+          v.fileProblems(ev.file, ev.problems);
+          break;
+        case 'file-notes':
+          v.fileNotes(ev.file, ev.notes);
+          break;
+        case 'csv-start':
+          plans.set(ev.fileIndex, ev.plan);
+          ledger.startCsv(ev.fileIndex, ev.headerRow);
+          break;
+        case 'csv': {
+          const fi = ev.fileIndex;
+          const base = ledger.csvBase(fi, 0); // the row before the block; advanced by the block's rows below
+          const rows = map({ kind: 'csv', texts: ev.texts, plan: plans.get(fi)! }, (r) => {
+            r.at.row = r.at.row! + base;
+            for (const p of r.problems) {
+              p.file = ev.file;
+              p.row = (p.row ?? 0) + base;
+            }
+            ledger.checkId(fi, r);
+            v.record(ev.file, r);
+          });
+          ledger.csvBase(fi, rows);
+          break;
+        }
+        case 'json': {
+          const fi = ev.fileIndex;
+          ledger.setIndexed(fi, ev.indexed);
+          map({ kind: 'json', items: ev.items }, (r) => {
+            for (const p of r.problems) p.file = ev.file;
+            ledger.checkId(fi, r);
+            v.record(ev.file, r);
+          });
+          break;
+        }
+        default:
+          continue;
       }
-      case 'json': {
-        const fi = ev.fileIndex;
-        ledger.setIndexed(fi, ev.indexed);
-        map({ kind: 'json', items: ev.items }, (r) => {
-          for (const p of r.problems) p.file = ev.file;
-          ledger.checkId(fi, r);
-          v.record(ev.file, r);
-        });
-        break;
-      }
-      default:
-        continue;
+      await v.afterBlock?.();
     }
-    await v.afterBlock?.();
+  } finally {
+    ledger.close();
   }
 }
 
@@ -94,61 +98,65 @@ export async function forEachBlockRecord<R extends BlockRecord>(
   v: { record(file: string, r: R, accepted: boolean): void } & Pick<RecordVisitor, 'fileProblems' | 'fileNotes'>,
 ): Promise<void> {
   const ledger = new RecordLedger(files);
-  const plans = new Map<number, ColumnPlan>();
-  type Queued = { apply: () => void } | { fileIndex: number; csv: boolean; result: Promise<{ rows: number; records: R[] }> };
-  const queue: Queued[] = [];
-  const fold = async (q: Queued) => {
-    if ('apply' in q) return q.apply();
-    const b = await q.result;
-    const fi = q.fileIndex;
-    const file = files[fi]!;
-    const base = q.csv ? ledger.csvBase(fi, b.rows) : 0;
-    for (const r of b.records) {
-      if (q.csv) r.at.row = r.at.row! + base;
-      for (const p of r.problems) {
-        p.file = file;
-        if (q.csv) p.row = (p.row ?? 0) + base;
-      }
-      let accepted = r.id !== null;
-      if (r.id !== null) {
-        const dup = ledger.duplicate(fi, r.at, r.id);
-        if (dup) {
-          r.problems.push(dup);
-          accepted = false;
+  try {
+    const plans = new Map<number, ColumnPlan>();
+    type Queued = { apply: () => void } | { fileIndex: number; csv: boolean; result: Promise<{ rows: number; records: R[] }> };
+    const queue: Queued[] = [];
+    const fold = async (q: Queued) => {
+      if ('apply' in q) return q.apply();
+      const b = await q.result;
+      const fi = q.fileIndex;
+      const file = files[fi]!;
+      const base = q.csv ? ledger.csvBase(fi, b.rows) : 0;
+      for (const r of b.records) {
+        if (q.csv) r.at.row = r.at.row! + base;
+        for (const p of r.problems) {
+          p.file = file;
+          if (q.csv) p.row = (p.row ?? 0) + base;
         }
+        let accepted = r.id !== null;
+        if (r.id !== null) {
+          const dup = ledger.duplicate(fi, r.at, r.id);
+          if (dup) {
+            r.problems.push(dup);
+            accepted = false;
+          }
+        }
+        v.record(file, r, accepted);
       }
-      v.record(file, r, accepted);
-    }
-  };
-  for await (const ev of readBlocks(files, stream)) {
-    let q: Queued | null = null;
-    switch (ev.kind) {
-      case 'file-problems':
-        q = { apply: () => v.fileProblems(ev.file, ev.problems) };
-        break;
-      case 'file-notes':
-        q = { apply: () => v.fileNotes(ev.file, ev.notes) };
-        break;
-      case 'csv-start':
-        plans.set(ev.fileIndex, ev.plan);
-        q = { apply: () => ledger.startCsv(ev.fileIndex, ev.headerRow) };
-        break;
-      case 'csv':
-        q = { fileIndex: ev.fileIndex, csv: true, result: runBlock({ kind: 'csv', texts: ev.texts, plan: plans.get(ev.fileIndex)! }) };
-        break;
-      case 'json': {
-        const fi = ev.fileIndex;
-        const indexed = ev.indexed;
-        queue.push({ apply: () => ledger.setIndexed(fi, indexed) });
-        q = { fileIndex: fi, csv: false, result: runBlock({ kind: 'json', items: ev.items }) };
-        break;
+    };
+    for await (const ev of readBlocks(files, stream)) {
+      let q: Queued | null = null;
+      switch (ev.kind) {
+        case 'file-problems':
+          q = { apply: () => v.fileProblems(ev.file, ev.problems) };
+          break;
+        case 'file-notes':
+          q = { apply: () => v.fileNotes(ev.file, ev.notes) };
+          break;
+        case 'csv-start':
+          plans.set(ev.fileIndex, ev.plan);
+          q = { apply: () => ledger.startCsv(ev.fileIndex, ev.headerRow) };
+          break;
+        case 'csv':
+          q = { fileIndex: ev.fileIndex, csv: true, result: runBlock({ kind: 'csv', texts: ev.texts, plan: plans.get(ev.fileIndex)! }) };
+          break;
+        case 'json': {
+          const fi = ev.fileIndex;
+          const indexed = ev.indexed;
+          queue.push({ apply: () => ledger.setIndexed(fi, indexed) });
+          q = { fileIndex: fi, csv: false, result: runBlock({ kind: 'json', items: ev.items }) };
+          break;
+        }
+        default:
+          break;
       }
-      default:
-        break;
+      if (!q) continue;
+      queue.push(q);
+      while (queue.length > inFlight) await fold(queue.shift()!);
     }
-    if (!q) continue;
-    queue.push(q);
-    while (queue.length > inFlight) await fold(queue.shift()!);
+    while (queue.length) await fold(queue.shift()!);
+  } finally {
+    ledger.close();
   }
-  while (queue.length) await fold(queue.shift()!);
 }

@@ -1,17 +1,30 @@
 /**
- * The ids seen so far in a run, to report duplicates exactly, in memory that grows with the number of ids and
- * never holds two copies of the table. An id of GB 32100-2015 has 18 characters of a 31-letter alphabet, 5 bits
- * each: 90 bits, packed into three 30-bit words (12 bytes). With the row where it was first seen (4 bytes) and
- * the index of its file (2 bytes), a slot takes 18 bytes.
+ * The ids seen so far in a run, to report duplicates exactly, in memory that stays flat however many ids come.
+ * An id of GB 32100-2015 has 18 characters of a 31-letter alphabet, 5 bits each: 90 bits, packed into three 30-bit
+ * words (12 bytes). With the row where it was first seen (4 bytes) and the index of its file (2 bytes), a slot
+ * takes 18 bytes.
  *
- * The table is split into SHARDS open-addressing tables (linear probing), picked by the top bits of the id's
- * hash. A shard that passes MAX_LOAD grows by GROWTH on its own, so a growth copies 1/SHARDS of the ids and the
- * old and the new copy of only that shard are alive at once: memory follows the id count (about 18 / 0.7 ≈ 26
- * bytes an id on average, 1.5× growth keeps the load between 57% and 85%), with no doubling step. Within a shard
- * a hash is brought into range by multiplication (Lemire's fast range), so sizes need not be powers of two.
- * Ids that do not pack (not 18 characters of the alphabet) are kept in a Map; the readers refuse such ids
- * before they get here, so it stays empty in practice.
+ * In memory the table is split into SHARDS open-addressing tables (linear probing), picked by the top bits of the
+ * id's hash. A shard that passes MAX_LOAD grows by GROWTH on its own, so a growth copies 1/SHARDS of the ids and
+ * the old and the new copy of only that shard are alive at once. Within a shard a hash is brought into range by
+ * multiplication (Lemire's fast range), so sizes need not be powers of two.
+ *
+ * With `spill` (what a run uses), a shard holds at most `spill.at` ids in memory. When it is full, its ids move to
+ * a file of its own in a temporary folder: merged with the ids already there, sorted by hash, 20 bytes each. In
+ * memory the shard keeps, for the ids on disk, a Bloom filter (BLOOM_BITS bits an id, BLOOM_K probes: under 1% of
+ * new ids are looked up on disk for nothing) and every INDEX_STRIDE-th hash of the file, so that a look-up reads
+ * one small piece of it. Memory is then about SHARDS × spill.at slots (2.8 MB for a run) plus 1.3 bytes an id on
+ * disk, and duplicates stay exact: a filter's "maybe" is always settled by the file. The folder is removed when
+ * the run ends, and on SIGINT, SIGTERM or SIGHUP (sink.ts). If the folder cannot be made or a file written (a full
+ * disk), the shards simply stay in memory: the same answers, in more memory.
+ *
+ * Ids that do not pack (not 18 characters of the alphabet) are kept in a Map; the readers refuse such ids before
+ * they get here, so it stays empty in practice.
  */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileError, fileError, forgetTemporary, removeOnExit } from './sink.js';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const VALUE = new Int8Array(128).fill(-1);
@@ -26,10 +39,41 @@ const GROWTH = 1.5;
 /** Bytes of a slot: WORDS × 4 (Uint32Array) + 2 (the file index, Uint16Array). */
 export const SLOT_BYTES = WORDS * 4 + 2;
 
+/** A record on disk: the slot's four words and the file index, as five 32-bit words. */
+const REC = 5;
+const REC_BYTES = REC * 4;
+/** Bits of a shard's Bloom filter per id it was sized for, and the probes per id (about 0.8% false "maybe"). */
+const BLOOM_BITS = 10;
+const BLOOM_K = 7;
+/** One hash in this many records of a shard's file is kept in memory; a look-up reads at most two strides. */
+const INDEX_STRIDE = 64;
+/** Ids a shard keeps in memory before it spills, in a run (SHARDS × 512: from about 131,000 ids on). */
+export const SPILL_AT = 512;
+
 /** Where an id was first seen: the index of its file in the run and its row (or record index). */
 export interface FirstSeen {
   file: number;
   at: number;
+}
+
+export interface SpillOptions {
+  /** Ids a shard holds in memory; when it has that many, they move to its file. */
+  at: number;
+  /** Where the temporary folder is made (default: the system's, which TMPDIR sets). */
+  dir?: string;
+}
+
+/** The ids of a shard that are on disk. */
+interface OnDisk {
+  fd: number;
+  /** Records in the file, sorted by hash. */
+  count: number;
+  bloom: Uint32Array;
+  /** Bits of the filter, and the ids it was sized for (it is rebuilt larger when more are on disk). */
+  bloomBits: number;
+  bloomFor: number;
+  /** The hash of record j × INDEX_STRIDE. */
+  index: Uint32Array;
 }
 
 interface Shard {
@@ -37,6 +81,7 @@ interface Shard {
   files: Uint16Array;
   capacity: number;
   count: number;
+  disk: OnDisk | null;
 }
 
 export class IdRegistry {
@@ -45,11 +90,22 @@ export class IdRegistry {
   private packed = 0;
   private bytesNow = 0;
   private bytesPeak = 0;
+  /** The temporary folder once a shard has spilled (null before, and once closed). */
+  private folder: string | null = null;
+  /** False once the disk has failed: no shard spills again. */
+  private canSpill: boolean;
+  /** Scratch buffers for reading a shard's file and writing it merged (grown as needed, reused). */
+  private readBuf = new Uint32Array(0);
+  private mergeBuf = new Uint32Array(0);
 
   /** `initialSlots`: the slots of the whole table before it first grows (spread over the shards). */
-  constructor(initialSlots = 256 * SHARDS) {
+  constructor(
+    initialSlots = 256 * SHARDS,
+    private readonly spill: SpillOptions | null = null,
+  ) {
+    this.canSpill = spill !== null;
     const per = Math.max(16, Math.ceil(initialSlots / SHARDS));
-    for (let s = 0; s < SHARDS; s++) this.shards.push(this.shard(per));
+    for (let s = 0; s < SHARDS; s++) this.shards.push(this.shard(spill ? Math.min(per, this.spillCapacity()) : per));
     this.bytesPeak = this.bytesNow;
   }
 
@@ -57,9 +113,21 @@ export class IdRegistry {
     return this.packed + this.odd.size;
   }
 
-  /** Bytes the table holds now, and the most it ever held at once (a growth included). */
+  /** Bytes the table holds in memory now, and the most it ever held at once (a growth or a spill included). */
   get bytes(): { now: number; peak: number } {
     return { now: this.bytesNow, peak: this.bytesPeak };
+  }
+
+  /** Ids on disk (0 until a shard spills). */
+  get spilled(): number {
+    let n = 0;
+    for (const sh of this.shards) n += sh.disk?.count ?? 0;
+    return n;
+  }
+
+  /** The temporary folder, while there is one. */
+  get spillFolder(): string | null {
+    return this.folder;
   }
 
   /** Records `id` as seen at (file, at); returns where it was seen first if it was seen before, else null. */
@@ -74,7 +142,8 @@ export class IdRegistry {
     const k1 = K[1]!;
     const k2 = K[2]!;
     const h = hash(k0, k1, k2);
-    const sh = this.shards[h >>> (32 - SHARD_BITS)]!;
+    const s = h >>> (32 - SHARD_BITS);
+    const sh = this.shards[s]!;
     const slots = sh.slots;
     const tag = (k0 | OCCUPIED) >>> 0;
     let i = range(h << SHARD_BITS, sh.capacity);
@@ -85,6 +154,10 @@ export class IdRegistry {
       if (s0 === tag && slots[b + 1] === k1 && slots[b + 2] === k2) return { file: sh.files[i]!, at: slots[b + 3]! };
       i = i + 1 === sh.capacity ? 0 : i + 1;
     }
+    if (sh.disk !== null && maybe(sh.disk, k0, k1, k2)) {
+      const seen = this.onDisk(sh.disk, h, tag, k1, k2);
+      if (seen) return seen;
+    }
     const b = i * WORDS;
     slots[b] = tag;
     slots[b + 1] = k1;
@@ -92,34 +165,261 @@ export class IdRegistry {
     slots[b + 3] = at >>> 0;
     sh.files[i] = Math.min(file, 0xffff);
     this.packed++;
-    if (++sh.count > sh.capacity * MAX_LOAD) this.grow(h >>> (32 - SHARD_BITS));
+    sh.count++;
+    if (this.canSpill && sh.count >= this.spill!.at) this.spillShard(s);
+    else if (sh.count > sh.capacity * MAX_LOAD) this.grow(s);
     return null;
   }
 
+  /** Closes the shards' files and removes the temporary folder (the ids on disk are forgotten). */
+  close(): void {
+    for (const sh of this.shards) {
+      if (!sh.disk) continue;
+      try {
+        closeSync(sh.disk.fd);
+      } catch {
+        /* closing is all that was left to do */
+      }
+      sh.disk = null;
+    }
+    if (this.folder) {
+      try {
+        rmSync(this.folder, { recursive: true, force: true });
+        forgetTemporary(this.folder);
+      } catch {
+        /* left to the exit's clean-up */
+      }
+    }
+    this.folder = null;
+  }
+
+  /** The slots a shard needs to hold `spill.at` ids under MAX_LOAD. */
+  private spillCapacity(): number {
+    return Math.ceil(this.spill!.at / MAX_LOAD) + 1;
+  }
+
   private shard(capacity: number): Shard {
-    this.bytesNow += capacity * SLOT_BYTES;
+    this.account(capacity * SLOT_BYTES);
+    return { slots: new Uint32Array(capacity * WORDS), files: new Uint16Array(capacity), capacity, count: 0, disk: null };
+  }
+
+  private account(bytes: number): void {
+    this.bytesNow += bytes;
     this.bytesPeak = Math.max(this.bytesPeak, this.bytesNow);
-    return { slots: new Uint32Array(capacity * WORDS), files: new Uint16Array(capacity), capacity, count: 0 };
   }
 
   /** Moves one shard into a table GROWTH times its size; only that shard is ever held twice. */
-  private grow(s: number): void {
+  private grow(s: number, atLeast = 0): void {
     const old = this.shards[s]!;
-    const next = this.shard(Math.ceil(old.capacity * GROWTH));
-    const { slots, capacity } = next;
+    let capacity = Math.max(atLeast, Math.ceil(old.capacity * GROWTH));
+    if (this.canSpill) capacity = Math.min(capacity, this.spillCapacity());
+    const next = this.shard(capacity);
     for (let j = 0; j < old.capacity; j++) {
       const b = j * WORDS;
       const s0 = old.slots[b]!;
       if (s0 === 0) continue;
-      let i = range(hash((s0 & ~OCCUPIED) >>> 0, old.slots[b + 1]!, old.slots[b + 2]!) << SHARD_BITS, capacity);
-      while (slots[i * WORDS] !== 0) i = i + 1 === capacity ? 0 : i + 1;
-      slots.set(old.slots.subarray(b, b + WORDS), i * WORDS);
+      const i = this.freeSlot(next, hash((s0 & ~OCCUPIED) >>> 0, old.slots[b + 1]!, old.slots[b + 2]!));
+      next.slots.set(old.slots.subarray(b, b + WORDS), i * WORDS);
       next.files[i] = old.files[j]!;
     }
     next.count = old.count;
+    next.disk = old.disk;
     this.shards[s] = next;
     this.bytesNow -= old.capacity * SLOT_BYTES;
   }
+
+  /** The empty slot where an id of hash `h` goes in `sh`. */
+  private freeSlot(sh: Shard, h: number): number {
+    let i = range(h << SHARD_BITS, sh.capacity);
+    while (sh.slots[i * WORDS] !== 0) i = i + 1 === sh.capacity ? 0 : i + 1;
+    return i;
+  }
+
+  /** Where the id (hash h, words tag k1 k2) was first seen, if it is in the shard's file. */
+  private onDisk(d: OnDisk, h: number, tag: number, k1: number, k2: number): FirstSeen | null {
+    // records [lo, hi) hold every record of hash h: the last indexed hash below h, the first above it
+    const idx = d.index;
+    let a = 0;
+    let z = idx.length;
+    while (a < z) {
+      const m = (a + z) >>> 1;
+      if (idx[m]! < h) a = m + 1;
+      else z = m;
+    }
+    const lo = Math.max(0, a - 1) * INDEX_STRIDE;
+    let j = a;
+    while (j < idx.length && idx[j] === h) j++;
+    const hi = j < idx.length ? j * INDEX_STRIDE : d.count;
+    const buf = this.readRecords(d.fd, lo, hi - lo);
+    for (let r = 0; r < hi - lo; r++) {
+      const b = r * REC;
+      if (buf[b] === tag && buf[b + 1] === k1 && buf[b + 2] === k2) return { file: buf[b + 4]!, at: buf[b + 3]! };
+    }
+    return null;
+  }
+
+  /** Records [from, from + n) of a shard's file, in the read buffer. */
+  private readRecords(fd: number, from: number, n: number): Uint32Array {
+    if (this.readBuf.length < n * REC) this.readBuf = new Uint32Array(Math.max(n * REC, this.readBuf.length * 2));
+    const bytes = Buffer.from(this.readBuf.buffer, 0, n * REC_BYTES);
+    let done = 0;
+    while (done < bytes.length) {
+      let got: number;
+      try {
+        got = readSync(fd, bytes, done, bytes.length - done, from * REC_BYTES + done);
+      } catch (err) {
+        throw fileError(err, this.folder);
+      }
+      if (got === 0) throw new FileError(this.folder, 'EIO');
+      done += got;
+    }
+    return this.readBuf;
+  }
+
+  /**
+   * Moves a full shard's ids to its file: they are sorted by hash, merged with the file's, written back over
+   * it, and added to the filter and the index. If the disk fails, the shard keeps every id in memory instead
+   * (and no shard spills again).
+   */
+  private spillShard(s: number): void {
+    const sh = this.shards[s]!;
+    let d = sh.disk;
+    try {
+      if (this.folder === null) {
+        this.folder = mkdtempSync(join(this.spill!.dir ?? tmpdir(), 'gz-awards-ids-'));
+        removeOnExit(this.folder);
+      }
+      if (!d) {
+        d = sh.disk = { fd: openSync(join(this.folder as string, `shard-${s}`), 'w+'), count: 0, bloom: new Uint32Array(0), bloomBits: 0, bloomFor: 0, index: new Uint32Array(0) };
+      }
+    } catch {
+      this.canSpill = false;
+      return this.keepInMemory(s);
+    }
+    // the shard's ids, sorted by hash (the hash above the slot's place: exact in a float's 53 bits)
+    const m = sh.count;
+    const order = new Float64Array(m);
+    let n = 0;
+    for (let j = 0; j < sh.capacity; j++) {
+      const b = j * WORDS;
+      const s0 = sh.slots[b]!;
+      if (s0 !== 0) order[n++] = hash((s0 & ~OCCUPIED) >>> 0, sh.slots[b + 1]!, sh.slots[b + 2]!) * 1024 * 1024 + j;
+    }
+    order.sort();
+    const old = d.count > 0 ? this.readRecords(d.fd, 0, d.count) : this.readBuf;
+    const total = d.count + m;
+    if (this.mergeBuf.length < total * REC) this.mergeBuf = new Uint32Array(Math.max(total * REC, Math.ceil(this.mergeBuf.length * 1.5)));
+    const out = this.mergeBuf;
+    let a = 0;
+    let oh = d.count > 0 ? recordHash(old, 0) : 0;
+    for (let r = 0; r < total; r++) {
+      const o = r * REC;
+      const memNext = r - a < m ? Math.floor(order[r - a]! / (1024 * 1024)) : Infinity;
+      if (a < d.count && oh <= memNext) {
+        out.set(old.subarray(a * REC, a * REC + REC), o);
+        a++;
+        if (a < d.count) oh = recordHash(old, a);
+      } else {
+        const j = order[r - a]! % (1024 * 1024);
+        out.set(sh.slots.subarray(j * WORDS, j * WORDS + WORDS), o);
+        out[o + 4] = sh.files[j]!;
+      }
+    }
+    try {
+      const bytes = Buffer.from(out.buffer, 0, total * REC_BYTES);
+      let done = 0;
+      while (done < bytes.length) done += writeSync(d.fd, bytes, done, bytes.length - done, done);
+    } catch {
+      // the file may be half written: every id of the shard is in `out`; they go back to memory
+      this.canSpill = false;
+      return this.backToMemory(s, out, total);
+    }
+    const before = bloomBytes(d) + d.index.byteLength;
+    d.count = total;
+    if (total > d.bloomFor) {
+      d.bloomFor = Math.ceil(total * GROWTH);
+      d.bloomBits = Math.ceil((d.bloomFor * BLOOM_BITS) / 32) * 32;
+      d.bloom = new Uint32Array(d.bloomBits / 32);
+      for (let r = 0; r < total; r++) addToBloom(d, out[r * REC]! & ~OCCUPIED, out[r * REC + 1]!, out[r * REC + 2]!);
+    } else {
+      for (let q = 0; q < m; q++) {
+        const b = (order[q]! % (1024 * 1024)) * WORDS;
+        addToBloom(d, sh.slots[b]! & ~OCCUPIED, sh.slots[b + 1]!, sh.slots[b + 2]!);
+      }
+    }
+    d.index = new Uint32Array(Math.ceil(total / INDEX_STRIDE));
+    for (let q = 0; q < d.index.length; q++) d.index[q] = recordHash(out, q * INDEX_STRIDE);
+    this.account(bloomBytes(d) + d.index.byteLength - before);
+    sh.slots.fill(0);
+    sh.count = 0;
+  }
+
+  /** A shard that cannot spill: it grows in memory as it would without spilling. */
+  private keepInMemory(s: number): void {
+    const sh = this.shards[s]!;
+    if (sh.count > sh.capacity * MAX_LOAD) this.grow(s);
+  }
+
+  /** A shard whose file failed: its `total` records (in `recs`, those of memory among them) all go to memory. */
+  private backToMemory(s: number, recs: Uint32Array, total: number): void {
+    const sh = this.shards[s]!;
+    const d = sh.disk!;
+    try {
+      closeSync(d.fd);
+    } catch {
+      /* the file is abandoned */
+    }
+    this.bytesNow -= bloomBytes(d) + d.index.byteLength;
+    sh.disk = null;
+    sh.slots.fill(0);
+    sh.count = 0;
+    this.grow(s, Math.ceil((total * GROWTH) / MAX_LOAD));
+    const next = this.shards[s]!;
+    for (let r = 0; r < total; r++) {
+      const o = r * REC;
+      const i = this.freeSlot(next, recordHash(recs, r));
+      next.slots.set(recs.subarray(o, o + WORDS), i * WORDS);
+      next.files[i] = recs[o + 4]!;
+    }
+    next.count = total;
+  }
+}
+
+function bloomBytes(d: OnDisk): number {
+  return d.bloom.byteLength;
+}
+
+/** The hash of record r of a buffer of records. */
+function recordHash(recs: Uint32Array, r: number): number {
+  const b = r * REC;
+  return hash((recs[b]! & ~OCCUPIED) >>> 0, recs[b + 1]!, recs[b + 2]!);
+}
+
+/** Two hashes of an id for its filter, independent of the one that places it (double hashing: g1 + i × g2). */
+function bloomHashes(k0: number, k1: number, k2: number): void {
+  G[0] = hash(k2 ^ 0x5bd1e995, k0, k1);
+  G[1] = (hash(k1 ^ 0x27220a95, k2, k0) | 1) >>> 0;
+}
+const G = new Uint32Array(2);
+
+function addToBloom(d: OnDisk, k0: number, k1: number, k2: number): void {
+  bloomHashes(k0 >>> 0, k1, k2);
+  const bits = d.bloomBits;
+  for (let i = 0; i < BLOOM_K; i++) {
+    const bit = (G[0]! + i * G[1]!) % bits;
+    d.bloom[bit >>> 5] = d.bloom[bit >>> 5]! | (1 << (bit & 31));
+  }
+}
+
+/** Whether the id may be among the shard's ids on disk (false: it surely is not). */
+function maybe(d: OnDisk, k0: number, k1: number, k2: number): boolean {
+  bloomHashes(k0, k1, k2);
+  const bits = d.bloomBits;
+  for (let i = 0; i < BLOOM_K; i++) {
+    const bit = (G[0]! + i * G[1]!) % bits;
+    if ((d.bloom[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+  }
+  return true;
 }
 
 /** The packed words of the last id given to pack() (one buffer: no allocation per id). */

@@ -64,13 +64,29 @@ function installSignalHandlers(): void {
       process.exit(SIGNAL_EXIT[sig]);
     });
   }
+  // an exit on an error that skipped the aborts: what is not renamed by now is not complete
+  process.once('exit', removeTemporaries);
 }
 
-/** Removes every temporary file now (synchronously: the process is about to exit). */
+/**
+ * A temporary file or folder of this process's own (the id table's spill folder), removed like a sink's
+ * temporary file if the process is interrupted or exits before forgetTemporary.
+ */
+export function removeOnExit(path: string): void {
+  installSignalHandlers();
+  temporaries.add(path);
+}
+
+/** The temporary is gone (or renamed into place): nothing to remove for it any more. */
+export function forgetTemporary(path: string): void {
+  temporaries.delete(path);
+}
+
+/** Removes every temporary file and folder now (synchronously: the process is about to exit). */
 export function removeTemporaries(): void {
   for (const t of temporaries) {
     try {
-      rmSync(t, { force: true });
+      rmSync(t, { force: true, recursive: true });
     } catch {
       /* nothing more can be done while exiting */
     }

@@ -21,7 +21,7 @@ import { knownMeasureNames } from '../policies/names.js';
 import { readHeader, unitIn, yearCell } from './columns.js';
 import { CsvCutter, detectDelimiter, isBlankRecord, splitCsv } from './csv-split.js';
 import { detectEncoding, type Encoding } from './decode.js';
-import { IdRegistry } from './id-registry.js';
+import { IdRegistry, SPILL_AT } from './id-registry.js';
 import { prepareJson } from './json-exact.js';
 import { JsonSplitter, type JsonItem } from './json-split.js';
 import { isAmount, mapRow, planColumns, unprotect, type ColumnPlan, type RowOptions } from './row.js';
@@ -588,7 +588,8 @@ export function mapJsonItems(items: readonly JsonItem[], o: InputOptions): Mappe
  * and an id seen before in the run rejects the record ("first at file:row"). Blocks must be placed in file order.
  */
 export class RecordLedger {
-  private readonly ids = new IdRegistry();
+  /** A run's ids: in memory up to about 131,000 of them, and on disk past that (see id-registry.ts). */
+  private readonly ids = new IdRegistry(undefined, { at: SPILL_AT });
   private readonly rowBase = new Map<number, number>();
   private readonly indexed = new Map<number, boolean>();
 
@@ -641,6 +642,11 @@ export class RecordLedger {
     return p;
   }
 
+  /** Forgets the ids (their temporary files are removed): the run is over. */
+  close(): void {
+    this.ids.close();
+  }
+
   /** Rejects a mapped record when its id was seen before. */
   checkId(fileIndex: number, r: MappedRecord): void {
     if (!r.enterprise) return;
@@ -665,34 +671,38 @@ export async function* streamRecords(files: string[], o: StreamOptions = {}): As
   const opts = mapperOptions(o);
   const ledger = new RecordLedger(files);
   const plans = new Map<number, ColumnPlan>();
-  for await (const ev of rawBlocks(files, o)) {
-    switch (ev.kind) {
-      case 'file-problems':
-        yield { type: 'file-error', file: ev.file, problems: ev.problems };
-        break;
-      case 'file-notes':
-        yield { type: 'file-notes', file: ev.file, notes: ev.notes, problems: [] };
-        break;
-      case 'csv-start':
-        plans.set(ev.fileIndex, ev.plan);
-        ledger.startCsv(ev.fileIndex, ev.headerRow);
-        break;
-      case 'csv': {
-        const { records, rows } = mapCsvBlock(ev.texts, plans.get(ev.fileIndex)!, opts.row);
-        ledger.placeCsv(ev.fileIndex, records, rows);
-        for (const r of records) ledger.checkId(ev.fileIndex, r);
-        for (const r of records) yield { type: 'record', file: ev.file, ...r };
-        break;
+  try {
+    for await (const ev of rawBlocks(files, o)) {
+      switch (ev.kind) {
+        case 'file-problems':
+          yield { type: 'file-error', file: ev.file, problems: ev.problems };
+          break;
+        case 'file-notes':
+          yield { type: 'file-notes', file: ev.file, notes: ev.notes, problems: [] };
+          break;
+        case 'csv-start':
+          plans.set(ev.fileIndex, ev.plan);
+          ledger.startCsv(ev.fileIndex, ev.headerRow);
+          break;
+        case 'csv': {
+          const { records, rows } = mapCsvBlock(ev.texts, plans.get(ev.fileIndex)!, opts.row);
+          ledger.placeCsv(ev.fileIndex, records, rows);
+          for (const r of records) ledger.checkId(ev.fileIndex, r);
+          for (const r of records) yield { type: 'record', file: ev.file, ...r };
+          break;
+        }
+        case 'json': {
+          const records = mapJsonItems(ev.items, opts.json);
+          ledger.placeJson(ev.fileIndex, records, ev.indexed);
+          for (const r of records) ledger.checkId(ev.fileIndex, r);
+          for (const r of records) yield { type: 'record', file: ev.file, ...r };
+          break;
+        }
+        default:
+          break;
       }
-      case 'json': {
-        const records = mapJsonItems(ev.items, opts.json);
-        ledger.placeJson(ev.fileIndex, records, ev.indexed);
-        for (const r of records) ledger.checkId(ev.fileIndex, r);
-        for (const r of records) yield { type: 'record', file: ev.file, ...r };
-        break;
-      }
-      default:
-        break;
     }
+  } finally {
+    ledger.close();
   }
 }
