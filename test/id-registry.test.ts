@@ -130,12 +130,15 @@ describe('IdRegistry with its ids on disk', () => {
     );
   });
 
-  it('finds duplicates of ids spread over many index strides and filter rebuilds of each shard', () => {
+  it('finds duplicates of ids spread over many index strides and runs of each shard', () => {
     const reg = new IdRegistry(16, { at: 40, dir: tmp });
-    const n = 150_000; // about 590 ids a shard on disk: ten strides of its index, several rebuilds of its filter
+    const n = 150_000; // about 590 ids a shard on disk, in runs of up to 512: strides of the index, merges of runs
     for (let i = 0; i < n; i++) expect(reg.add(id(i), 0, i + 2)).toBeNull();
     expect(reg.spilled).toBeGreaterThan(n * 0.8);
     expect(readdirSync(reg.spillFolder!).length).toBe(256);
+    // about 15 spills a shard, merged down to a few runs (one per binary digit of the spill count)
+    expect(reg.runs).toBeGreaterThan(1);
+    expect(reg.runs).toBeLessThanOrEqual(5);
     for (let i = 0; i < n; i += 31) expect(reg.add(id(i), 1, 0)).toEqual({ file: 0, at: i + 2 });
     // near twins of ids on disk are new
     for (let i = 0; i < 2000; i++) expect(reg.add(id(n + i), 1, i)).toBeNull();
@@ -144,7 +147,7 @@ describe('IdRegistry with its ids on disk', () => {
     expect(readdirSync(tmp)).toEqual([]);
   });
 
-  it('keeps memory flat: past the in-memory shards, about 2 bytes an id on disk', () => {
+  it('keeps memory flat: past the in-memory shards, about 1.3 bytes an id on disk', () => {
     const small = new IdRegistry(undefined, { at: SPILL_AT, dir: tmp });
     for (let i = 0; i < 100_000; i++) small.add(id(i), 0, i);
     const big = new IdRegistry(undefined, { at: SPILL_AT, dir: tmp });
@@ -153,11 +156,11 @@ describe('IdRegistry with its ids on disk', () => {
     for (let i = 0; i < n; i += 4999) expect(big.add(id(i), 0, 0)).toEqual({ file: 0, at: i });
     const inMemory = 256 * (Math.ceil(SPILL_AT / 0.85) + 1) * SLOT_BYTES; // every shard at its largest
     expect(small.spilled).toBe(0);
-    // the filter has 10 bits an id for up to 1.5 times the ids on disk, the index 4 bytes for 64 of them
-    expect(big.bytes.now).toBeLessThan(inMemory + big.spilled * 2 + 256 * 64);
+    // each run's filter has 10 bits an id, its index 4 bytes for 64 of them
+    expect(big.bytes.now).toBeLessThan(inMemory + big.spilled * (10 / 8 + 4 / 64) + 256 * 64);
     expect(big.bytes.peak).toBeLessThan(big.bytes.now * 1.05);
-    // ten times the ids, under 3 MB more memory (in memory only it would be 26 MB more)
-    expect(big.bytes.now - small.bytes.now).toBeLessThan(3 << 20);
+    // ten times the ids, under 2 MB more memory (in memory only it would be 26 MB more)
+    expect(big.bytes.now - small.bytes.now).toBeLessThan(2 << 20);
     small.close();
     big.close();
   });

@@ -10,13 +10,15 @@
  * multiplication (Lemire's fast range), so sizes need not be powers of two.
  *
  * With `spill` (what a run uses), a shard holds at most `spill.at` ids in memory. When it is full, its ids move to
- * a file of its own in a temporary folder: merged with the ids already there, sorted by hash, 20 bytes each. In
- * memory the shard keeps, for the ids on disk, a Bloom filter (BLOOM_BITS bits an id, BLOOM_K probes: under 1% of
- * new ids are looked up on disk for nothing) and every INDEX_STRIDE-th hash of the file, so that a look-up reads
- * one small piece of it. Memory is then about SHARDS × spill.at slots (2.8 MB for a run) plus 1.3 bytes an id on
- * disk, and duplicates stay exact: a filter's "maybe" is always settled by the file. The folder is removed when
- * the run ends, and on SIGINT, SIGTERM or SIGHUP (sink.ts). If the folder cannot be made or a file written (a full
- * disk), the shards simply stay in memory: the same answers, in more memory.
+ * a file of its own in a temporary folder, as a run sorted by hash (20 bytes an id); while the last run of the file
+ * is no larger than the new one, the two are merged, so a shard has a handful of runs (about log2 of its ids on
+ * disk ÷ spill.at) and an id is rewritten a handful of times. In memory each run keeps a Bloom filter (BLOOM_BITS
+ * bits an id: a new id is looked up in a run for nothing 0.8% of the time) and every INDEX_STRIDE-th hash, so that
+ * a look-up reads one small piece of the file. Memory is then about SHARDS × spill.at slots (2.8 MB for a run)
+ * plus 1.3 bytes an id on disk (3,000,000 ids: 4 MB instead of 78 MB), and duplicates stay exact: a filter's
+ * "maybe" is always settled by the file. The folder is removed when the run ends, on an exit and on SIGINT,
+ * SIGTERM or SIGHUP (sink.ts). If the folder cannot be made or a file written (a full disk), the ids stay in
+ * memory: the same answers, in more memory.
  *
  * Ids that do not pack (not 18 characters of the alphabet) are kept in a Map; the readers refuse such ids before
  * they get here, so it stays empty in practice.
@@ -42,10 +44,15 @@ export const SLOT_BYTES = WORDS * 4 + 2;
 /** A record on disk: the slot's four words and the file index, as five 32-bit words. */
 const REC = 5;
 const REC_BYTES = REC * 4;
-/** Bits of a shard's Bloom filter per id it was sized for, and the probes per id (about 0.8% false "maybe"). */
+/**
+ * Bits of a run's Bloom filter per id, and the probes per id: a new id is looked up in a run for nothing 0.8% of
+ * the time (a shard has a handful of runs).
+ */
 const BLOOM_BITS = 10;
 const BLOOM_K = 7;
-/** One hash in this many records of a shard's file is kept in memory; a look-up reads at most two strides. */
+/** Sorting keys: a hash × SLOT_SPAN + the slot it is in (a shard has fewer slots while it can spill). */
+const SLOT_SPAN = 1 << 20;
+/** One hash in this many records of a run is kept in memory; a look-up reads at most two strides. */
 const INDEX_STRIDE = 64;
 /** Ids a shard keeps in memory before it spills, in a run (SHARDS × 512: from about 131,000 ids on). */
 export const SPILL_AT = 512;
@@ -63,17 +70,22 @@ export interface SpillOptions {
   dir?: string;
 }
 
-/** The ids of a shard that are on disk. */
-interface OnDisk {
-  fd: number;
-  /** Records in the file, sorted by hash. */
+/**
+ * A sorted run of a shard's file: records [offset, offset + count), with its own Bloom filter (sized for its ids)
+ * and the hash of every INDEX_STRIDE-th record.
+ */
+interface Run {
+  offset: number;
   count: number;
   bloom: Uint32Array;
-  /** Bits of the filter, and the ids it was sized for (it is rebuilt larger when more are on disk). */
   bloomBits: number;
-  bloomFor: number;
-  /** The hash of record j × INDEX_STRIDE. */
   index: Uint32Array;
+}
+
+/** The ids of a shard that are on disk: runs laid end to end in its file, each at least as large as the next. */
+interface OnDisk {
+  fd: number;
+  runs: Run[];
 }
 
 interface Shard {
@@ -96,7 +108,8 @@ export class IdRegistry {
   private canSpill: boolean;
   /** Scratch buffers for reading a shard's file and writing it merged (grown as needed, reused). */
   private readBuf = new Uint32Array(0);
-  private mergeBuf = new Uint32Array(0);
+  private mergeA = new Uint32Array(0);
+  private mergeB = new Uint32Array(0);
 
   /** `initialSlots`: the slots of the whole table before it first grows (spread over the shards). */
   constructor(
@@ -121,7 +134,14 @@ export class IdRegistry {
   /** Ids on disk (0 until a shard spills). */
   get spilled(): number {
     let n = 0;
-    for (const sh of this.shards) n += sh.disk?.count ?? 0;
+    for (const sh of this.shards) for (const r of sh.disk?.runs ?? []) n += r.count;
+    return n;
+  }
+
+  /** The most runs any shard's file has. */
+  get runs(): number {
+    let n = 0;
+    for (const sh of this.shards) n = Math.max(n, sh.disk?.runs.length ?? 0);
     return n;
   }
 
@@ -154,9 +174,14 @@ export class IdRegistry {
       if (s0 === tag && slots[b + 1] === k1 && slots[b + 2] === k2) return { file: sh.files[i]!, at: slots[b + 3]! };
       i = i + 1 === sh.capacity ? 0 : i + 1;
     }
-    if (sh.disk !== null && maybe(sh.disk, k0, k1, k2)) {
-      const seen = this.onDisk(sh.disk, h, tag, k1, k2);
-      if (seen) return seen;
+    if (sh.disk !== null) {
+      bloomHashes(k0, k1, k2);
+      const runs = sh.disk.runs;
+      for (let r = 0; r < runs.length; r++) {
+        if (!maybe(runs[r]!)) continue;
+        const seen = this.inRun(sh.disk.fd, runs[r]!, h, tag, k1, k2);
+        if (seen) return seen;
+      }
     }
     const b = i * WORDS;
     slots[b] = tag;
@@ -235,10 +260,10 @@ export class IdRegistry {
     return i;
   }
 
-  /** Where the id (hash h, words tag k1 k2) was first seen, if it is in the shard's file. */
-  private onDisk(d: OnDisk, h: number, tag: number, k1: number, k2: number): FirstSeen | null {
-    // records [lo, hi) hold every record of hash h: the last indexed hash below h, the first above it
-    const idx = d.index;
+  /** Where the id (hash h, words tag k1 k2) was first seen, if it is in the run. */
+  private inRun(fd: number, run: Run, h: number, tag: number, k1: number, k2: number): FirstSeen | null {
+    // records [lo, hi) of the run hold every record of hash h: from the last indexed hash below h to the first above
+    const idx = run.index;
     let a = 0;
     let z = idx.length;
     while (a < z) {
@@ -249,8 +274,8 @@ export class IdRegistry {
     const lo = Math.max(0, a - 1) * INDEX_STRIDE;
     let j = a;
     while (j < idx.length && idx[j] === h) j++;
-    const hi = j < idx.length ? j * INDEX_STRIDE : d.count;
-    const buf = this.readRecords(d.fd, lo, hi - lo);
+    const hi = j < idx.length ? j * INDEX_STRIDE : run.count;
+    const buf = this.readRecords(fd, run.offset + lo, hi - lo, 0);
     for (let r = 0; r < hi - lo; r++) {
       const b = r * REC;
       if (buf[b] === tag && buf[b + 1] === k1 && buf[b + 2] === k2) return { file: buf[b + 4]!, at: buf[b + 3]! };
@@ -258,10 +283,14 @@ export class IdRegistry {
     return null;
   }
 
-  /** Records [from, from + n) of a shard's file, in the read buffer. */
-  private readRecords(fd: number, from: number, n: number): Uint32Array {
-    if (this.readBuf.length < n * REC) this.readBuf = new Uint32Array(Math.max(n * REC, this.readBuf.length * 2));
-    const bytes = Buffer.from(this.readBuf.buffer, 0, n * REC_BYTES);
+  /** Records [from, from + n) of a shard's file, into the read buffer from record `to` on. */
+  private readRecords(fd: number, from: number, n: number, to: number): Uint32Array {
+    if (this.readBuf.length < (to + n) * REC) {
+      const next = new Uint32Array(Math.max((to + n) * REC, Math.ceil(this.readBuf.length * 1.5)));
+      next.set(this.readBuf.subarray(0, to * REC));
+      this.readBuf = next;
+    }
+    const bytes = Buffer.from(this.readBuf.buffer, to * REC_BYTES, n * REC_BYTES);
     let done = 0;
     while (done < bytes.length) {
       let got: number;
@@ -277,9 +306,10 @@ export class IdRegistry {
   }
 
   /**
-   * Moves a full shard's ids to its file: they are sorted by hash, merged with the file's, written back over
-   * it, and added to the filter and the index. If the disk fails, the shard keeps every id in memory instead
-   * (and no shard spills again).
+   * Moves a full shard's ids to its file as a new run, sorted by hash. Runs stay few (about log2 of the ids on
+   * disk ÷ spill.at): while the last run is no larger than the new one, it is merged into it, so a merge rewrites
+   * the end of the file and an id is rewritten a handful of times in a whole run. If the disk fails, the ids of
+   * the runs being merged and of memory stay in memory instead (and no shard spills again).
    */
   private spillShard(s: number): void {
     const sh = this.shards[s]!;
@@ -289,9 +319,7 @@ export class IdRegistry {
         this.folder = mkdtempSync(join(this.spill!.dir ?? tmpdir(), 'gz-awards-ids-'));
         removeOnExit(this.folder);
       }
-      if (!d) {
-        d = sh.disk = { fd: openSync(join(this.folder as string, `shard-${s}`), 'w+'), count: 0, bloom: new Uint32Array(0), bloomBits: 0, bloomFor: 0, index: new Uint32Array(0) };
-      }
+      d ??= sh.disk = { fd: openSync(join(this.folder, `shard-${s}`), 'w+'), runs: [] };
     } catch {
       this.canSpill = false;
       return this.keepInMemory(s);
@@ -303,55 +331,71 @@ export class IdRegistry {
     for (let j = 0; j < sh.capacity; j++) {
       const b = j * WORDS;
       const s0 = sh.slots[b]!;
-      if (s0 !== 0) order[n++] = hash((s0 & ~OCCUPIED) >>> 0, sh.slots[b + 1]!, sh.slots[b + 2]!) * 1024 * 1024 + j;
+      if (s0 !== 0) order[n++] = hash((s0 & ~OCCUPIED) >>> 0, sh.slots[b + 1]!, sh.slots[b + 2]!) * SLOT_SPAN + j;
     }
     order.sort();
-    const old = d.count > 0 ? this.readRecords(d.fd, 0, d.count) : this.readBuf;
-    const total = d.count + m;
-    if (this.mergeBuf.length < total * REC) this.mergeBuf = new Uint32Array(Math.max(total * REC, Math.ceil(this.mergeBuf.length * 1.5)));
-    const out = this.mergeBuf;
-    let a = 0;
-    let oh = d.count > 0 ? recordHash(old, 0) : 0;
-    for (let r = 0; r < total; r++) {
-      const o = r * REC;
-      const memNext = r - a < m ? Math.floor(order[r - a]! / (1024 * 1024)) : Infinity;
-      if (a < d.count && oh <= memNext) {
-        out.set(old.subarray(a * REC, a * REC + REC), o);
-        a++;
-        if (a < d.count) oh = recordHash(old, a);
-      } else {
-        const j = order[r - a]! % (1024 * 1024);
-        out.set(sh.slots.subarray(j * WORDS, j * WORDS + WORDS), o);
-        out[o + 4] = sh.files[j]!;
+    let merged = this.scratch(0, m);
+    for (let q = 0; q < m; q++) {
+      const j = order[q]! % SLOT_SPAN;
+      const o = q * REC;
+      const b = j * WORDS;
+      merged[o] = sh.slots[b]!;
+      merged[o + 1] = sh.slots[b + 1]!;
+      merged[o + 2] = sh.slots[b + 2]!;
+      merged[o + 3] = sh.slots[b + 3]!;
+      merged[o + 4] = sh.files[j]!;
+    }
+    // the runs merged into the new one: the last ones, read back to back
+    let total = m;
+    let first = d.runs.length;
+    while (first > 0 && d.runs[first - 1]!.count <= total) total += d.runs[--first]!.count;
+    const gone = d.runs.splice(first);
+    const offset = gone[0]?.offset ?? (d.runs.length ? d.runs.at(-1)!.offset + d.runs.at(-1)!.count : 0);
+    if (gone.length) {
+      const old = this.readRecords(d.fd, offset, total - m, 0);
+      let count = m;
+      for (let g = gone.length - 1; g >= 0; g--) {
+        const run = gone[g]!;
+        const into = this.scratch(merged === this.mergeA ? 1 : 0, count + run.count);
+        mergeRuns(merged, count, old, run.offset - offset, run.count, into);
+        merged = into;
+        count += run.count;
       }
     }
     try {
-      const bytes = Buffer.from(out.buffer, 0, total * REC_BYTES);
+      const bytes = Buffer.from(merged.buffer, 0, total * REC_BYTES);
       let done = 0;
-      while (done < bytes.length) done += writeSync(d.fd, bytes, done, bytes.length - done, done);
+      while (done < bytes.length) done += writeSync(d.fd, bytes, done, bytes.length - done, offset * REC_BYTES + done);
     } catch {
-      // the file may be half written: every id of the shard is in `out`; they go back to memory
+      // the end of the file may be half written: its ids and memory's are all in `merged`; they go back to memory
       this.canSpill = false;
-      return this.backToMemory(s, out, total);
+      for (const r of gone) this.bytesNow -= runBytes(r);
+      return this.backToMemory(s, merged, total);
     }
-    const before = bloomBytes(d) + d.index.byteLength;
-    d.count = total;
-    if (total > d.bloomFor) {
-      d.bloomFor = Math.ceil(total * GROWTH);
-      d.bloomBits = Math.ceil((d.bloomFor * BLOOM_BITS) / 32) * 32;
-      d.bloom = new Uint32Array(d.bloomBits / 32);
-      for (let r = 0; r < total; r++) addToBloom(d, out[r * REC]! & ~OCCUPIED, out[r * REC + 1]!, out[r * REC + 2]!);
-    } else {
-      for (let q = 0; q < m; q++) {
-        const b = (order[q]! % (1024 * 1024)) * WORDS;
-        addToBloom(d, sh.slots[b]! & ~OCCUPIED, sh.slots[b + 1]!, sh.slots[b + 2]!);
-      }
+    const run: Run = { offset, count: total, bloomBits: Math.ceil((total * BLOOM_BITS) / 32) * 32, bloom: new Uint32Array(0), index: new Uint32Array(Math.ceil(total / INDEX_STRIDE)) };
+    run.bloom = new Uint32Array(run.bloomBits / 32);
+    for (let r = 0; r < total; r++) {
+      const o = r * REC;
+      bloomHashes((merged[o]! & ~OCCUPIED) >>> 0, merged[o + 1]!, merged[o + 2]!);
+      addToBloom(run);
     }
-    d.index = new Uint32Array(Math.ceil(total / INDEX_STRIDE));
-    for (let q = 0; q < d.index.length; q++) d.index[q] = recordHash(out, q * INDEX_STRIDE);
-    this.account(bloomBytes(d) + d.index.byteLength - before);
+    for (let q = 0; q < run.index.length; q++) run.index[q] = recordHash(merged, q * INDEX_STRIDE);
+    d.runs.push(run);
+    let delta = runBytes(run);
+    for (const r of gone) delta -= runBytes(r);
+    this.account(delta);
     sh.slots.fill(0);
     sh.count = 0;
+  }
+
+  /** Scratch buffer `which` (0 or 1), at least `records` long. */
+  private scratch(which: 0 | 1, records: number): Uint32Array {
+    const cur = which === 0 ? this.mergeA : this.mergeB;
+    if (cur.length >= records * REC) return cur;
+    const next = new Uint32Array(Math.max(records * REC, Math.ceil(cur.length * 1.5)));
+    if (which === 0) this.mergeA = next;
+    else this.mergeB = next;
+    return next;
   }
 
   /** A shard that cannot spill: it grows in memory as it would without spilling. */
@@ -360,17 +404,12 @@ export class IdRegistry {
     if (sh.count > sh.capacity * MAX_LOAD) this.grow(s);
   }
 
-  /** A shard whose file failed: its `total` records (in `recs`, those of memory among them) all go to memory. */
+  /**
+   * A shard whose file failed at its end: the `total` records in `recs` (memory's and those of the runs that were
+   * being merged) all go to memory; the runs before them are whole, and stay.
+   */
   private backToMemory(s: number, recs: Uint32Array, total: number): void {
     const sh = this.shards[s]!;
-    const d = sh.disk!;
-    try {
-      closeSync(d.fd);
-    } catch {
-      /* the file is abandoned */
-    }
-    this.bytesNow -= bloomBytes(d) + d.index.byteLength;
-    sh.disk = null;
     sh.slots.fill(0);
     sh.count = 0;
     this.grow(s, Math.ceil((total * GROWTH) / MAX_LOAD));
@@ -385,8 +424,35 @@ export class IdRegistry {
   }
 }
 
-function bloomBytes(d: OnDisk): number {
-  return d.bloom.byteLength;
+/** The records of two sorted runs, merged by hash into `out`. */
+function mergeRuns(a: Uint32Array, na: number, b: Uint32Array, bFrom: number, nb: number, out: Uint32Array): void {
+  let i = 0;
+  let j = 0;
+  let ha = na > 0 ? recordHash(a, 0) : 0;
+  let hb = nb > 0 ? recordHash(b, bFrom) : 0;
+  for (let o = 0; o < (na + nb) * REC; o += REC) {
+    let src: Uint32Array;
+    let at: number;
+    if (j >= nb || (i < na && ha <= hb)) {
+      src = a;
+      at = i * REC;
+      if (++i < na) ha = recordHash(a, i);
+    } else {
+      src = b;
+      at = (bFrom + j) * REC;
+      if (++j < nb) hb = recordHash(b, bFrom + j);
+    }
+    out[o] = src[at]!;
+    out[o + 1] = src[at + 1]!;
+    out[o + 2] = src[at + 2]!;
+    out[o + 3] = src[at + 3]!;
+    out[o + 4] = src[at + 4]!;
+  }
+}
+
+/** Bytes a run keeps in memory. */
+function runBytes(r: Run): number {
+  return r.bloom.byteLength + r.index.byteLength;
 }
 
 /** The hash of record r of a buffer of records. */
@@ -402,22 +468,21 @@ function bloomHashes(k0: number, k1: number, k2: number): void {
 }
 const G = new Uint32Array(2);
 
-function addToBloom(d: OnDisk, k0: number, k1: number, k2: number): void {
-  bloomHashes(k0 >>> 0, k1, k2);
-  const bits = d.bloomBits;
+/** Sets the bits of the id whose hashes bloomHashes put in G. */
+function addToBloom(r: Run): void {
+  const bits = r.bloomBits;
   for (let i = 0; i < BLOOM_K; i++) {
     const bit = (G[0]! + i * G[1]!) % bits;
-    d.bloom[bit >>> 5] = d.bloom[bit >>> 5]! | (1 << (bit & 31));
+    r.bloom[bit >>> 5] = r.bloom[bit >>> 5]! | (1 << (bit & 31));
   }
 }
 
-/** Whether the id may be among the shard's ids on disk (false: it surely is not). */
-function maybe(d: OnDisk, k0: number, k1: number, k2: number): boolean {
-  bloomHashes(k0, k1, k2);
-  const bits = d.bloomBits;
+/** Whether the id whose hashes bloomHashes put in G may be in the run (false: it surely is not). */
+function maybe(r: Run): boolean {
+  const bits = r.bloomBits;
   for (let i = 0; i < BLOOM_K; i++) {
     const bit = (G[0]! + i * G[1]!) % bits;
-    if ((d.bloom[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+    if ((r.bloom[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
   }
   return true;
 }
