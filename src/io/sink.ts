@@ -45,8 +45,13 @@ export function fileError(err: unknown, path: string | null): unknown {
   return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? new FileError(path, code) : err;
 }
 
-/** Bytes a file sink takes before it asks the writer to wait. */
+/**
+ * Bytes a file sink holds before it asks the writer to wait, and what it lets the system write before the writer
+ * goes on: not until all is written ('drain'), so that the system always has bytes to write while the next block
+ * is made.
+ */
 const WRITE_AHEAD = 8 << 20;
+const RESUME_BELOW = 4 << 20;
 
 /** Temporary files not yet renamed or removed: what a signal cleans up. */
 const temporaries = new Set<string>();
@@ -106,22 +111,43 @@ class FileSink implements Sink {
   private ended = false;
   /** The stream's first error, kept so that no error goes unheard and the next write or close reports it. */
   private failed: unknown = null;
+  /** The writer waiting for the bytes held to fall below RESUME_BELOW. */
+  private waiting: (() => void) | null = null;
+  /** After each piece is written (or on an error): wakes the writer once it may go on. */
+  private readonly written = () => {
+    if (this.waiting && (this.failed || this.stream.writableLength < RESUME_BELOW)) {
+      const go = this.waiting;
+      this.waiting = null;
+      go();
+    }
+  };
   constructor(
     readonly path: string,
     /** The temporary file, or null when the target is a device or a pipe (written directly: /dev/null). */
     private readonly tmp: string | null,
     readonly stream: WriteStream,
   ) {
-    stream.on('error', (err) => (this.failed ??= err));
+    stream.on('error', (err) => {
+      this.failed ??= err;
+      this.written();
+    });
   }
 
   async write(text: string | Uint8Array): Promise<void> {
     if (this.failed) throw fileError(this.failed, this.path);
     if (text.length === 0) return;
     try {
-      if (!this.stream.write(text)) await drained(this.stream);
+      this.stream.write(text, this.written);
     } catch (err) {
       throw fileError(this.failed ?? err, this.path);
+    }
+    if (this.stream.writableLength > WRITE_AHEAD) {
+      await new Promise<void>((resolve) => (this.waiting = resolve));
+      if (this.failed) throw fileError(this.failed, this.path);
+    } else if (this.stream.writableLength > 0) {
+      // The system reports a finished write through the event loop, and only then is it handed the next bytes:
+      // a writer that computes without a pause would leave the file idle until it waits (JSON Lines: 9% slower).
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
