@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // gz-awards streams districts of a million rows: V8's young generation is kept small and fixed (it otherwise
 // grows to 48 MB under batch's allocation rate), and the old generation grows by at most 100% a step (50% for a
-// batch to CSV or XLSX: src/cli/batch.ts), so that garbage promoted from the small young generation does not swell
-// the heap between full collections (README, "Benchmark").
+// batch to CSV or XLSX that keeps little: src/cli/batch.ts), so that garbage promoted from the small young
+// generation does not swell the heap between full collections (README, "Benchmark").
 import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--min-semi-space-size=2');
 setFlagsFromString('--semi-space-growth-factor=1');
