@@ -275,7 +275,7 @@ export class IdRegistry {
     let j = a;
     while (j < idx.length && idx[j] === h) j++;
     const hi = j < idx.length ? j * INDEX_STRIDE : run.count;
-    const buf = this.readRecords(fd, run.offset + lo, hi - lo, 0);
+    const buf = this.readRecords(fd, run.offset + lo, hi - lo);
     for (let r = 0; r < hi - lo; r++) {
       const b = r * REC;
       if (buf[b] === tag && buf[b + 1] === k1 && buf[b + 2] === k2) return { file: buf[b + 4]!, at: buf[b + 3]! };
@@ -283,14 +283,10 @@ export class IdRegistry {
     return null;
   }
 
-  /** Records [from, from + n) of a shard's file, into the read buffer from record `to` on. */
-  private readRecords(fd: number, from: number, n: number, to: number): Uint32Array {
-    if (this.readBuf.length < (to + n) * REC) {
-      const next = new Uint32Array(Math.max((to + n) * REC, Math.ceil(this.readBuf.length * 1.5)));
-      next.set(this.readBuf.subarray(0, to * REC));
-      this.readBuf = next;
-    }
-    const bytes = Buffer.from(this.readBuf.buffer, to * REC_BYTES, n * REC_BYTES);
+  /** Records [from, from + n) of a shard's file, at the start of the read buffer. */
+  private readRecords(fd: number, from: number, n: number): Uint32Array {
+    if (this.readBuf.length < n * REC) this.readBuf = new Uint32Array(Math.max(n * REC, Math.ceil(this.readBuf.length * 1.5)));
+    const bytes = Buffer.from(this.readBuf.buffer, 0, n * REC_BYTES);
     let done = 0;
     while (done < bytes.length) {
       let got: number;
@@ -352,7 +348,7 @@ export class IdRegistry {
     const gone = d.runs.splice(first);
     const offset = gone[0]?.offset ?? (d.runs.length ? d.runs.at(-1)!.offset + d.runs.at(-1)!.count : 0);
     if (gone.length) {
-      const old = this.readRecords(d.fd, offset, total - m, 0);
+      const old = this.readRecords(d.fd, offset, total - m);
       let count = m;
       for (let g = gone.length - 1; g >= 0; g--) {
         const run = gone[g]!;
