@@ -132,12 +132,27 @@ export class AwardCsvLine {
     const other = placeResults(ev, this.index, amounts);
     const e = ev.enterprise;
     let line = `${csvCell(e.id)},${csvCell(e.name ?? '')},${csvCell(e.district ?? '')}`;
+    // Runs of empty cells go in as one string each: most rows have few amounts, and a piece per cell was a
+    // thousand bytes of string pieces a row.
+    let empty = 0;
     for (let i = 0; i < amounts.length; i++) {
       const a = amounts[i]!;
-      line += a === null ? ',' : `,${formatYuan(a)}`;
+      if (a === null) {
+        empty++;
+        continue;
+      }
+      line += `${commas(empty)},${formatYuan(a)}`;
+      empty = 0;
     }
-    return `${line},${formatYuan(ev.total)},${csvCell(other)}\r\n`;
+    return `${line}${commas(empty)},${formatYuan(ev.total)},${csvCell(other)}\r\n`;
   }
+}
+
+/** `n` commas, from a table made as needed (a table has a few dozen columns). */
+const COMMAS: string[] = [''];
+function commas(n: number): string {
+  while (COMMAS.length <= n) COMMAS.push(','.repeat(COMMAS.length));
+  return COMMAS[n]!;
 }
 
 function otherLabel(key: string, kind: Kind, amount: Fen | null): string {
