@@ -118,6 +118,22 @@ describe('invariants', () => {
     );
   });
 
+  it('without the words (explain: false, the wide tables) every decision is the same: status, amount, tier, missing, checks', () => {
+    // What a result decides, without what it says: the messages and the next-tier hint are what explain drops.
+    const decisions = (results: readonly Result[]) =>
+      results.map(({ next: _next, checks, ...r }) => ({ ...r, checks: checks.map((c) => [c.id, c.passed, c.missing ?? null]) }));
+    fc.assert(
+      fc.property(enterprise, interpretation, (e, i) => {
+        const said = evaluate(e, rs, { ...DEFAULT_OPTIONS, interpretation: i });
+        const quiet = evaluate(e, rs, { ...DEFAULT_OPTIONS, interpretation: i, explain: false });
+        expect(decisions(quiet.results)).toEqual(decisions(said.results));
+        expect(quiet.total).toBe(said.total);
+        expect(quiet.results.some((r) => r.next !== undefined)).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('every result of a year with data appears once, in policy, measure, year order', () => {
     fc.assert(
       fc.property(enterprise, (e) => {

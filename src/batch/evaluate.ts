@@ -21,7 +21,10 @@ export interface Processor {
 
 export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Processor {
   const map = blockMapper(setup.stream);
-  const run: RunOptions = { interpretation: setup.interpretation, years: setup.years ? new Set(setup.years) : null, all: setup.all };
+  // The wide CSV and XLSX tables show status, amount and tier only; the near list reads the next-tier hint and
+  // the checks' outcomes, and every other output shows the words: only the first runs without them.
+  const explain = !((setup.format === 'csv' || setup.format === 'xlsx') && setup.layout === 'wide' && !setup.aggregators.includes('near'));
+  const run: RunOptions = { interpretation: setup.interpretation, years: setup.years ? new Set(setup.years) : null, all: setup.all, explain };
   const districts = setup.districts ? new Set(setup.districts) : null;
   const cols: AwardColumn[] = awardColumns(rs, run.years);
   const colIndex = columnIndex(cols);

@@ -21,6 +21,12 @@ export interface Msg {
   readonly args?: Readonly<Record<string, string | number | bigint | boolean | null>>;
 }
 
+/**
+ * The message of a check made without words (EvalContext.explain false): the check still decides, but no output
+ * of that run shows it.
+ */
+export const UNEXPLAINED: Msg = Object.freeze({ key: 'unexplained' });
+
 /** One named step of a rule, with its outcome: true passed, false failed, null undecided (data missing). */
 export interface Check {
   readonly id: string;

@@ -17,6 +17,11 @@ export interface RunOptions {
   years: ReadonlySet<number> | null;
   /** Also show not-in-force results for years outside a measure's validity. */
   all: boolean;
+  /**
+   * false: only status, amount and tier will be shown (the wide award table), so checks may come without their
+   * messages and tier awards without the next-tier hint (EvalContext.explain). Absent: true.
+   */
+  explain?: boolean;
 }
 
 export const DEFAULT_OPTIONS: RunOptions = { interpretation: DEFAULT_INTERPRETATION, years: null, all: false };
@@ -34,7 +39,7 @@ export interface Evaluation {
 const HLF_NONE: Check = { id: 'higher-level-funding', passed: true, msg: { key: 'higher-level-funding.pass' } };
 
 export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_OPTIONS): Evaluation {
-  const ctx: EvalContext = { interpretation: opts.interpretation };
+  const ctx: EvalContext = { interpretation: opts.interpretation, explain: opts.explain !== false };
   const hlf = e.higherLevelFunding.length > 0 ? new Set(e.higherLevelFunding) : null;
   const all: Result[] = [];
   const presence = presenceOf(e);

@@ -5,14 +5,15 @@
  */
 import { isFirstTime, type Enterprise, type ListEntry, type ListId, type ProjectType, type Track, type YearField } from '../domain/enterprise.js';
 import type { Fen } from '../domain/money.js';
-import type { Check, Kind } from '../domain/result.js';
+import { UNEXPLAINED, type Check, type Kind } from '../domain/result.js';
 import { defineMeasure, param, type MeasureDef, type Outcome, type Param, type ParamSpecs, type Resolved } from './define.js';
 
 const NOTHING_MISSING: readonly string[] = Object.freeze([]);
 
 /** The enterprise's tracks include `track` ("对跨境电商企业…"): a check, so a measure given data says why not. */
-export function trackCheck(e: Enterprise, track: Track): Check {
+export function trackCheck(e: Enterprise, track: Track, explain = true): Check {
   const ok = e.tracks.includes(track);
+  if (!explain) return { id: 'track', passed: ok, msg: UNEXPLAINED };
   return { id: 'track', passed: ok, msg: { key: ok ? 'track.pass' : 'track.fail', args: { track, tracks: e.tracks.join(',') } } };
 }
 
@@ -44,10 +45,12 @@ export function fieldCheck<T>(
   field: YearField,
   passed: (v: T) => boolean,
   args?: Record<string, string | number | bigint | boolean | null>,
+  explain = true,
 ): Check {
   const v = e.years[year]?.[field] as T | undefined;
   if (v === undefined) return missingCheck(id, year, field);
   const ok = passed(v);
+  if (!explain) return { id, passed: ok, msg: UNEXPLAINED };
   return { id, passed: ok, msg: { key: ok ? `${id}.pass` : `${id}.fail`, args: args ? { field, year, value: v as never, ...args } : { field, year, value: v as never } } };
 }
 

@@ -120,6 +120,11 @@ export interface Outcome {
 
 export interface EvalContext {
   readonly interpretation: Interpretation;
+  /**
+   * false: the caller shows only status, amount and tier (batch's wide CSV and XLSX), so a rule may leave out
+   * the words: its checks' messages (UNEXPLAINED instead) and the next-tier hint. Decisions never depend on it.
+   */
+  readonly explain?: boolean;
 }
 
 /** The inputs a measure reads, by kind. */

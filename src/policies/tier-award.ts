@@ -14,7 +14,7 @@ import {
   type Fen,
   type Rate,
 } from '../domain/money.js';
-import type { Check, NextTier } from '../domain/result.js';
+import { UNEXPLAINED, type Check, type NextTier } from '../domain/result.js';
 import { decide, fieldCheck, missingCheck } from './common.js';
 import { defineMeasure, type EvalContext, type MeasureDef, type Outcome, type Param } from './define.js';
 
@@ -64,9 +64,10 @@ const sales = (e: Enterprise, y: number): Fen | undefined => e.years[y]?.onlineR
 /** SPEC §5 steps 1–3 for performance year `year`; step 4 (the top-up) is the plan's. */
 export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx: EvalContext): Outcome {
   const it = ctx.interpretation;
+  const explain = ctx.explain !== false;
   const strict = it.threshold === 'exceed'; // INTERPRETATION: threshold — "突破" as reaching (≥) or passing (>)
   // INTERPRETATION: reporting — "纳入国家统计局联网直报平台" is written in 000 第二条 ¶1, not in the tier sentence.
-  const checks: Check[] = it.reporting !== 'not-required' ? [fieldCheck<boolean>('reporting', e, year, 'nbsDirectReporting', (v) => v)] : [];
+  const checks: Check[] = it.reporting !== 'not-required' ? [fieldCheck<boolean>('reporting', e, year, 'nbsDirectReporting', (v) => v, undefined, explain)] : [];
 
   const s = sales(e, year);
   if (s === undefined) {
@@ -76,12 +77,12 @@ export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx:
   let k = -1;
   for (let t = 0; t < p.thresholds.length; t++) if (reaches(s, p.thresholds[t]!, strict)) k = t;
   if (k < 0) {
-    checks.push({ id: 'threshold', passed: false, msg: { key: 'threshold.fail', args: { year, sales: s, threshold: p.thresholds[0]!, strict } } });
+    checks.push({ id: 'threshold', passed: false, msg: explain ? { key: 'threshold.fail', args: { year, sales: s, threshold: p.thresholds[0]!, strict } } : UNEXPLAINED });
     const outcome = withLedger(decide(checks), p);
-    outcome.next = nextTier(e, year, 0, p, ctx);
+    if (explain) outcome.next = nextTier(e, year, 0, p, ctx);
     return outcome;
   }
-  checks.push({ id: 'threshold', passed: true, msg: { key: 'threshold.pass', args: { year, sales: s, threshold: p.thresholds[k]!, tier: k + 1, strict } } });
+  checks.push({ id: 'threshold', passed: true, msg: explain ? { key: 'threshold.pass', args: { year, sales: s, threshold: p.thresholds[k]!, tier: k + 1, strict } } : UNEXPLAINED });
 
   // INTERPRETATION: tierBasis — "突破" read as being at the level (default) or as first crossing it.
   if (it.tierBasis === 'first-crossing') checks.push(firstCrossingCheck(e, year, p.thresholds[k]!, k, strict));
@@ -90,6 +91,7 @@ export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx:
   checks.push(growth);
   const outcome = withLedger(decide(checks, p.awards[k]!), p);
   outcome.tier = k + 1;
+  if (!explain) return outcome;
   if (outcome.status === 'eligible') {
     if (k + 1 < p.thresholds.length && p.years.includes(year + 1)) outcome.next = nextTier(e, year + 1, k + 1, p, ctx);
   } else if (growth.passed === false) {
@@ -134,6 +136,7 @@ function growthCheck(e: Enterprise, year: number, min: Rate, k: number, p: Resol
   const zero = needed.slice(0, -1).find((y) => sales(e, y) === 0n);
   if (zero !== undefined) return { id: 'growth', passed: false, msg: { key: 'growth.zero-base', args: { year: zero } } };
   const ok = geometric ? geometricGrowthAtLeast(series[0]!, series[series.length - 1]!, p.growthYears, min) : arithmeticGrowthAtLeast(series, min);
+  if (ctx.explain === false) return { id: 'growth', passed: ok, msg: UNEXPLAINED };
   return {
     id: 'growth',
     passed: ok,

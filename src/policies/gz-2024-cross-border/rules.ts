@@ -1,9 +1,9 @@
 /** The measures of the 2024 cross-border measures, file 003. */
 import type { Enterprise, YearField } from '../../domain/enterprise.js';
 import { applyRate, minFen, rateString, type Fen, type Rate } from '../../domain/money.js';
-import type { Check } from '../../domain/result.js';
+import { UNEXPLAINED, type Check } from '../../domain/result.js';
 import { decide, fieldCheck, listedCheck, listMeasure, projectMeasure, trackCheck } from '../common.js';
-import { defineMeasure, type Outcome } from '../define.js';
+import { defineMeasure, type EvalContext, type Outcome } from '../define.js';
 import { bondedRent as bondedRentParams, brandOverseas as brandOverseasParams, kunpeng as kunpengParams, qilin as qilinParams } from './parameters.js';
 
 /** 一: first entry on the 麒麟 list. */
@@ -44,12 +44,15 @@ export const kunpeng = listMeasure({
 });
 
 /** A share of a yearly cost with a yearly ceiling, rounded down to the fen. */
-function costShare(e: Enterprise, year: number, field: YearField, rate: Rate, cap: Fen, checks: Check[]): Outcome {
-  const cost = fieldCheck<Fen>('cost', e, year, field, (v) => v > 0n);
+function costShare(e: Enterprise, year: number, field: YearField, rate: Rate, cap: Fen, checks: Check[], ctx: EvalContext): Outcome {
+  const explain = ctx.explain !== false;
+  const cost = fieldCheck<Fen>('cost', e, year, field, (v) => v > 0n, undefined, explain);
   checks.push(cost);
   const value = e.years[year]?.[field] as Fen | undefined;
-  const amount = value === undefined ? null : minFen(applyRate(value, rate), cap);
-  if (amount !== null) checks.push({ id: 'cap', passed: true, msg: { key: 'cap.applied', args: { base: value!, rate: rateString(rate), share: applyRate(value!, rate), cap, amount } } });
+  if (value === undefined) return decide(checks, null);
+  const share = applyRate(value, rate);
+  const amount = minFen(share, cap);
+  checks.push({ id: 'cap', passed: true, msg: explain ? { key: 'cap.applied', args: { base: value, rate: rateString(rate), share, cap, amount } } : UNEXPLAINED });
   return decide(checks, amount);
 }
 
@@ -63,7 +66,7 @@ export const brandOverseas = defineMeasure({
   params: brandOverseasParams,
   applicationLag: 1,
   reads: { fields: ['brandPromotionExpense'], lists: ['brand-overseas'] },
-  evaluate: (e, year, p) => costShare(e, year, 'brandPromotionExpense', p.rate, p.cap, [listedCheck(e, ['brand-overseas'], year)]),
+  evaluate: (e, year, p, ctx) => costShare(e, year, 'brandPromotionExpense', p.rate, p.cap, [listedCheck(e, ['brand-overseas'], year)], ctx),
 });
 
 /** 四: 30% of the rent in customs special supervision zones, at most 1,500,000 a year. */
@@ -77,7 +80,7 @@ export const bondedRent = defineMeasure({
   applicationLag: 1,
   reads: { fields: ['bondedZoneRent'] },
   // "对跨境电商企业": the cross-border track. A rent given without it is an ineligible row, not silence.
-  evaluate: (e, year, p) => costShare(e, year, 'bondedZoneRent', p.rate, p.cap, [trackCheck(e, 'cross-border')]),
+  evaluate: (e, year, p, ctx) => costShare(e, year, 'bondedZoneRent', p.rate, p.cap, [trackCheck(e, 'cross-border', ctx.explain !== false)], ctx),
 });
 
 /** 六: excellent overseas-warehouse cases and provincial public overseas warehouses, per the relevant policies. */
