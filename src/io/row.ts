@@ -174,6 +174,9 @@ export function unprotect(cell: string): string {
   return cell;
 }
 
+/** The yearly values of the row being mapped, by plan slot (see mapRow). */
+const VALS: unknown[] = [];
+
 export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, o: RowOptions = {}): { enterprise: Enterprise | null; problems: Problem[] } {
   const problems: Problem[] = [];
   if (cells.length !== plan.headers.length) {
@@ -182,7 +185,10 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
   const e: Enterprise = { id: '', tracks: ['ecommerce'], years: {}, lists: [], projects: [], priorAwards: [], higherLevelFunding: [] };
   let idSeen = false;
   const checkOnly = !!o.checkOnly;
-  const vals: unknown[] = new Array(plan.years.length * FIELDS.length);
+  const size = plan.years.length * FIELDS.length;
+  // One scratch array for every row (mapRow never runs inside itself): emptied again below, after yearOf.
+  while (VALS.length < size) VALS.push(undefined);
+  const vals = VALS;
   const runUnit = o.unit ?? '元';
   const n = Math.min(cells.length, plan.columns.length);
   for (let i = 0; i < n; i++) {
@@ -297,6 +303,7 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
     const data = yearOf(vals, y * FIELDS.length);
     if (data) e.years[plan.years[y]!] = data;
   }
+  vals.fill(undefined, 0, size);
   if (!idSeen && !problems.some((p) => p.path === 'id')) problems.push(error('id', 'id.missing'));
   if (e.registeredCapital && !e.registeredCapital.registeredOn) problems.push(error('registered_on', 'expected.required'));
   for (const p of problems) p.row = row;
