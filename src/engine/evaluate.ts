@@ -39,7 +39,7 @@ export interface Evaluation {
 const HLF_NONE: Check = { id: 'higher-level-funding', passed: true, msg: { key: 'higher-level-funding.pass' } };
 
 export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_OPTIONS): Evaluation {
-  const ctx: EvalContext = { interpretation: opts.interpretation, explain: opts.explain !== false };
+  const ctx = contextOf(opts);
   const hlf = e.higherLevelFunding.length > 0 ? new Set(e.higherLevelFunding) : null;
   const all: Result[] = [];
   const presence = presenceOf(e);
@@ -47,13 +47,14 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
     for (const m of policy.measures) {
       if ((presence.mask & m.mask) === 0 && (presence.listMask & m.listMask) === 0) continue; // nothing this measure reads
       if (m.def.tracks && !onTrack(m.def.tracks, e.tracks)) continue;
-      const years = candidateYears(e, m.def.reads, m.fieldMask, presence);
-      for (const year of years) {
-        if (!inForce(policy, m, year)) {
-          if (opts.all) all.push(notInForce(policy, m, year));
-          continue;
+      const reads = m.def.reads;
+      if (!reads.lists && !reads.projects && !reads.registeredCapital) {
+        // Yearly fields only (most measures): the years come straight from the presence bits, no list made.
+        for (let i = 0; i < presence.years.length; i++) {
+          if (presence.yearMasks[i]! & m.fieldMask) addYear(e, rs, policy, m, presence.years[i]!, ctx, hlf, opts, all);
         }
-        all.push(evaluateOne(e, rs, policy, m, year, ctx, hlf));
+      } else {
+        for (const year of candidateYears(e, reads, m.fieldMask, presence)) addYear(e, rs, policy, m, year, ctx, hlf, opts, all);
       }
     }
   }
@@ -67,6 +68,31 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
   return ev;
 }
 
+/** A measure's result for one candidate year, or its not-in-force result (--all), onto `all`. */
+function addYear(e: Enterprise, rs: RuleSet, policy: ResolvedPolicy, m: ResolvedMeasure, year: number, ctx: EvalContext, hlf: Set<string> | null, opts: RunOptions, all: Result[]): void {
+  if (inForce(policy, m, year)) all.push(evaluateOne(e, rs, policy, m, year, ctx, hlf));
+  else if (opts.all) all.push(notInForce(policy, m, year));
+}
+
+/** A tier award's ledger, one object per measure and awards (the resolved parameter), shared by its results. */
+const LEDGERS = new WeakMap<readonly Fen[], NonNullable<Result['ledger']>>();
+function ledgerOf(name: string, awards: readonly Fen[]): NonNullable<Result['ledger']> {
+  let l = LEDGERS.get(awards);
+  if (!l || l.name !== name) LEDGERS.set(awards, (l = Object.freeze({ name, awards })));
+  return l;
+}
+
+/** The context of the last options seen: a batch evaluates every row with the same options object. */
+let lastOpts: RunOptions | null = null;
+let lastCtx: EvalContext | null = null;
+function contextOf(opts: RunOptions): EvalContext {
+  if (opts !== lastOpts || lastCtx!.interpretation !== opts.interpretation || lastCtx!.explain !== (opts.explain !== false)) {
+    lastOpts = opts;
+    lastCtx = { interpretation: opts.interpretation, explain: opts.explain !== false };
+  }
+  return lastCtx!;
+}
+
 function evaluateOne(e: Enterprise, rs: RuleSet, policy: ResolvedPolicy, m: ResolvedMeasure, year: number, ctx: EvalContext, hlf: Set<string> | null): Result {
   const o = m.def.evaluate(e, year, m.params as never, ctx);
   const r = resultOf(policy, m, year, o.status, o.checks);
@@ -75,7 +101,7 @@ function evaluateOne(e: Enterprise, rs: RuleSet, policy: ResolvedPolicy, m: Reso
   if (o.missing) r.missing = o.missing as string[];
   r.notes = notesFor(policy, m, year);
   if (o.next) r.next = o.next;
-  if (o.ledgerAwards && m.def.ledger) r.ledger = { name: m.def.ledger, awards: o.ledgerAwards };
+  if (o.ledgerAwards && m.def.ledger) r.ledger = ledgerOf(m.def.ledger, o.ledgerAwards);
   // SPEC §4: "已获国家和省同一项目资金奖补的，不重复支持" (000 第二十条, 003 十七). Funding declared for one
   // document's measure covers the same item under the other documents too (SPEC §6).
   // Only the documents that say so (policy.noDoubleFunding): 002, 001 and 004 have no such words.
