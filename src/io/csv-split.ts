@@ -19,9 +19,12 @@ const CR = 13;
 
 /** Cuts a stream of text into blocks that end on record boundaries. */
 export class CsvCutter {
+  /**
+   * The text not yet cut. Each piece pushed is scanned on its own and appended unflattened, so that a block is
+   * copied once, when it is cut, rather than re-flattened at every piece (a scan of `pending` flattened it).
+   */
   private pending = '';
-  /** Where scanning for the next boundary resumes in `pending`, and whether that point is inside quotes. */
-  private scanFrom = 0;
+  /** Whether the end of `pending` is inside quotes. */
   private inQuotes = false;
   /** Start of the record being scanned (in `pending`). */
   private recordStart = 0;
@@ -38,42 +41,45 @@ export class CsvCutter {
 
   /** Adds text; returns the blocks of whole records now available (possibly none). */
   push(text: string): string[] {
+    const at = this.pending.length;
     this.pending += text;
     const out: string[] = [];
-    this.scan(out, false);
+    this.scan(out, false, text, at);
     return out;
   }
 
   /** The end of the input: the rest, as blocks (the last may end without a newline, or inside an open quote). */
   end(): string[] {
     const out: string[] = [];
-    this.scan(out, true);
+    this.scan(out, true, '', this.pending.length);
     if (this.pending.length > 0) out.push(this.pending);
     this.pending = '';
-    this.scanFrom = this.recordStart = this.lastBoundary = 0;
+    this.recordStart = this.lastBoundary = 0;
     this.inQuotes = false;
     return out;
   }
 
-  private scan(out: string[], atEnd: boolean): void {
+  /** Scans `piece`, the end of `pending` from `at` on (not yet scanned), then cuts what it can. */
+  private scan(out: string[], atEnd: boolean, piece: string, at: number): void {
     for (;;) {
-      const p = this.pending;
-      // Fast path: no quote from here on, so every newline ends a record.
-      if (!this.inQuotes && p.indexOf('"', this.scanFrom) === -1) {
-        const nl = p.lastIndexOf('\n');
-        if (nl >= this.scanFrom) this.lastBoundary = this.recordStart = nl + 1;
-        this.scanFrom = p.length;
+      // Fast path: no quote in the piece, so every newline ends a record.
+      if (!this.inQuotes && piece.indexOf('"') === -1) {
+        const nl = piece.lastIndexOf('\n');
+        if (nl !== -1) this.lastBoundary = this.recordStart = at + nl + 1;
       } else {
-        this.scanQuoted(p);
+        this.scanQuoted(piece, at);
       }
       if (this.inQuotes && (atEnd || this.pending.length - this.recordStart > MAX_RECORD)) {
         // A record whose quote never closes: cut it after its first line; the rest is read afresh.
+        const p = this.pending;
         const start = this.recordStart;
         const nl = p.indexOf('\n', start);
         const firstLine = (nl === -1 ? p.length : nl + 1) - start;
         this.emitUpTo(start, out);
         out.push(this.pending.slice(0, firstLine));
         this.restartAt(firstLine);
+        piece = this.pending;
+        at = 0;
         continue;
       }
       break;
@@ -81,17 +87,15 @@ export class CsvCutter {
     if (this.lastBoundary >= (this.cut ? this.blockSize : this.firstBlock) || atEnd) this.emitUpTo(this.lastBoundary, out);
   }
 
-  /** Scans from `scanFrom` char by char (only text that holds quotes comes here). */
-  private scanQuoted(p: string): void {
+  /** Scans `piece` (pending from `at` on) char by char (only text that holds quotes comes here). */
+  private scanQuoted(piece: string, at: number): void {
     let inQ = this.inQuotes;
-    let i = this.scanFrom;
-    const n = p.length;
-    for (; i < n; i++) {
-      const c = p.charCodeAt(i);
+    const n = piece.length;
+    for (let i = 0; i < n; i++) {
+      const c = piece.charCodeAt(i);
       if (c === QUOTE) inQ = !inQ; // "" inside quotes toggles twice: net unchanged
-      else if (c === LF && !inQ) this.lastBoundary = this.recordStart = i + 1;
+      else if (c === LF && !inQ) this.lastBoundary = this.recordStart = at + i + 1;
     }
-    this.scanFrom = i;
     this.inQuotes = inQ;
   }
 
@@ -101,14 +105,13 @@ export class CsvCutter {
     this.cut = true;
     out.push(this.pending.slice(0, at));
     this.pending = this.pending.slice(at);
-    this.scanFrom -= at;
     this.recordStart -= at;
     this.lastBoundary -= at;
   }
 
   private restartAt(at: number): void {
     this.pending = this.pending.slice(at);
-    this.scanFrom = this.recordStart = this.lastBoundary = 0;
+    this.recordStart = this.lastBoundary = 0;
     this.inQuotes = false;
   }
 }
