@@ -34,7 +34,12 @@ export type SummaryPiece = Array<number | bigint>;
 const summaryKind: AggregatorKind<SummaryPiece> = {
   extractor(rs) {
     const measureIndex = new Map(summaryMeasures(rs).map((m, i) => [m.ref, i]));
-    return (ev) => contributionOf(ev, measureIndex).map((x) => (typeof x === 'bigint' ? fenNumber(x) : x));
+    return (ev) => {
+      // amounts (every second item after the district) as numbers, to cross threads cheaply; add() undoes it
+      const c: SummaryPiece = contributionOf(ev, measureIndex);
+      for (let j = 2; j < c.length; j += 2) c[j] = fenNumber(c[j] as bigint);
+      return c;
+    };
   },
 };
 
@@ -53,7 +58,8 @@ export class SummaryAggregator implements Aggregator<SummaryPiece> {
 
   add(piece: SummaryPiece): void {
     // amounts (every second item after the district) back to exact fen
-    this.summary.add(piece.map((x, j) => (j > 0 && j % 2 === 0 ? BigInt(x) : x)));
+    for (let j = 2; j < piece.length; j += 2) piece[j] = BigInt(piece[j]!);
+    this.summary.add(piece);
   }
 
   finish(): Promise<void> {

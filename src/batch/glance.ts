@@ -36,7 +36,7 @@ export type YearsPiece = Array<number | bigint>;
 export const yearsKind: AggregatorKind<YearsPiece> = {
   extractor(rs) {
     const measureIndex = new Map(summaryMeasures(rs).map((m, i) => [m.ref, i]));
-    return (ev) => [districtIndexOf(ev.enterprise.district), ...yearContributionOf(ev, measureIndex)];
+    return (ev) => yearContributionOf(ev, measureIndex, [districtIndexOf(ev.enterprise.district)]);
   },
 };
 
@@ -46,7 +46,7 @@ export class YearsAggregator implements Aggregator<YearsPiece> {
     this.totals = new YearTotals(summaryMeasures(rs));
   }
   add(piece: YearsPiece): void {
-    if (piece.length > 1) this.totals.add(piece[0] as number, piece.slice(1));
+    this.totals.add(piece[0] as number, piece, 1);
   }
   async finish(): Promise<void> {}
 }

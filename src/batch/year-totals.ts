@@ -18,8 +18,7 @@ import { NO_DISTRICT, type SummaryMeasure } from '../render/summary.js';
 export type YearContribution = Array<number | bigint>;
 const STRIDE = 5;
 
-export function yearContributionOf(ev: Evaluation, measureIndex: ReadonlyMap<string, number>): YearContribution {
-  const out: YearContribution = [];
+export function yearContributionOf(ev: Evaluation, measureIndex: ReadonlyMap<string, number>, out: YearContribution = []): YearContribution {
   for (const r of ev.results) {
     if (r.status !== 'eligible' || !isCash(r.kind) || r.amount === null) continue;
     const m = measureIndex.get(r.ref);
@@ -51,10 +50,11 @@ export class YearTotals {
 
   constructor(readonly measures: readonly SummaryMeasure[]) {}
 
-  add(district: number, c: YearContribution): void {
-    if (c.length === 0) return;
+  /** `from`: where the items start in `c` (a piece may carry something before them). */
+  add(district: number, c: YearContribution, from = 0): void {
+    if (c.length <= from) return;
     const seen: Record<Basis, number[]> = { payment: [], performance: [] };
-    for (let i = 0; i < c.length; i += STRIDE) {
+    for (let i = from; i < c.length; i += STRIDE) {
       const m = c[i] as number;
       const amount = BigInt(c[i + 3]!);
       this.fold('performance', c[i + 1] as number, m, district, amount, seen.performance);
