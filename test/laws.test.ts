@@ -1,7 +1,7 @@
 /**
  * The texts the project ships (laws/<policy-id>.txt) and the words the rules quote from them: every quote of
- * every validity date, measure, parameter and conflict rule is found in its document. Only runs of whitespace
- * are normalised (to one space); punctuation is compared exactly. A quote that leaves words out marks the gap
+ * every validity date, measure, parameter and conflict rule is found in its document. Only whitespace is
+ * normalised (a run to one space, none between two Han characters); punctuation is compared exactly. A quote that leaves words out marks the gap
  * with "……" (or "…" at its end): each piece must be found, in order.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,15 @@ import { CONFLICTS } from '../src/engine/conflicts.js';
 import { POLICIES } from '../src/policies/index.js';
 import { ROOT } from './helpers/cli.js';
 
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Runs of whitespace to one space, and none between two Han characters: a line or page break inside a Chinese
+ * word (003 第二条 breaks "产业园区" across paragraphs) is not one of the text's words.
+ */
+const norm = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1')
+    .trim();
 const law = (id: string) => norm(readFileSync(join(ROOT, 'laws', `${id}.txt`), 'utf8'));
 
 /** Where each piece of the quote is, in order; null for the first piece not found. */

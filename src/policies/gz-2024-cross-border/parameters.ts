@@ -14,7 +14,7 @@ export const qilin = {
 };
 
 export const kunpeng = {
-  cap: param.money(5_000_000, '二', '对首次进入名单的跨境电商产业 园区，给予运营主体一次性奖励，最高不超过 500 万元'),
+  cap: param.money(5_000_000, '二', '对首次进入名单的跨境电商产业园区，给予运营主体一次性奖励，最高不超过 500 万元'),
 };
 
 export const brandOverseas = {

@@ -36,7 +36,7 @@ export const kunpeng = listMeasure({
   article: '二',
   kind: 'cash-cap',
   title: { zh: '跨境电商“鲲鹏”产业园区运营主体奖励', en: '"Kunpeng" cross-border park operator award' },
-  quote: '择优遴选一定数量的跨境电商“鲲鹏”产业园区(集聚区)，对首次进入名单的跨境电商产业 园区，给予运营主体一次性奖励，最高不超过 500 万元。',
+  quote: '择优遴选一定数量的跨境电商“鲲鹏”产业园区(集聚区)，对首次进入名单的跨境电商产业园区，给予运营主体一次性奖励，最高不超过 500 万元。',
   lists: ['kunpeng'],
   firstTime: true,
   params: kunpengParams,
