@@ -31,7 +31,8 @@ export interface DiffBlock {
 
 export type DiffProcessor = (task: BlockTask) => DiffBlock;
 
-const runOf = (r: { interpretation: Interpretation; years: number[] | null; all: boolean }): RunOptions => ({ interpretation: r.interpretation, years: r.years ? new Set(r.years) : null, all: r.all });
+/** diff compares status, amount, tier and what superseded a result, never a check's words: no words made. */
+const runOf = (r: { interpretation: Interpretation; years: number[] | null; all: boolean }): RunOptions => ({ interpretation: r.interpretation, years: r.years ? new Set(r.years) : null, all: r.all, explain: false });
 
 /** Loads both parameter sets and returns the block processor. */
 export async function makeDiffProcessor(setup: DiffSetup): Promise<DiffProcessor> {

@@ -21,9 +21,10 @@ export interface Processor {
 
 export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Processor {
   const map = blockMapper(setup.stream);
-  // The wide CSV and XLSX tables show status, amount and tier only; the near list reads the next-tier hint and
-  // the checks' outcomes, and every other output shows the words: only the first runs without them.
-  const explain = !((setup.format === 'csv' || setup.format === 'xlsx') && setup.layout === 'wide' && !setup.aggregators.includes('near'));
+  // The wide CSV and XLSX tables show status, amount and tier only, and the aggregators (the summary, the year
+  // totals, the potential list, the report's largest) read amounts and the checks' outcomes, never their words:
+  // those run without them. The long layout, JSON and JSON Lines show the words.
+  const explain = !((setup.format === 'csv' || setup.format === 'xlsx') && setup.layout === 'wide');
   const run: RunOptions = { interpretation: setup.interpretation, years: setup.years ? new Set(setup.years) : null, all: setup.all, explain };
   const districts = setup.districts ? new Set(setup.districts) : null;
   const cols: AwardColumn[] = awardColumns(rs, run.years);

@@ -82,15 +82,13 @@ function ledgerOf(name: string, awards: readonly Fen[]): NonNullable<Result['led
   return l;
 }
 
-/** The context of the last options seen: a batch evaluates every row with the same options object. */
-let lastOpts: RunOptions | null = null;
-let lastCtx: EvalContext | null = null;
+/** The context of an options object, made once: a batch evaluates every row with the same one (diff with two). */
+const CONTEXTS = new WeakMap<RunOptions, EvalContext>();
 function contextOf(opts: RunOptions): EvalContext {
-  if (opts !== lastOpts || lastCtx!.interpretation !== opts.interpretation || lastCtx!.explain !== (opts.explain !== false)) {
-    lastOpts = opts;
-    lastCtx = { interpretation: opts.interpretation, explain: opts.explain !== false };
-  }
-  return lastCtx!;
+  const explain = opts.explain !== false;
+  let ctx = CONTEXTS.get(opts);
+  if (!ctx || ctx.interpretation !== opts.interpretation || ctx.explain !== explain) CONTEXTS.set(opts, (ctx = { interpretation: opts.interpretation, explain }));
+  return ctx;
 }
 
 function evaluateOne(e: Enterprise, rs: RuleSet, policy: ResolvedPolicy, m: ResolvedMeasure, year: number, ctx: EvalContext, hlf: Set<string> | null): Result {
