@@ -1,8 +1,8 @@
 /**
  * The texts the project ships (laws/<policy-id>.txt) and the words the rules quote from them: every quote of
  * every validity date, measure, parameter and conflict rule is found in its document. Only whitespace is
- * normalised (a run to one space, none between two Han characters); punctuation is compared exactly. A quote that leaves words out marks the gap
- * with "……" (or "…" at its end): each piece must be found, in order.
+ * normalised (a run to one space, none between two Han characters); punctuation is compared exactly. A quote
+ * that leaves words out marks the gap with "……" (or "…" at its end): each piece must be found, in order.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -88,7 +88,7 @@ export function nearRows(ev: Evaluation, rs: RuleSet, share: Rate): NearRow[] {
   const settled = ev.settled ?? ev.results;
   for (const r of ev.results) {
     if (!r.ledger) continue;
-    const row = nearOf(ev.enterprise, r, rs, share, settled, { interpretation: ev.interpretation });
+    const row = nearOf(ev.enterprise, r, rs, share, settled, { interpretation: ev.interpretation, explain: true });
     if (!row) continue;
     out ??= [];
     const same = out.findIndex((x) => x.year === row.year);

@@ -18,8 +18,8 @@ export interface RunOptions {
   /** Also show not-in-force results for years outside a measure's validity. */
   all: boolean;
   /**
-   * false: only status, amount and tier will be shown (the wide award table), so checks may come without their
-   * messages and tier awards without the next-tier hint (EvalContext.explain). Absent: true.
+   * false: only outcomes will be read (the wide award tables and their aggregators, diff), so checks come
+   * without their messages and tier awards without the next-tier hint (EvalContext.explain). Absent: true.
    */
   explain?: boolean;
 }

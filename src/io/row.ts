@@ -186,9 +186,10 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
   let idSeen = false;
   const checkOnly = !!o.checkOnly;
   const size = plan.years.length * FIELDS.length;
-  // One scratch array for every row (mapRow never runs inside itself): emptied again below, after yearOf.
+  // One scratch array for every row (mapRow never runs inside itself), emptied before use.
   while (VALS.length < size) VALS.push(undefined);
   const vals = VALS;
+  vals.fill(undefined, 0, size);
   const runUnit = o.unit ?? '元';
   const n = Math.min(cells.length, plan.columns.length);
   for (let i = 0; i < n; i++) {
@@ -303,7 +304,6 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
     const data = yearOf(vals, y * FIELDS.length);
     if (data) e.years[plan.years[y]!] = data;
   }
-  vals.fill(undefined, 0, size);
   if (!idSeen && !problems.some((p) => p.path === 'id')) problems.push(error('id', 'id.missing'));
   if (e.registeredCapital && !e.registeredCapital.registeredOn) problems.push(error('registered_on', 'expected.required'));
   for (const p of problems) p.row = row;

@@ -121,10 +121,11 @@ export interface Outcome {
 export interface EvalContext {
   readonly interpretation: Interpretation;
   /**
-   * false: the caller shows only status, amount and tier (batch's wide CSV and XLSX), so a rule may leave out
-   * the words: its checks' messages (UNEXPLAINED instead) and the next-tier hint. Decisions never depend on it.
+   * false: the caller reads only outcomes — status, amount, tier, each check's id and result (the wide award
+   * tables and their aggregators, diff) — so a rule leaves out the words: its checks' messages (UNEXPLAINED
+   * instead) and the next-tier hint. Decisions never depend on it.
    */
-  readonly explain?: boolean;
+  readonly explain: boolean;
 }
 
 /** The inputs a measure reads, by kind. */

@@ -64,7 +64,7 @@ const sales = (e: Enterprise, y: number): Fen | undefined => e.years[y]?.onlineR
 /** SPEC §5 steps 1–3 for performance year `year`; step 4 (the top-up) is the plan's. */
 export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx: EvalContext): Outcome {
   const it = ctx.interpretation;
-  const explain = ctx.explain !== false;
+  const explain = ctx.explain;
   const strict = it.threshold === 'exceed'; // INTERPRETATION: threshold — "突破" as reaching (≥) or passing (>)
   // INTERPRETATION: reporting — "纳入国家统计局联网直报平台" is written in 000 第二条 ¶1, not in the tier sentence.
   const checks: Check[] = it.reporting !== 'not-required' ? [fieldCheck<boolean>('reporting', e, year, 'nbsDirectReporting', (v) => v, undefined, explain)] : [];
@@ -136,7 +136,7 @@ function growthCheck(e: Enterprise, year: number, min: Rate, k: number, p: Resol
   const zero = needed.slice(0, -1).find((y) => sales(e, y) === 0n);
   if (zero !== undefined) return { id: 'growth', passed: false, msg: { key: 'growth.zero-base', args: { year: zero } } };
   const ok = geometric ? geometricGrowthAtLeast(series[0]!, series[series.length - 1]!, p.growthYears, min) : arithmeticGrowthAtLeast(series, min);
-  if (ctx.explain === false) return { id: 'growth', passed: ok, msg: UNEXPLAINED };
+  if (!ctx.explain) return { id: 'growth', passed: ok, msg: UNEXPLAINED };
   return {
     id: 'growth',
     passed: ok,

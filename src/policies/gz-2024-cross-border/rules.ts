@@ -45,7 +45,7 @@ export const kunpeng = listMeasure({
 
 /** A share of a yearly cost with a yearly ceiling, rounded down to the fen. */
 function costShare(e: Enterprise, year: number, field: YearField, rate: Rate, cap: Fen, checks: Check[], ctx: EvalContext): Outcome {
-  const explain = ctx.explain !== false;
+  const explain = ctx.explain;
   const cost = fieldCheck<Fen>('cost', e, year, field, (v) => v > 0n, undefined, explain);
   checks.push(cost);
   const value = e.years[year]?.[field] as Fen | undefined;
@@ -80,7 +80,7 @@ export const bondedRent = defineMeasure({
   applicationLag: 1,
   reads: { fields: ['bondedZoneRent'] },
   // "对跨境电商企业": the cross-border track. A rent given without it is an ineligible row, not silence.
-  evaluate: (e, year, p, ctx) => costShare(e, year, 'bondedZoneRent', p.rate, p.cap, [trackCheck(e, 'cross-border', ctx.explain !== false)], ctx),
+  evaluate: (e, year, p, ctx) => costShare(e, year, 'bondedZoneRent', p.rate, p.cap, [trackCheck(e, 'cross-border', ctx.explain)], ctx),
 });
 
 /** 六: excellent overseas-warehouse cases and provincial public overseas warehouses, per the relevant policies. */
