@@ -10,7 +10,8 @@
  * - a cell a spreadsheet would turn into a number is found without a regular expression, as the expression finds it;
  * - the fields a year gives, read field by field, are the fields its keys name;
  * - a whole amount of a unit becomes the fen BigInt(digits) × the unit gives, by numbers below 2^53 and beyond;
- * - diff compares two evaluations in step when they give the same results, and finds what matching by key finds.
+ * - diff compares two evaluations in step when they give the same results, and finds what matching by key finds;
+ * - a CSV line without quotes, read straight from the text (mapLine), is the record its split cells make (mapRow).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -24,7 +25,8 @@ import { DEFAULT_INTERPRETATION } from '../src/engine/interpretation.js';
 import { buildRuleSet, publishedRuleSet } from '../src/engine/ruleset.js';
 import { compareEvaluations } from '../src/diff/compare.js';
 import type { Result } from '../src/domain/result.js';
-import { mapRow, planColumns } from '../src/io/row.js';
+import { BLANK_LINE, MAX_CELL, mapLine, mapRow, planColumns } from '../src/io/row.js';
+import { isBlankRecord } from '../src/io/csv-split.js';
 import { YearTotals, yearContributionOf } from '../src/batch/year-totals.js';
 import { summaryMeasures } from '../src/render/summary.js';
 import { inUnitRounded } from '../src/render/amount.js';
@@ -284,5 +286,78 @@ describe('the budget by year stays exact beyond 2^53 fen', () => {
     expect(cell!.year).toBe(2026);
     expect(cell!.total).toBe(2n * (big + 3n));
     expect(cell!.measureAmount[index.get(ref)!]).toBe(2n * (big + 3n));
+  });
+});
+
+describe('a CSV line read straight from the text', () => {
+  const headers = ['id', 'name', 'district', 'tracks', 'online_retail_sales_2025', 'online_retail_sales_2026', '实物商品网上零售额_2024（万元）', 'nbs_direct_reporting_2025', 'high_salary_staff_2025', 'brand_promotion_expense_2026', 'unknown', 'list_honghu', 'prior_awards'];
+  const junk = fc.oneof(
+    fc.constantFrom('', ' ', '  ', '\u3000', '9.14401011904434E+17', '火星区', 'livestream;x', '="123"', '3.1e9', '1,200', '-5', '0.001', '12万', '1.5亿元', 'TRUE', 'true ', ' false', '是', 'maybe', 'x@1', 'x'.repeat(MAX_CELL + 1)),
+    fc.string({ maxLength: 12 }).filter((s) => !/["\r\n]/.test(s)),
+  );
+  const amount = fc.oneof(
+    fc.constantFrom('', '0', '007', '300000000', '900719', '900720', '999999999999999', '1000000000000000', '90071992547409', ' 12', '12 '),
+    fc.bigInt({ min: 0n, max: 10n ** 17n }).map(String),
+  );
+  const bool = fc.constantFrom('', 'true', 'false', 'true', 'false', 'truee', 'fals');
+  /** Mostly what the column holds, now and then anything: so that most rows are accepted and their values compared. */
+  const mostly = (valid: fc.Arbitrary<string>) => fc.oneof({ arbitrary: valid, weight: 40 }, { arbitrary: junk, weight: 1 });
+  const row = fc.tuple(
+    mostly(fc.constantFrom('91440101MA5CJQ4N59', '91440101MA5CJQ4N59', '91440101MA5CJQ4N59', ' 91440101MA5CJQ4N59', '91440101MA5CJQ4N5X', '')),
+    mostly(fc.constantFrom('', '广州天河示例电商1有限公司', 'x')),
+    mostly(fc.constantFrom('', '天河区', '越秀')),
+    mostly(fc.constantFrom('', 'ecommerce', 'ecommerce;livestream')),
+    mostly(amount),
+    mostly(amount),
+    mostly(amount),
+    mostly(bool),
+    mostly(fc.constantFrom('', '7', '0', '12')),
+    mostly(amount),
+    mostly(fc.constantFrom('', 'anything')),
+    mostly(fc.constantFrom('', '2025', '2025直播')),
+    mostly(fc.constantFrom('', 'scale-tier@2025:1')),
+  );
+  const cells = fc.oneof({ arbitrary: row.map((r) => [...r]), weight: 8 }, { arbitrary: fc.array(junk, { minLength: headers.length - 2, maxLength: headers.length + 1 }), weight: 1 });
+  it('is what mapRow makes of its split cells: record, problems, rejected id; blank where the cells are', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(',', ';', '\t'),
+        cells,
+        fc.constantFrom('元', '万元', '亿元') as fc.Arbitrary<Unit>,
+        fc.boolean(),
+        fc.constantFrom('', 'x', 'ab'),
+        (delimiter, cells, unit, checkOnly, pad) => {
+          const plan = planColumns(headers, { delimiter });
+          const o = { unit, checkOnly };
+          const line = cells.join(delimiter);
+          const text = pad + line + pad;
+          const split = line.split(delimiter);
+          const fast = mapLine(plan, text, pad.length, pad.length + line.length, 7, o);
+          if (fast === null) return; // split and read by mapRow, as before
+          if (fast === BLANK_LINE) {
+            expect(isBlankRecord(split)).toBe(true);
+            return;
+          }
+          expect(isBlankRecord(split)).toBe(false);
+          const slow = mapRow(plan, split, 7, o);
+          expect(fast.problems).toEqual(slow.problems);
+          expect(fast.enterprise).toEqual(slow.enterprise);
+          const idCell = split[plan.columns.findIndex((c) => c?.kind === 'id')];
+          expect(fast.rawId).toBe(!slow.enterprise && idCell ? idCell.trim() : undefined);
+          if (slow.enterprise) accepted++;
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(500); // the values of accepted rows were compared, not only problems
+  });
+  it('reads most lines itself: an id first, or separators only', () => {
+    const plan = planColumns(headers);
+    const line = '91440101MA5CJQ4N59,x,天河区,,300000000,,12,true,,,,,';
+    expect(mapLine(plan, line, 0, line.length, 2, {})?.enterprise?.years[2025]?.onlineRetailSales).toBe(30_000_000_000n);
+    expect(mapLine(plan, line, 0, line.length, 2, {})?.enterprise?.years[2024]?.onlineRetailSales).toBe(12_000_000n);
+    expect(mapLine(plan, ',,,', 0, 3, 2, {})).toBe(BLANK_LINE);
+    expect(mapLine(plan, ' ,,', 0, 3, 2, {})).toBeNull();
   });
 });

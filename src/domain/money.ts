@@ -31,10 +31,18 @@ const EXACT_UNITS = Object.fromEntries(UNITS_LIST.map((u) => [u, Number(BigInt(N
  */
 export function wholeUnitsToFen(digits: string, unit: Unit): Fen {
   if (digits.length <= 15) {
-    const n = Number(digits);
-    if (n <= EXACT_UNITS[unit]) return BigInt(n * UNIT_FEN_NUMBER[unit]);
+    const fen = smallUnitsToFen(Number(digits), unit);
+    if (fen !== null) return fen;
   }
   return BigInt(digits) * UNIT_FEN[unit];
+}
+
+/**
+ * A whole number of a unit already read from its digits (a non-negative integer, exact as a number), in fen, by
+ * integer arithmetic on numbers; null where the fen would reach 2^53 (then wholeUnitsToFen's bigint product).
+ */
+export function smallUnitsToFen(n: number, unit: Unit): Fen | null {
+  return n <= EXACT_UNITS[unit] ? BigInt(n * UNIT_FEN_NUMBER[unit]) : null;
 }
 
 /** Why an amount could not be read. `expected` is a message key; see render/messages. */

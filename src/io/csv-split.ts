@@ -123,7 +123,13 @@ export type OnRecord = (cells: string[], relRow: number, broken: boolean) => voi
  * Splits a block of whole records into cells. Returns the number of records (blank lines count, so that row
  * numbers match what a spreadsheet shows). A last record whose quote never closes is passed with `broken`.
  */
-export function splitCsv(text: string, onRecord: OnRecord, maxRecords = Infinity, from = 0, delimiter = ','): { records: number; end: number } {
+/**
+ * What the splitter may hand a record without quotes to instead: the line text[start, end) (its line end left
+ * out) and its position; false when the line should be split and passed to onRecord after all.
+ */
+export type OnLine = (text: string, start: number, end: number, relRow: number) => boolean;
+
+export function splitCsv(text: string, onRecord: OnRecord, maxRecords = Infinity, from = 0, delimiter = ',', onLine?: OnLine): { records: number; end: number } {
   const n = text.length;
   let pos = from;
   let rel = 0;
@@ -137,7 +143,7 @@ export function splitCsv(text: string, onRecord: OnRecord, maxRecords = Infinity
     rel++;
     if (q === -1 || q > nl) {
       const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-      onRecord(text.slice(pos, end).split(delimiter), rel, false);
+      if (!onLine?.(text, pos, end, rel)) onRecord(text.slice(pos, end).split(delimiter), rel, false);
       pos = nl + 1;
       continue;
     }

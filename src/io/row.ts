@@ -3,7 +3,7 @@
  * quoting the cell). The same value readers as the JSON schema; no zod here, because this runs a million times.
  */
 import { LIST_IDS, TRACKS, type Enterprise, type ListEntry, type Track, type YearData } from '../domain/enterprise.js';
-import { wholeUnitsToFen, type Unit } from '../domain/money.js';
+import { smallUnitsToFen, wholeUnitsToFen, type Unit } from '../domain/money.js';
 import { error, warning, type Problem } from '../domain/problem.js';
 import { MAX_YEAR, MIN_YEAR, readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from '../domain/values.js';
 import { YEAR_FIELDS } from '../domain/enterprise.js';
@@ -177,137 +177,279 @@ export function unprotect(cell: string): string {
 /** The yearly values of the row being mapped, by plan slot (see mapRow). */
 const VALS: unknown[] = [];
 
-export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, o: RowOptions = {}): { enterprise: Enterprise | null; problems: Problem[] } {
+/** The scratch array of yearly values, emptied for a row of this plan (mapRow never runs inside itself). */
+function scratch(plan: ColumnPlan): unknown[] {
+  const size = plan.years.length * FIELDS.length;
+  while (VALS.length < size) VALS.push(undefined);
+  VALS.fill(undefined, 0, size);
+  return VALS;
+}
+
+/** What a row becomes: its enterprise (null when an error rejects it) and its problems. */
+export interface MappedRow {
+  enterprise: Enterprise | null;
+  problems: Problem[];
+}
+
+export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, o: RowOptions = {}): MappedRow {
   const problems: Problem[] = [];
   if (cells.length !== plan.headers.length) {
     problems.push(error('', 'row-cells', { expected: plan.headers.length, found: cells.length }));
   }
-  const e: Enterprise = { id: '', tracks: ['ecommerce'], years: {}, lists: [], projects: [], priorAwards: [], higherLevelFunding: [] };
-  let idSeen = false;
-  const checkOnly = !!o.checkOnly;
-  const size = plan.years.length * FIELDS.length;
-  // One scratch array for every row (mapRow never runs inside itself), emptied before use.
-  while (VALS.length < size) VALS.push(undefined);
-  const vals = VALS;
-  vals.fill(undefined, 0, size);
+  const e = newEnterprise();
+  const vals = scratch(plan);
   const runUnit = o.unit ?? '元';
+  let idSeen = false;
   const n = Math.min(cells.length, plan.columns.length);
   for (let i = 0; i < n; i++) {
-    const col = plan.columns[i];
     const raw = cells[i]!;
-    if (!col || raw.length === 0) continue;
-    const header = plan.headers[i]!;
-    if (raw.length > MAX_CELL) {
-      problems.push(error(header, 'cell-too-long', { length: raw.length, max: MAX_CELL }, raw.slice(0, 40)));
-      continue;
-    }
-    let cell = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
-    if (cell.charCodeAt(0) === 61 /* = */) cell = unprotect(cell);
-    if (cell === '') continue; // an empty cell is absent, never zero
-    const unit = plan.units[i] ?? runUnit;
-    switch (col.kind) {
-      case 'id': {
-        idSeen = true;
-        const v = valueOf(readId(cell, !!o.lenientId), header, raw, problems);
-        if (v !== undefined) e.id = v;
-        break;
-      }
-      case 'name':
-        e.name = cell;
-        break;
-      case 'district': {
-        const v = valueOf(readDistrict(cell), header, raw, problems);
-        if (v !== undefined) e.district = v;
-        break;
-      }
-      case 'tracks': {
-        const known = TRACK_CELLS.get(cell);
-        if (known) {
-          e.tracks = known;
-          break;
-        }
-        const tracks: Track[] = [];
-        for (const t of cell.split(SPLIT).filter(Boolean)) {
-          const track = (TRACKS as readonly string[]).includes(t.toLowerCase()) ? (t.toLowerCase() as Track) : TRACK_ALIASES[t];
-          if (track) tracks.push(track);
-          else problems.push(error(header, 'expected.one-of', { values: TRACKS.join(', ') }, raw));
-        }
-        if (tracks.length) e.tracks = tracks;
-        if (tracks.length && !problems.length && TRACK_CELLS.size < 256) TRACK_CELLS.set(cell, tracks);
-        break;
-      }
-      case 'year': {
-        const kind = YEAR_FIELDS[col.field];
-        const slot = plan.slots[i]!;
-        // Fast paths for what an export holds a million times — whole numbers of the unit, true/false — read
-        // exactly as the shared readers read them; anything else goes through those readers.
-        if (kind === 'money' && plainInt(cell)) {
-          if (!checkOnly) vals[slot] = wholeUnitsToFen(cell, unit);
-        }
-        else if (kind === 'boolean' && (cell === 'true' || cell === 'false')) vals[slot] = cell === 'true';
-        else vals[slot] = valueOf<unknown>(kind === 'money' ? readMoney(cell, unit) : kind === 'boolean' ? readBool(cell) : readCount(cell), header, raw, problems);
-        break;
-      }
-      case 'list':
-        for (const item of cell.split(SPLIT).filter(Boolean)) {
-          const m = /^(\d{4})(.*)$/.exec(item);
-          const year = m ? readYear(m[1]) : null;
-          const rest = m?.[2] ?? '';
-          if (!year?.ok || !(LIVESTREAM.test(rest) || ECOMMERCE.test(rest)) || (col.list !== 'honghu' && rest !== '')) {
-            problems.push(error(header, col.list === 'honghu' ? 'expected.list-years-track' : 'expected.list-years', undefined, raw));
-            continue;
-          }
-          const entry: ListEntry = { list: col.list, year: year.value };
-          if (col.list === 'honghu' && LIVESTREAM.test(rest)) entry.track = 'livestream';
-          e.lists.push(entry);
-        }
-        break;
-      case 'project':
-        for (const item of cell.split(SPLIT).filter(Boolean)) {
-          const year = valueOf(readYear(item), header, raw, problems);
-          if (year !== undefined) e.projects.push({ type: col.type, year });
-        }
-        break;
-      case 'capital': {
-        const rc = (e.registeredCapital ??= {});
-        if (col.key === 'amount' || col.key === 'firstInstallment') {
-          const v = valueOf(readMoney(cell, unit), header, raw, problems);
-          if (v !== undefined) rc[col.key] = v;
-        } else {
-          const v = valueOf(readDate(cell), header, raw, problems);
-          if (v !== undefined) rc[col.key] = v;
-        }
-        break;
-      }
-      case 'prior':
-        for (const item of cell.split(SPLIT).filter(Boolean)) {
-          const m = /^([a-z0-9/-]+)@(\d{4})(?::([1-5]))?$/.exec(item);
-          if (!m || (o.knownMeasures && !o.knownMeasures.has(m[1]!))) {
-            problems.push(error(header, 'expected.prior-award', undefined, item));
-            continue;
-          }
-          e.priorAwards.push({ measure: m[1]!, year: Number(m[2]), ...(m[3] ? { tier: Number(m[3]) } : {}) });
-        }
-        break;
-      case 'funding':
-        for (const item of cell.split(SPLIT).filter(Boolean)) {
-          if (!/^[a-z0-9-]+\/[a-z0-9-]+(@\d{4})?$/.test(item) || (o.knownMeasures && !o.knownMeasures.has(item.replace(/@\d{4}$/, '')))) {
-            problems.push(error(header, 'expected.funding-ref', undefined, item));
-            continue;
-          }
-          e.higherLevelFunding.push(item);
-        }
-        break;
-    }
+    if (raw.length === 0 || !plan.columns[i]) continue;
+    if (mapCell(plan, i, raw, e, vals, problems, o, runUnit)) idSeen = true;
   }
-  for (let y = 0; y < plan.years.length && !checkOnly; y++) {
+  return finishRow(plan, e, vals, problems, idSeen, row, o);
+}
+
+function newEnterprise(): Enterprise {
+  return { id: '', tracks: ['ecommerce'], years: {}, lists: [], projects: [], priorAwards: [], higherLevelFunding: [] };
+}
+
+/**
+ * One non-empty cell of column i (a column the plan knows), read into the enterprise, its yearly values into
+ * `vals` by slot; true when the cell is the id's (an id column cell with something in it).
+ */
+function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: unknown[], problems: Problem[], o: RowOptions, runUnit: Unit): boolean {
+  const col = plan.columns[i]!;
+  const header = plan.headers[i]!;
+  if (raw.length > MAX_CELL) {
+    problems.push(error(header, 'cell-too-long', { length: raw.length, max: MAX_CELL }, raw.slice(0, 40)));
+    return false;
+  }
+  let cell = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
+  if (cell.charCodeAt(0) === 61 /* = */) cell = unprotect(cell);
+  if (cell === '') return false; // an empty cell is absent, never zero
+  const unit = plan.units[i] ?? runUnit;
+  switch (col.kind) {
+    case 'id': {
+      const v = valueOf(readId(cell, !!o.lenientId), header, raw, problems);
+      if (v !== undefined) e.id = v;
+      return true;
+    }
+    case 'name':
+      e.name = cell;
+      break;
+    case 'district': {
+      const v = valueOf(readDistrict(cell), header, raw, problems);
+      if (v !== undefined) e.district = v;
+      break;
+    }
+    case 'tracks': {
+      const known = TRACK_CELLS.get(cell);
+      if (known) {
+        e.tracks = known;
+        break;
+      }
+      const tracks: Track[] = [];
+      for (const t of cell.split(SPLIT).filter(Boolean)) {
+        const track = (TRACKS as readonly string[]).includes(t.toLowerCase()) ? (t.toLowerCase() as Track) : TRACK_ALIASES[t];
+        if (track) tracks.push(track);
+        else problems.push(error(header, 'expected.one-of', { values: TRACKS.join(', ') }, raw));
+      }
+      if (tracks.length) e.tracks = tracks;
+      if (tracks.length && !problems.length && TRACK_CELLS.size < 256) TRACK_CELLS.set(cell, tracks);
+      break;
+    }
+    case 'year': {
+      const kind = YEAR_FIELDS[col.field];
+      const slot = plan.slots[i]!;
+      // Fast paths for what an export holds a million times — whole numbers of the unit, true/false — read
+      // exactly as the shared readers read them; anything else goes through those readers.
+      if (kind === 'money' && plainInt(cell)) {
+        if (!o.checkOnly) vals[slot] = wholeUnitsToFen(cell, unit);
+      }
+      else if (kind === 'boolean' && (cell === 'true' || cell === 'false')) vals[slot] = cell === 'true';
+      else vals[slot] = valueOf<unknown>(kind === 'money' ? readMoney(cell, unit) : kind === 'boolean' ? readBool(cell) : readCount(cell), header, raw, problems);
+      break;
+    }
+    case 'list':
+      for (const item of cell.split(SPLIT).filter(Boolean)) {
+        const m = /^(\d{4})(.*)$/.exec(item);
+        const year = m ? readYear(m[1]) : null;
+        const rest = m?.[2] ?? '';
+        if (!year?.ok || !(LIVESTREAM.test(rest) || ECOMMERCE.test(rest)) || (col.list !== 'honghu' && rest !== '')) {
+          problems.push(error(header, col.list === 'honghu' ? 'expected.list-years-track' : 'expected.list-years', undefined, raw));
+          continue;
+        }
+        const entry: ListEntry = { list: col.list, year: year.value };
+        if (col.list === 'honghu' && LIVESTREAM.test(rest)) entry.track = 'livestream';
+        e.lists.push(entry);
+      }
+      break;
+    case 'project':
+      for (const item of cell.split(SPLIT).filter(Boolean)) {
+        const year = valueOf(readYear(item), header, raw, problems);
+        if (year !== undefined) e.projects.push({ type: col.type, year });
+      }
+      break;
+    case 'capital': {
+      const rc = (e.registeredCapital ??= {});
+      if (col.key === 'amount' || col.key === 'firstInstallment') {
+        const v = valueOf(readMoney(cell, unit), header, raw, problems);
+        if (v !== undefined) rc[col.key] = v;
+      } else {
+        const v = valueOf(readDate(cell), header, raw, problems);
+        if (v !== undefined) rc[col.key] = v;
+      }
+      break;
+    }
+    case 'prior':
+      for (const item of cell.split(SPLIT).filter(Boolean)) {
+        const m = /^([a-z0-9/-]+)@(\d{4})(?::([1-5]))?$/.exec(item);
+        if (!m || (o.knownMeasures && !o.knownMeasures.has(m[1]!))) {
+          problems.push(error(header, 'expected.prior-award', undefined, item));
+          continue;
+        }
+        e.priorAwards.push({ measure: m[1]!, year: Number(m[2]), ...(m[3] ? { tier: Number(m[3]) } : {}) });
+      }
+      break;
+    case 'funding':
+      for (const item of cell.split(SPLIT).filter(Boolean)) {
+        if (!/^[a-z0-9-]+\/[a-z0-9-]+(@\d{4})?$/.test(item) || (o.knownMeasures && !o.knownMeasures.has(item.replace(/@\d{4}$/, '')))) {
+          problems.push(error(header, 'expected.funding-ref', undefined, item));
+          continue;
+        }
+        e.higherLevelFunding.push(item);
+      }
+      break;
+  }
+  return false;
+}
+
+/** The end of a row: its years from `vals`, the checks that need the whole row, the row number on every problem. */
+function finishRow(plan: ColumnPlan, e: Enterprise, vals: unknown[], problems: Problem[], idSeen: boolean, row: number, o: RowOptions): MappedRow {
+  for (let y = 0; y < plan.years.length && !o.checkOnly; y++) {
     const data = yearOf(vals, y * FIELDS.length);
     if (data) e.years[plan.years[y]!] = data;
   }
   if (!idSeen && !problems.some((p) => p.path === 'id')) problems.push(error('id', 'id.missing'));
   if (e.registeredCapital && !e.registeredCapital.registeredOn) problems.push(error('registered_on', 'expected.required'));
   for (const p of problems) p.row = row;
-  return { enterprise: problems.some((p) => p.severity === 'error') ? null : e, problems };
+  let rejected = false;
+  for (const p of problems) if (p.severity === 'error') rejected = true;
+  return { enterprise: rejected ? null : e, problems };
+}
+
+/**
+ * How mapLine reads the columns of a plan: a code per column (what it is, as far as the fast path cares), the
+ * slot of a yearly one, and for an amount column the unit its bare numbers are in. Made once per plan and unit.
+ */
+interface LinePlan {
+  runUnit: Unit;
+  code: Uint8Array;
+  slot: Int32Array;
+  unit: Unit[];
+  idCol: number;
+}
+const SKIP = 0; // no column the plan knows: the cell is not read
+const MONEY = 1; // a yearly amount
+const BOOL = 2; // a yearly true/false
+const OTHER = 3; // anything else: through mapCell
+const LINE_PLANS = new WeakMap<ColumnPlan, LinePlan>();
+
+function linePlanOf(plan: ColumnPlan, runUnit: Unit): LinePlan {
+  let lp = LINE_PLANS.get(plan);
+  if (lp && lp.runUnit === runUnit) return lp;
+  const n = plan.columns.length;
+  lp = { runUnit, code: new Uint8Array(n), slot: new Int32Array(n), unit: [], idCol: plan.columns.findIndex((c) => c?.kind === 'id') };
+  for (let i = 0; i < n; i++) {
+    const col = plan.columns[i];
+    const kind = col?.kind === 'year' ? YEAR_FIELDS[col.field] : null;
+    lp.code[i] = !col ? SKIP : kind === 'money' ? MONEY : kind === 'boolean' ? BOOL : OTHER;
+    lp.slot[i] = plan.slots[i] ?? -1;
+    lp.unit.push(plan.units[i] ?? runUnit);
+  }
+  LINE_PLANS.set(plan, lp);
+  return lp;
+}
+
+/** A line mapLine found blank (separators only): not a record. */
+export const BLANK_LINE = Object.freeze({ enterprise: null, problems: [] as Problem[] });
+
+/**
+ * One line of CSV text without quotes, text[start, end) (its line end left out), read straight from the text:
+ * the same result as mapRow(plan, text.slice(start, end).split(delimiter), row, o), without a string for every
+ * cell (whole amounts and true/false are read from the characters; only other cells are cut out and go through
+ * the same mapCell). BLANK_LINE for a line of separators only; null where the line must be split and read by
+ * mapRow (it may be blank in a way only trim() tells: white space or other characters before its first cell).
+ * `rawId`: the id cell as written, trimmed, when the row is rejected and has one.
+ */
+export function mapLine(plan: ColumnPlan, text: string, start: number, end: number, row: number, o: RowOptions): (MappedRow & { rawId?: string }) | null {
+  const d = plan.delimiter.charCodeAt(0);
+  let p = start;
+  while (p < end && text.charCodeAt(p) === d) p++;
+  if (p === end) return BLANK_LINE;
+  const first = text.charCodeAt(p);
+  if (first <= 32 || first >= 127) return null;
+  const runUnit = o.unit ?? '元';
+  const lp = linePlanOf(plan, runUnit);
+  const code = lp.code;
+  const ncols = code.length;
+  const problems: Problem[] = [];
+  const e = newEnterprise();
+  const vals = scratch(plan);
+  const checkOnly = !!o.checkOnly;
+  let idSeen = false;
+  let idStart = 0;
+  let idEnd = 0;
+  let i = 0;
+  let cs = start;
+  for (;;) {
+    let ce = cs;
+    while (ce < end && text.charCodeAt(ce) !== d) ce++;
+    const k = i < ncols && ce > cs ? code[i]! : SKIP;
+    if (k !== SKIP) {
+      if (i === lp.idCol) {
+        idStart = cs;
+        idEnd = ce;
+      }
+      let done = false;
+      if (k === MONEY && ce - cs <= 15) {
+        // a whole number of the column's unit (what plainInt accepts), read digit by digit: exact below 10^15
+        let n = 0;
+        let c = cs;
+        for (; c < ce; c++) {
+          const ch = text.charCodeAt(c);
+          if (ch < 48 || ch > 57) break;
+          n = n * 10 + (ch - 48);
+        }
+        if (c === ce) {
+          if (checkOnly) done = true;
+          else {
+            const fen = smallUnitsToFen(n, lp.unit[i]!);
+            if (fen !== null) {
+              vals[lp.slot[i]!] = fen;
+              done = true;
+            }
+          }
+        }
+      } else if (k === BOOL) {
+        if (ce - cs === 4 && text.startsWith('true', cs)) {
+          vals[lp.slot[i]!] = true;
+          done = true;
+        } else if (ce - cs === 5 && text.startsWith('false', cs)) {
+          vals[lp.slot[i]!] = false;
+          done = true;
+        }
+      }
+      if (!done && mapCell(plan, i, text.slice(cs, ce), e, vals, problems, o, runUnit)) idSeen = true;
+    }
+    i++;
+    if (ce >= end) break;
+    cs = ce + 1;
+  }
+  if (i !== plan.headers.length) problems.unshift(error('', 'row-cells', { expected: plan.headers.length, found: i }));
+  const r: MappedRow & { rawId?: string } = finishRow(plan, e, vals, problems, idSeen, row, o);
+  if (!r.enterprise && idEnd > idStart) r.rawId = text.slice(idStart, idEnd).trim();
+  return r;
 }
 
 /** LIST_IDS re-exported for readers that document the list columns. */

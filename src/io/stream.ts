@@ -24,7 +24,7 @@ import { detectEncoding, type Encoding } from './decode.js';
 import { IdRegistry, SPILL_AT } from './id-registry.js';
 import { prepareJson } from './json-exact.js';
 import { JsonSplitter, type JsonItem } from './json-split.js';
-import { isAmount, mapRow, planColumns, unprotect, type ColumnPlan, type RowOptions } from './row.js';
+import { BLANK_LINE, isAmount, mapLine, mapRow, planColumns, unprotect, type ColumnPlan, type RowOptions } from './row.js';
 import { sniff, ZIP_WHAT } from './sniff.js';
 import { XlsxError, xlsxCsvText } from './xlsx-read.js';
 
@@ -526,17 +526,33 @@ export function forEachCsvRecord(texts: string | readonly string[], plan: Column
   }
   const text = texts;
   const idCol = plan.columns.findIndex((c) => c?.kind === 'id');
-  return splitCsv(text, (cells, rel, broken) => {
-    if (broken) {
-      each({ at: { row: rel }, enterprise: null, problems: [{ ...error('', 'csv.unclosed-quote'), row: rel }] });
-      return;
-    }
-    if (isBlankRecord(cells)) return;
-    const { enterprise, problems } = mapRow(plan, cells, rel, o);
-    const rec: MappedRecord = { at: { row: rel }, enterprise, problems };
-    if (!enterprise && cells[idCol]) rec.rawId = cells[idCol]!.trim();
-    each(rec);
-  }, Infinity, 0, plan.delimiter).records;
+  return splitCsv(
+    text,
+    (cells, rel, broken) => {
+      if (broken) {
+        each({ at: { row: rel }, enterprise: null, problems: [{ ...error('', 'csv.unclosed-quote'), row: rel }] });
+        return;
+      }
+      if (isBlankRecord(cells)) return;
+      const { enterprise, problems } = mapRow(plan, cells, rel, o);
+      const rec: MappedRecord = { at: { row: rel }, enterprise, problems };
+      if (!enterprise && cells[idCol]) rec.rawId = cells[idCol]!.trim();
+      each(rec);
+    },
+    Infinity,
+    0,
+    plan.delimiter,
+    // a line without quotes is read straight from the text (mapLine: the same record, no string per cell)
+    (line, start, end, rel) => {
+      const r = mapLine(plan, line, start, end, rel, o);
+      if (r === null) return false;
+      if (r === BLANK_LINE) return true;
+      const rec: MappedRecord = { at: { row: rel }, enterprise: r.enterprise, problems: r.problems };
+      if (r.rawId !== undefined) rec.rawId = r.rawId;
+      each(rec);
+      return true;
+    },
+  ).records;
 }
 
 /** A record of a later piece of a block, its rows counted from the block's start (`before`: rows of the pieces before). */
