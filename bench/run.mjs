@@ -7,9 +7,9 @@
  * after the other (A B C … A B C …), each target is a RATIO of two commands of the same round, and the report
  * gives the median of the rounds' ratios (at least 3). Each command's output is flushed to disk (`sync`) before
  * the next starts, outside its time, so that one command's write-back does not slow the next. Peak RSS is each
- * child's own
- * (process.resourceUsage().maxRSS at exit, worker threads included, read by bench/rss.mjs); the highest of
- * the rounds is reported.
+ * command's, as GNU time (/usr/bin/time) reads it from the system: the largest of the processes it started (batch,
+ * validate and diff run in a second process, bin/gz-awards.js), worker threads included; the highest of the
+ * rounds is reported.
  *
  *   batch CSV → CSV, 1 job        rows/s ÷ the csv-parse → csv-stringify pass-through's      ≥ 1.5
  *   batch CSV → CSV, --jobs 2     the same                                                     ≥ 2.2
@@ -46,20 +46,25 @@ const withBig = process.argv.includes('--rss-3m');
 const keep = process.argv.includes('--keep');
 const dir = mkdtempSync(join(tmpdir(), 'gz-bench-'));
 const BIN = join(ROOT, 'bin/gz-awards.js');
-const RSS = join(ROOT, 'bench/rss.mjs');
+const TIME = '/usr/bin/time';
+if (!existsSync(TIME)) {
+  process.stderr.write('npm run bench needs GNU time at /usr/bin/time for peak memory (Debian: apt-get install time)\n');
+  process.exit(2);
+}
 const REFORM = join(ROOT, 'fixtures/reforms/tier1-5bn.yaml');
 const log = (s) => process.stderr.write(s + '\n');
 
 const writeDistrict = writeDistrictCsv;
 
 /**
- * Runs `node bench/rss.mjs SCRIPT ARGS` and returns wall seconds and the child's peak RSS in MB. With `pipe`,
+ * Runs `node SCRIPT ARGS` under GNU time and returns wall seconds and its peak RSS in MB. With `pipe`,
  * standard output is a pipe that this process reads and drops (as `… | consumer` would); else it is /dev/null.
  */
 async function timed(script, args, { pipe = false } = {}) {
   const rssFile = join(dir, `rss-${Math.random().toString(36).slice(2)}`);
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [RSS, rssFile, script, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', pipe ? 'pipe' : 'ignore', 'pipe'] });
+  // %M: the largest peak RSS among the process and those it waited for (Linux folds a child's into its parent's)
+  const child = spawn(TIME, ['-f', '%M', '-o', rssFile, process.execPath, script, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', pipe ? 'pipe' : 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   let bytes = 0;
@@ -70,7 +75,8 @@ async function timed(script, args, { pipe = false } = {}) {
   // What a command wrote (up to 3 GB) is flushed to disk before the next one starts, outside the timing: the
   // kernel's write-back would otherwise fall on whatever runs next (a CSV batch after the pass-through's file).
   spawnSync('sync');
-  return { secs, rssMB: Number(readFileSync(rssFile, 'utf8')) / 1024, bytes };
+  // its last line (GNU time writes "Command exited with non-zero status 3" above it for exit 3: some awards needed data)
+  return { secs, rssMB: Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024, bytes };
 }
 
 /** Runs a node script and returns its standard output. */

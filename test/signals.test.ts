@@ -46,15 +46,17 @@ describe('batch under real signals', () => {
         writeFileSync(join(d, 'awards.csv'), 'earlier awards\n');
         writeFileSync(join(d, 'rejects.csv'), 'earlier rejects\n');
         const { child, done } = cliAsync(['batch', BIG, '--out', 'awards.csv', '--rejects', 'rejects.csv', '--summary', 'summary.csv', '--jobs', String(jobs)], { cwd: d });
-        const tmp = join(d, `.awards.csv.${child.pid}.tmp`);
-        // mid-write: the temporary award table exists and has rows in it
+        // mid-write: the temporary award table exists and has rows in it. It is named after the process that
+        // writes it: batch runs in a second process that the one started here waits for (bin/gz-awards.js).
+        const tmp = () => readdirSync(d).find((f) => /^\.awards\.csv\.\d+\.tmp$/.test(f));
         await until(() => {
           try {
-            return statSync(tmp).size > 100_000;
+            const f = tmp();
+            return !!f && f !== `.awards.csv.${child.pid}.tmp` && statSync(join(d, f)).size > 100_000;
           } catch {
             return false;
           }
-        }, tmp);
+        }, 'the temporary award table');
         child.kill(signal);
         const r = await done;
         expect(r.code).toBe(code);
@@ -65,6 +67,28 @@ describe('batch under real signals', () => {
       }, 120_000);
     }
   }
+});
+
+describe('Ctrl-C in a terminal', () => {
+  it('reaches both processes of a batch (the one started and the one that works): exit 130, cleaned up once', async () => {
+    const d = mkdtempSync(join(dir, 'group-'));
+    writeFileSync(join(d, 'awards.csv'), 'earlier awards\n');
+    const { child, done } = cliAsync(['batch', BIG, '--out', 'awards.csv', '--rejects', 'rejects.csv'], { cwd: d, group: true });
+    await until(() => {
+      const f = readdirSync(d).find((n) => /^\.awards\.csv\.\d+\.tmp$/.test(n));
+      try {
+        return !!f && statSync(join(d, f)).size > 100_000;
+      } catch {
+        return false;
+      }
+    }, 'the temporary award table');
+    process.kill(-child.pid!, 'SIGINT'); // the whole group, as the terminal sends it
+    const r = await done;
+    expect(r.code).toBe(130);
+    expect(hidden(d)).toEqual([]);
+    expect(readdirSync(d).sort()).toEqual(['awards.csv']);
+    expect(readFileSync(join(d, 'awards.csv'), 'utf8')).toBe('earlier awards\n');
+  }, 120_000);
 });
 
 describe('the sink that diff and test write through', () => {

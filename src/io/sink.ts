@@ -63,8 +63,13 @@ const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 function installSignalHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
+  // Kept for every signal after the first, so that a second one (a terminal's Ctrl-C reaches the process that
+  // started this one too, and it passes it on: bin/gz-awards.js) cannot end the process halfway through the cleanup.
+  let exiting = false;
   for (const sig of Object.keys(SIGNAL_EXIT) as Array<keyof typeof SIGNAL_EXIT>) {
-    process.once(sig, () => {
+    process.on(sig, () => {
+      if (exiting) return;
+      exiting = true;
       removeTemporaries();
       process.exit(SIGNAL_EXIT[sig]);
     });

@@ -40,8 +40,9 @@ export function cli(args: string[], o: { input?: string | Buffer; env?: Record<s
 }
 
 /** Starts the binary without waiting (signal tests); `done` resolves with the run, guarded like `cli`. */
-export function cliAsync(args: string[], o: { env?: Record<string, string>; cwd?: string; stdio?: 'pipe' | 'ignore' } = {}): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: o.cwd ?? ROOT, env: cliEnv(o.env), stdio: ['ignore', o.stdio ?? 'pipe', 'pipe'] });
+export function cliAsync(args: string[], o: { env?: Record<string, string>; cwd?: string; stdio?: 'pipe' | 'ignore'; group?: boolean } = {}): { child: ChildProcess; done: Promise<CliRun> } {
+  // group: the run leads a process group of its own, so that a signal can reach all of it, as a terminal's Ctrl-C does
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: o.cwd ?? ROOT, env: cliEnv(o.env), stdio: ['ignore', o.stdio ?? 'pipe', 'pipe'], detached: !!o.group });
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
