@@ -120,15 +120,16 @@ export class CsvCutter {
 export type OnRecord = (cells: string[], relRow: number, broken: boolean) => void;
 
 /**
- * Splits a block of whole records into cells. Returns the number of records (blank lines count, so that row
- * numbers match what a spreadsheet shows). A last record whose quote never closes is passed with `broken`.
- */
-/**
  * What the splitter may hand a record without quotes to instead: the line text[start, end) (its line end left
  * out) and its position; false when the line should be split and passed to onRecord after all.
  */
 export type OnLine = (text: string, start: number, end: number, relRow: number) => boolean;
 
+/**
+ * Splits a block of whole records into cells. Returns the number of records (blank lines count, so that row
+ * numbers match what a spreadsheet shows). A last record whose quote never closes is passed with `broken`.
+ * With `onLine`, a record without quotes is offered to it as a line first (the row mapper reads it in place).
+ */
 export function splitCsv(text: string, onRecord: OnRecord, maxRecords = Infinity, from = 0, delimiter = ',', onLine?: OnLine): { records: number; end: number } {
   const n = text.length;
   let pos = from;
