@@ -44,11 +44,15 @@ if (STREAMING.has(process.argv[2]) && !process.execArgv.some((a) => a.startsWith
     for (const sig of signals) process.off(sig, pass);
   };
   // No second process to be had (the system refused one): the command runs here, with the default young generation.
+  // Node still reports the failed child as closed (code -2) after the error: that close is not the command's end.
+  let here = false;
   child.on('error', () => {
+    here = true;
     stop();
     runHere();
   });
   child.on('close', (code, signal) => {
+    if (here) return;
     stop();
     if (signal) process.kill(process.pid, signal);
     else process.exit(code ?? 2);

@@ -193,9 +193,6 @@ export interface MappedRow {
 
 export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, o: RowOptions = {}): MappedRow {
   const problems: Problem[] = [];
-  if (cells.length !== plan.headers.length) {
-    problems.push(error('', 'row-cells', { expected: plan.headers.length, found: cells.length }));
-  }
   const e = newEnterprise();
   const vals = scratch(plan);
   const runUnit = o.unit ?? '元';
@@ -206,7 +203,7 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
     if (raw.length === 0 || !plan.columns[i]) continue;
     if (mapCell(plan, i, raw, e, vals, problems, o, runUnit)) idSeen = true;
   }
-  return finishRow(plan, e, vals, problems, idSeen, row, o);
+  return finishRow(plan, e, vals, problems, idSeen, cells.length, row, o);
 }
 
 function newEnterprise(): Enterprise {
@@ -324,8 +321,12 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
   return false;
 }
 
-/** The end of a row: its years from `vals`, the checks that need the whole row, the row number on every problem. */
-function finishRow(plan: ColumnPlan, e: Enterprise, vals: unknown[], problems: Problem[], idSeen: boolean, row: number, o: RowOptions): MappedRow {
+/**
+ * The end of a row of `cells` cells: its years from `vals`, the checks that need the whole row (a count of cells
+ * other than the header's comes first among the problems), the row number on every problem.
+ */
+function finishRow(plan: ColumnPlan, e: Enterprise, vals: unknown[], problems: Problem[], idSeen: boolean, cells: number, row: number, o: RowOptions): MappedRow {
+  if (cells !== plan.headers.length) problems.unshift(error('', 'row-cells', { expected: plan.headers.length, found: cells }));
   for (let y = 0; y < plan.years.length && !o.checkOnly; y++) {
     const data = yearOf(vals, y * FIELDS.length);
     if (data) e.years[plan.years[y]!] = data;
@@ -333,9 +334,7 @@ function finishRow(plan: ColumnPlan, e: Enterprise, vals: unknown[], problems: P
   if (!idSeen && !problems.some((p) => p.path === 'id')) problems.push(error('id', 'id.missing'));
   if (e.registeredCapital && !e.registeredCapital.registeredOn) problems.push(error('registered_on', 'expected.required'));
   for (const p of problems) p.row = row;
-  let rejected = false;
-  for (const p of problems) if (p.severity === 'error') rejected = true;
-  return { enterprise: rejected ? null : e, problems };
+  return { enterprise: problems.some((p) => p.severity === 'error') ? null : e, problems };
 }
 
 /**
@@ -446,8 +445,7 @@ export function mapLine(plan: ColumnPlan, text: string, start: number, end: numb
     if (ce >= end) break;
     cs = ce + 1;
   }
-  if (i !== plan.headers.length) problems.unshift(error('', 'row-cells', { expected: plan.headers.length, found: i }));
-  const r: MappedRow & { rawId?: string } = finishRow(plan, e, vals, problems, idSeen, row, o);
+  const r: MappedRow & { rawId?: string } = finishRow(plan, e, vals, problems, idSeen, i, row, o);
   if (!r.enterprise && idEnd > idStart) r.rawId = text.slice(idStart, idEnd).trim();
   return r;
 }
