@@ -59,8 +59,16 @@ const yearData: fc.Arbitrary<YearData> = fc.record(
   { requiredKeys: [] },
 );
 
-/** Names a JSON writer must escape: quotes, backslashes, control characters, lone surrogates. */
-const name = fc.oneof(fc.string(), fc.constantFrom('广州"天河"电商\\有限公司', 'a\u0000b\u001f\n\t', '\ud800 lone', '=1+2'));
+/**
+ * Names a JSON writer must escape or encode with care: quotes, backslashes, control characters, lone surrogates,
+ * characters of one to four bytes in UTF-8 (the writer encodes them itself).
+ */
+const name = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom('广州"天河"电商\\有限公司', 'a\u0000b\u001f\n\t', '\ud800 lone', 'lone \udfff', '=1+2', 'ß€😀\u007f\u0080\u07ff\u0800\uffff'),
+);
 
 const enterprise: fc.Arbitrary<Enterprise> = fc
   .record({

@@ -11,6 +11,7 @@ import { AwardCsvLine, awardColumns, awardRow, columnIndex, type AwardColumn } f
 import { csvLine, longRows } from '../render/csv.js';
 import { JsonLineWriter } from '../render/json-line.js';
 import type { RunMeta } from '../render/output.js';
+import { Utf8Buffer } from '../render/utf8-buffer.js';
 import { AGGREGATOR_KINDS } from './aggregate.js';
 import { blockMapper } from './map.js';
 import type { BatchSetup, BlockOut, BlockTask, XCell } from './types.js';
@@ -34,8 +35,7 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
   const { format, layout, lang } = setup;
   const xlsx = format === 'xlsx';
   const json = format === 'jsonl' || format === 'json' ? new JsonLineWriter(lang, meta) : null;
-  const bytes = new Utf8Builder();
-  const add = (s: string) => bytes.add(s);
+  const bytes = new Utf8Buffer();
 
   function block(): BlockOut {
     return { rows: 0, records: 0, bytes: null, ends: [], xrows: [], xends: [], ids: [], ats: [], pieces: extractors.map(() => []), warnings: [], others: [] };
@@ -75,8 +75,8 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
     } else {
       if (json) {
         if (format === 'json') bytes.add(',\n');
-        json.write(ev, add);
-        if (format === 'jsonl') bytes.add('\n');
+        json.write(ev, bytes);
+        if (format === 'jsonl') bytes.byte(10);
         b.ends.push(bytes.length);
       } else {
         if (layout === 'wide') bytes.add(wideCsv.line(ev));
@@ -95,42 +95,6 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
       return b;
     },
   };
-}
-
-/**
- * Text encoded to UTF-8 as it is added, into one buffer reused from block to block: a block's lines (a JSON
- * line is about 3 KB, a CSV line a tree of a few dozen joined pieces) then die young instead of living on, as one
- * long string, until the block is written.
- */
-class Utf8Builder {
-  private buf = Buffer.allocUnsafe(1 << 20);
-  length = 0;
-
-  add(s: string): void {
-    if (this.length + 3 * s.length > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.length + 3 * s.length));
-      this.buf.copy(next, 0, 0, this.length);
-      this.buf = next;
-    }
-    this.length += this.buf.write(s, this.length, 'utf8');
-  }
-
-  /**
-   * The bytes added since the last take. They are handed over whole (a fresh buffer takes their place), except
-   * where the buffer is mostly empty: then they are copied out, so what crosses threads is only them.
-   */
-  take(): Uint8Array {
-    const size = this.buf.length;
-    if (this.length < size / 2) {
-      const out = Uint8Array.prototype.slice.call(this.buf, 0, this.length);
-      this.length = 0;
-      return out;
-    }
-    const out = this.buf.subarray(0, this.length);
-    this.buf = Buffer.allocUnsafeSlow(size);
-    this.length = 0;
-    return out;
-  }
 }
 
 const LONG_YEAR = 6; // year, application_year

@@ -1,119 +1,256 @@
 /**
- * One enterprise's output as compact JSON text, written straight from its evaluation: the same bytes as
+ * One enterprise's output as compact JSON, written straight from its evaluation as UTF-8 bytes: the same bytes as
  * `toJson(toOutput(ev, lang, meta), false)` (output.ts, the contract), which a property test holds it to, at a
- * fraction of the cost on a million rows. No output objects are built; what is the same for every enterprise is
- * serialised once (a measure's policy, measure and article; the run's interpretation and parameters; a list of
- * notes); each check's words are rendered once and the reason line reuses them; a string that needs escaping
- * goes through JSON.stringify, so escaping is V8's own.
+ * fraction of the cost on a million rows. No output objects and no line strings are built: the parts that are the
+ * same for every enterprise (the keys, a measure's policy, measure and article, a list of notes, the run's
+ * interpretation and parameters, a check's words without arguments) are encoded once and copied; numbers and
+ * strings are written into the buffer as they are read (utf8-buffer.ts), a string escaped as JSON.stringify
+ * escapes it; each check's words are rendered once, and the reason line, most often one of them, is copied.
  */
 import { districtEnglish } from '../domain/districts.js';
 import type { Lang } from '../domain/labels.js';
 import { formatYuan, type Fen } from '../domain/money.js';
-import type { Msg, Result } from '../domain/result.js';
+import type { Check, Msg, Result } from '../domain/result.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { Interpretation } from '../engine/interpretation.js';
 import type { RunMeta } from './output.js';
-import { nextText, reasonOf } from './reason.js';
+import { nextText, reasonSeparator, shownInReason, supersededReason } from './reason.js';
 import { t } from './messages.js';
+import { Utf8Buffer, utf8 } from './utf8-buffer.js';
 
-/** Characters JSON.stringify would escape: quote, backslash, controls, and surrogates (escaped when lone). */
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-/** A string as JSON: most need no escape, and are only quoted (no copy of the words). */
-const str = (s: string): string => (ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`);
-const money = (fen: Fen | null): string => (fen === null ? 'null' : `"${formatYuan(fen)}"`);
+const K = {
+  id: utf8('{"id":'),
+  name: utf8(',"name":'),
+  district: utf8(',"district":'),
+  results: utf8(',"results":['),
+  total: utf8('],"total":'),
+  applicationYear: utf8(',"applicationYear":'),
+  tier: utf8(',"tier":'),
+  checks: utf8(',"checks":['),
+  article: utf8(',"article":'),
+  missing: utf8('],"missing":'),
+  supersededBy: utf8(',"supersededBy":'),
+  reason: utf8(',"reason":'),
+  /** The checks' end to the reason, for a result that misses nothing and is not superseded (most results). */
+  nothingMissing: utf8('],"missing":[],"supersededBy":null,"reason":'),
+  noNotes: utf8(',"notes":[]'),
+  next: utf8(',"next":{"year":'),
+  threshold: utf8(',"threshold":'),
+  minGrowth: utf8(',"minGrowth":'),
+  growthYears: utf8(',"growthYears":'),
+  salesForGrowth: utf8(',"salesForGrowth":'),
+  detail: utf8(',"detail":'),
+  null: utf8('null'),
+};
+const COMMA = 44;
+const QUOTE = 34;
+const CLOSE_BRACE = 125;
 
 /** The head of a result's object for one measure, up to its year: constant for the measure. */
 interface Head {
   policy: string;
   measure: string;
   article: string;
-  text: string;
+  bytes: Uint8Array;
 }
 
 export class JsonLineWriter {
   private readonly heads = new Map<string, Head>();
-  private readonly notes = new WeakMap<readonly Msg[], string>();
-  private readonly plain = new Map<string, string>();
+  private readonly notes = new WeakMap<readonly Msg[], Uint8Array>();
+  private readonly plain = new Map<string, Uint8Array>();
+  private readonly words = new Map<string, Uint8Array>();
+  /** `{"id":…,"passed":…,"detail":` by check id, for passed true, false and null. */
+  private readonly checkHeads = new Map<string, Uint8Array[]>();
+  /** `,"status":…,"kind":…,"amount":` by status and kind. */
+  private readonly statusKinds = new Map<string, Map<string, Uint8Array>>();
+  private readonly separator: Uint8Array;
   private tailFor: Interpretation | null = null;
-  private tail = '';
-  private details: string[] = [];
+  private tail: Uint8Array = new Uint8Array(0);
+  /** Where each check's words were written in the buffer: [start, end) of detail i at 2i, 2i + 1. */
+  private spans: number[] = [];
+  private scratch: Utf8Buffer | null = null;
 
   constructor(
     private readonly lang: Lang,
     private readonly meta: RunMeta = {},
-  ) {}
+  ) {
+    this.separator = utf8(reasonSeparator(lang));
+  }
 
-  /** The enterprise's output object as one line of JSON (no newline). */
+  /** The enterprise's output object as one line of JSON text (no newline). */
   line(ev: Evaluation): string {
-    let s = '';
-    this.write(ev, (piece) => (s += piece));
-    return s;
+    const b = (this.scratch ??= new Utf8Buffer());
+    this.write(ev, b);
+    return b.textFrom(0);
+  }
+
+  /** The same line, as UTF-8 bytes added to `out`. */
+  write(ev: Evaluation, out: Utf8Buffer): void {
+    const e = ev.enterprise;
+    out.bytes(K.id);
+    out.json(e.id);
+    out.bytes(K.name);
+    if (e.name === undefined) out.bytes(K.null);
+    else out.json(e.name);
+    out.bytes(K.district);
+    if (e.district === undefined) out.bytes(K.null);
+    else out.json(this.lang === 'en' ? districtEnglish(e.district) : e.district);
+    out.bytes(K.results);
+    const results = ev.results;
+    for (let i = 0; i < results.length; i++) {
+      if (i > 0) out.byte(COMMA);
+      this.result(results[i]!, out);
+    }
+    out.bytes(K.total);
+    this.money(ev.total, out);
+    out.bytes(this.tailOf(ev.interpretation));
+  }
+
+  private result(r: Result, out: Utf8Buffer): void {
+    const lang = this.lang;
+    out.bytes(this.head(r));
+    out.int(r.year);
+    out.bytes(K.applicationYear);
+    out.int(r.applicationYear);
+    out.bytes(this.statusKind(r));
+    this.money(r.amount, out);
+    out.bytes(K.tier);
+    if (r.tier === null) out.bytes(K.null);
+    else out.int(r.tier);
+    out.bytes(K.checks);
+    const checks = r.checks;
+    const spans = this.spans;
+    spans.length = 2 * checks.length;
+    for (let i = 0; i < checks.length; i++) {
+      const c = checks[i]!;
+      if (i > 0) out.byte(COMMA);
+      out.bytes(this.checkHead(c));
+      spans[2 * i] = out.length;
+      if (c.msg.args === undefined) out.bytes(this.plainText(c.msg.key));
+      else out.json(t(c.msg, lang));
+      spans[2 * i + 1] = out.length;
+      if (c.article) {
+        out.bytes(K.article);
+        out.bytes(this.word(c.article));
+      }
+      out.byte(CLOSE_BRACE);
+    }
+    if (r.missing.length === 0 && r.supersededBy === null) out.bytes(K.nothingMissing);
+    else {
+      out.bytes(K.missing);
+      out.add(JSON.stringify(r.missing));
+      out.bytes(K.supersededBy);
+      if (r.supersededBy === null) out.bytes(K.null);
+      else out.json(r.supersededBy);
+      out.bytes(K.reason);
+    }
+    this.reason(r, out);
+    out.bytes(this.notesOf(r.notes));
+    const n = r.next;
+    if (n) {
+      out.bytes(K.next);
+      out.int(n.year);
+      out.bytes(K.tier);
+      out.int(n.tier);
+      out.bytes(K.threshold);
+      this.money(n.threshold, out);
+      out.bytes(K.minGrowth);
+      out.json(n.minGrowth);
+      out.bytes(K.growthYears);
+      out.int(n.growthYears);
+      if (n.salesForGrowth !== undefined) {
+        out.bytes(K.salesForGrowth);
+        this.money(n.salesForGrowth, out);
+      }
+      out.bytes(K.detail);
+      out.json(nextText(n, lang));
+      out.byte(CLOSE_BRACE);
+    }
+    out.byte(CLOSE_BRACE);
   }
 
   /**
-   * The same line, handed out in pieces (the head, each result, the tail) as they are made: an output that
-   * encodes as it goes then never joins a line of 3 KB, hundreds of pieces, into one string.
+   * The reason line (reason.ts): the words of the checks it shows, joined, are copied from where the checks were
+   * just written, without their quotes (JSON escapes each character on its own, so the escaped pieces joined are
+   * the joined text escaped).
    */
-  write(ev: Evaluation, out: (piece: string) => void): void {
-    const e = ev.enterprise;
-    const district = e.district === undefined ? null : this.lang === 'en' ? districtEnglish(e.district) : e.district;
-    out(`{"id":${str(e.id)},"name":${e.name === undefined ? 'null' : str(e.name)},"district":${district === null ? 'null' : str(district)},"results":[`);
-    const results = ev.results;
-    for (let i = 0; i < results.length; i++) out(i > 0 ? ',' + this.result(results[i]!) : this.result(results[i]!));
-    out(`],"total":"${formatYuan(ev.total)}"` + this.tailOf(ev.interpretation));
+  private reason(r: Result, out: Utf8Buffer): void {
+    if (r.status === 'superseded') return out.json(supersededReason(r, this.lang));
+    const spans = this.spans;
+    out.byte(QUOTE);
+    let first = true;
+    for (let i = 0; i < r.checks.length; i++) {
+      if (!shownInReason(r, r.checks[i]!)) continue;
+      if (!first) out.bytes(this.separator);
+      out.repeat(spans[2 * i]! + 1, spans[2 * i + 1]! - 1);
+      first = false;
+    }
+    out.byte(QUOTE);
   }
 
-  private result(r: Result): string {
-    const lang = this.lang;
-    let s = `${this.head(r)}${r.year},"applicationYear":${r.applicationYear},"status":"${r.status}","kind":"${r.kind}","amount":${money(r.amount)},"tier":${r.tier === null ? 'null' : r.tier},"checks":[`;
-    const checks = r.checks;
-    const details = this.details;
-    details.length = checks.length;
-    for (let i = 0; i < checks.length; i++) {
-      const c = checks[i]!;
-      const d = (details[i] = c.msg.args === undefined ? this.plainText(c.msg.key) : t(c.msg, lang));
-      s += `${i > 0 ? ',' : ''}{"id":${str(c.id)},"passed":${c.passed},"detail":${str(d)}${c.article ? `,"article":${str(c.article)}` : ''}}`;
-    }
-    s += `],"missing":${r.missing.length === 0 ? '[]' : JSON.stringify(r.missing)},"supersededBy":${r.supersededBy === null ? 'null' : str(r.supersededBy)}`;
-    s += `,"reason":${str(reasonOf(r, lang, details))},"notes":${this.notesOf(r.notes)}`;
-    const n = r.next;
-    if (n) {
-      s += `,"next":{"year":${n.year},"tier":${n.tier},"threshold":${money(n.threshold)},"minGrowth":${str(n.minGrowth)},"growthYears":${n.growthYears}`;
-      if (n.salesForGrowth !== undefined) s += `,"salesForGrowth":${money(n.salesForGrowth)}`;
-      s += `,"detail":${str(nextText(n, lang))}}`;
-    }
-    return s + '}';
+  /** An amount as JSON: its yuan as a quoted decimal string, or null. */
+  private money(fen: Fen | null, out: Utf8Buffer): void {
+    if (fen === null) return out.bytes(K.null);
+    out.byte(QUOTE);
+    out.ascii(formatYuan(fen));
+    out.byte(QUOTE);
   }
 
-  /** The words of a message without arguments (a check that passed quietly, most often), rendered once. */
-  private plainText(key: string): string {
-    let s = this.plain.get(key);
-    if (s === undefined) this.plain.set(key, (s = t({ key }, this.lang)));
-    return s;
+  /** A word of the rules (a status, a kind, a check's id, an article) as JSON, encoded once. */
+  private word(s: string): Uint8Array {
+    let b = this.words.get(s);
+    if (b === undefined) this.words.set(s, (b = utf8(JSON.stringify(s))));
+    return b;
+  }
+
+  /** The words of a message without arguments (a check that passed quietly, most often) as JSON, encoded once. */
+  private plainText(key: string): Uint8Array {
+    let b = this.plain.get(key);
+    if (b === undefined) this.plain.set(key, (b = utf8(JSON.stringify(t({ key }, this.lang)))));
+    return b;
+  }
+
+  /** `{"id":…,"passed":…,"detail":` for the check. */
+  private checkHead(c: Check): Uint8Array {
+    let heads = this.checkHeads.get(c.id);
+    if (heads === undefined) {
+      const id = `{"id":${JSON.stringify(c.id)},"passed":`;
+      this.checkHeads.set(c.id, (heads = [true, false, null].map((p) => utf8(`${id}${p},"detail":`))));
+    }
+    return heads[c.passed === true ? 0 : c.passed === false ? 1 : 2]!;
+  }
+
+  /** `,"status":…,"kind":…,"amount":` for the result. */
+  private statusKind(r: Result): Uint8Array {
+    let byKind = this.statusKinds.get(r.status);
+    if (byKind === undefined) this.statusKinds.set(r.status, (byKind = new Map()));
+    let b = byKind.get(r.kind);
+    if (b === undefined) byKind.set(r.kind, (b = utf8(`,"status":${JSON.stringify(r.status)},"kind":${JSON.stringify(r.kind)},"amount":`)));
+    return b;
   }
 
   /** `{"policy":…,"measure":…,"article":…,"year":` for the result's measure. */
-  private head(r: Result): string {
+  private head(r: Result): Uint8Array {
     const h = this.heads.get(r.ref);
-    if (h && h.policy === r.policy && h.measure === r.measure && h.article === r.article) return h.text;
-    const text = `{"policy":${str(r.policy)},"measure":${str(r.measure)},"article":${str(r.article)},"year":`;
-    this.heads.set(r.ref, { policy: r.policy, measure: r.measure, article: r.article, text });
-    return text;
+    if (h && h.policy === r.policy && h.measure === r.measure && h.article === r.article) return h.bytes;
+    const bytes = utf8(`{"policy":${JSON.stringify(r.policy)},"measure":${JSON.stringify(r.measure)},"article":${JSON.stringify(r.article)},"year":`);
+    this.heads.set(r.ref, { policy: r.policy, measure: r.measure, article: r.article, bytes });
+    return bytes;
   }
 
-  /** A list of notes as a JSON array of their words: the engine shares one list per measure and year. */
-  private notesOf(notes: readonly Msg[]): string {
-    if (notes.length === 0) return '[]';
-    let s = this.notes.get(notes);
-    if (s === undefined) this.notes.set(notes, (s = JSON.stringify(notes.map((m) => t(m, this.lang)))));
-    return s;
+  /** `,"notes":` and a list of notes as a JSON array of their words: the engine shares one list per measure and year. */
+  private notesOf(notes: readonly Msg[]): Uint8Array {
+    if (notes.length === 0) return K.noNotes;
+    let b = this.notes.get(notes);
+    if (b === undefined) this.notes.set(notes, (b = utf8(`,"notes":${JSON.stringify(notes.map((m) => t(m, this.lang)))}`)));
+    return b;
   }
 
   /** `,"interpretation":{…}` and the parameters, with the closing brace: the same for a whole run. */
-  private tailOf(interpretation: Interpretation): string {
+  private tailOf(interpretation: Interpretation): Uint8Array {
     if (interpretation !== this.tailFor) {
       this.tailFor = interpretation;
-      this.tail = `,"interpretation":${JSON.stringify(interpretation)}${this.meta.params !== undefined ? `,"params":${JSON.stringify(this.meta.params)}` : ''}}`;
+      this.tail = utf8(`,"interpretation":${JSON.stringify(interpretation)}${this.meta.params !== undefined ? `,"params":${JSON.stringify(this.meta.params)}` : ''}}`);
     }
     return this.tail;
   }

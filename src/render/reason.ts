@@ -1,6 +1,6 @@
 /** One line that says why a result is what it is, and what the next tier would take. */
 import type { Lang } from '../domain/labels.js';
-import type { NextTier, Result } from '../domain/result.js';
+import type { Check, NextTier, Result } from '../domain/result.js';
 import { CONFLICTS } from '../engine/conflicts.js';
 import { sentenceUnit } from './amount.js';
 import { articleText, money, pct, t } from './messages.js';
@@ -21,27 +21,33 @@ function conflictArticle(ref: string, winner: string): string | null {
 /** Checks whose passing says nothing worth a line. */
 const QUIET = new Set(['higher-level-funding.pass', 'already-awarded.pass']);
 
+/** Whether the reason line of `r` (not superseded) shows check `c`: what passed, what failed, or what is missing. */
+export function shownInReason(r: Result, c: Check): boolean {
+  return r.status === 'eligible' ? c.passed === true && !QUIET.has(c.msg.key) : r.status === 'needs-data' ? c.passed === null : c.passed === false;
+}
+
+/** What joins the checks of a reason line. */
+export const reasonSeparator = (lang: Lang): string => (lang === 'zh' ? '；' : '; ');
+
+/** The reason line of a superseded result: which result was chosen instead, and by which article. */
+export function supersededReason(r: Result, lang: Lang): string {
+  const article = r.supersededBy ? conflictArticle(r.ref, r.supersededBy) : null;
+  const chosen = r.supersededBy ? refText(r.supersededBy, lang) : lang === 'zh' ? '更优方案' : 'a better plan';
+  return lang === 'zh' ? `不重复享受：已选择${chosen}${article ? `（${article}）` : ''}` : `not both: ${chosen} is taken instead${article ? ` (${article})` : ''}`;
+}
+
 /**
- * The reason line of a result. `details`, when given, are its checks' words already rendered (details[i] for
- * checks[i]), so that a writer that shows both renders each check once.
+ * The reason line of a result: for a superseded one, what was chosen instead; else the words of the checks that
+ * decided it (shownInReason), joined.
  */
-export function reasonOf(r: Result, lang: Lang, details?: readonly string[]): string {
-  const sep = lang === 'zh' ? '；' : '; ';
-  if (r.status === 'superseded') {
-    const article = r.supersededBy ? conflictArticle(r.ref, r.supersededBy) : null;
-    const chosen = r.supersededBy ? refText(r.supersededBy, lang) : lang === 'zh' ? '更优方案' : 'a better plan';
-    return lang === 'zh'
-      ? `不重复享受：已选择${chosen}${article ? `（${article}）` : ''}`
-      : `not both: ${chosen} is taken instead${article ? ` (${article})` : ''}`;
-  }
+export function reasonOf(r: Result, lang: Lang): string {
+  if (r.status === 'superseded') return supersededReason(r, lang);
+  const sep = reasonSeparator(lang);
   let out = '';
   let first = true;
-  for (let i = 0; i < r.checks.length; i++) {
-    const c = r.checks[i]!;
-    const shown =
-      r.status === 'eligible' ? c.passed === true && !QUIET.has(c.msg.key) : r.status === 'needs-data' ? c.passed === null : c.passed === false;
-    if (!shown) continue;
-    out += (first ? '' : sep) + (details ? details[i]! : t(c.msg, lang));
+  for (const c of r.checks) {
+    if (!shownInReason(r, c)) continue;
+    out += (first ? '' : sep) + t(c.msg, lang);
     first = false;
   }
   return out;

@@ -1,0 +1,147 @@
+/**
+ * Text encoded to UTF-8 as it is made, into one buffer reused from block to block: a block's lines (a JSON line
+ * is about 3 KB, a CSV line a tree of a few dozen joined pieces) then die young instead of living on, as one long
+ * string, until the block is written.
+ *
+ * Besides whole strings (`add`, through Node's encoder), it takes the pieces a JSON writer is made of without
+ * building a string for them: bytes encoded once (`bytes`), integers (`int`), ASCII words (`ascii`) and strings
+ * as JSON (`json`), quoted and encoded in one pass, escaped exactly as JSON.stringify escapes.
+ */
+export class Utf8Buffer {
+  /** The bytes, as Node's Buffer (for its encoder) and as a plain Uint8Array (V8 stores into it faster). */
+  private buf = Buffer.allocUnsafe(1 << 20);
+  private u8 = plain(this.buf);
+  length = 0;
+
+  /** Room for `n` more bytes. */
+  private room(n: number): Uint8Array {
+    if (this.length + n > this.u8.length) this.grow(n);
+    return this.u8;
+  }
+
+  private grow(n: number): void {
+    const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.length + n));
+    this.buf.copy(next, 0, 0, this.length);
+    this.buf = next;
+    this.u8 = plain(next);
+  }
+
+  /** A string, encoded by Node (a UTF-16 code unit is at most 3 bytes of UTF-8). */
+  add(s: string): void {
+    this.room(3 * s.length);
+    this.length += this.buf.write(s, this.length, 'utf8');
+  }
+
+  /** Bytes encoded beforehand (the constant parts of a line). */
+  bytes(b: Uint8Array): void {
+    const n = b.length;
+    const buf = this.room(n);
+    let o = this.length;
+    // a copy of more than a few bytes is cheaper as one memmove (TypedArray.set) than byte by byte
+    if (n > 8) buf.set(b, o);
+    else for (let i = 0; i < n; i++) buf[o + i] = b[i]!;
+    this.length = o + n;
+  }
+
+  /** One byte (an ASCII character). */
+  byte(c: number): void {
+    this.room(1)[this.length++] = c;
+  }
+
+  /** The bytes from `start` to `end`, written again at the end (a string already written once). */
+  repeat(start: number, end: number): void {
+    const buf = this.room(end - start);
+    buf.copyWithin(this.length, start, end);
+    this.length += end - start;
+  }
+
+  /** A string known to be ASCII (a status, a formatted amount): one byte a character. */
+  ascii(s: string): void {
+    const n = s.length;
+    const buf = this.room(n);
+    const o = this.length;
+    for (let i = 0; i < n; i++) buf[o + i] = s.charCodeAt(i);
+    this.length = o + n;
+  }
+
+  /** A whole number as JSON writes it. */
+  int(x: number): void {
+    if (!(x >= 0 && x < 1e9 && x === Math.floor(x))) return this.ascii(String(x));
+    const buf = this.room(9);
+    let o = this.length;
+    let d = 1;
+    while (d * 10 <= x) d *= 10;
+    for (; d >= 1; d /= 10) {
+      const q = Math.floor(x / d);
+      buf[o++] = 48 + q;
+      x -= q * d;
+    }
+    this.length = o;
+  }
+
+  /**
+   * A string as JSON: quoted, and encoded in the same pass. A string with something to escape (a quote, a
+   * backslash, a control character) or a surrogate (a character beyond the BMP, or a lone half, which JSON
+   * writes as \uXXXX) is rare: it goes through JSON.stringify, whose escapes are the contract's.
+   */
+  json(s: string): void {
+    const n = s.length;
+    const buf = this.room(3 * n + 2);
+    const start = this.length;
+    let o = start;
+    buf[o++] = 34;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if (c < 0x20 || c === 34 || c === 92) return this.slowJson(s, start);
+        buf[o++] = c;
+      } else if (c < 0x800) {
+        buf[o++] = 0xc0 | (c >> 6);
+        buf[o++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        return this.slowJson(s, start);
+      } else {
+        buf[o++] = 0xe0 | (c >> 12);
+        buf[o++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[o++] = 0x80 | (c & 0x3f);
+      }
+    }
+    buf[o++] = 34;
+    this.length = o;
+  }
+
+  private slowJson(s: string, start: number): void {
+    this.length = start;
+    this.add(JSON.stringify(s));
+  }
+
+  /** The text from byte `start` to the end, taking it out of the buffer. */
+  textFrom(start: number): string {
+    const s = this.buf.toString('utf8', start, this.length);
+    this.length = start;
+    return s;
+  }
+
+  /**
+   * The bytes added since the last take. They are handed over whole (a fresh buffer takes their place), except
+   * where the buffer is mostly empty: then they are copied out, so what crosses threads is only them.
+   */
+  take(): Uint8Array {
+    const size = this.buf.length;
+    if (this.length < size / 2) {
+      const out = Uint8Array.prototype.slice.call(this.buf, 0, this.length);
+      this.length = 0;
+      return out;
+    }
+    const out = this.buf.subarray(0, this.length);
+    this.buf = Buffer.allocUnsafeSlow(size);
+    this.u8 = plain(this.buf);
+    this.length = 0;
+    return out;
+  }
+}
+
+const plain = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
+
+/** A constant piece of text as UTF-8 bytes, encoded once. */
+export const utf8 = (s: string): Uint8Array => plain(Buffer.from(s, 'utf8'));
