@@ -67,7 +67,7 @@ export class JsonLineWriter {
   private tailFor: Interpretation | null = null;
   private tail: Uint8Array = new Uint8Array(0);
   /** Where each check's words were written in the buffer: [start, end) of detail i at 2i, 2i + 1. */
-  private spans: number[] = [];
+  private spans = new Float64Array(64);
   private scratch: Utf8Buffer | null = null;
 
   constructor(
@@ -119,8 +119,8 @@ export class JsonLineWriter {
     else out.int(r.tier);
     out.bytes(K.checks);
     const checks = r.checks;
+    if (this.spans.length < 2 * checks.length) this.spans = new Float64Array(4 * checks.length);
     const spans = this.spans;
-    spans.length = 2 * checks.length;
     for (let i = 0; i < checks.length; i++) {
       const c = checks[i]!;
       if (i > 0) out.byte(COMMA);
@@ -191,8 +191,20 @@ export class JsonLineWriter {
   /** An amount as JSON: its yuan as a quoted decimal string, or null. */
   private money(fen: Fen | null, out: Utf8Buffer): void {
     if (fen === null) return out.bytes(K.null);
+    if (fen < 0n) {
+      out.byte(QUOTE);
+      out.ascii(formatYuan(fen));
+      return out.byte(QUOTE);
+    }
+    // formatYuan's digits, written as they are: the yuan, a point, the fen (at least "0.0N")
+    const s = fen.toString();
+    const n = s.length;
     out.byte(QUOTE);
-    out.ascii(formatYuan(fen));
+    if (n > 2) out.asciiRange(s, 0, n - 2);
+    else out.byte(48);
+    out.byte(46);
+    if (n === 1) out.byte(48);
+    out.asciiRange(s, Math.max(0, n - 2), n);
     out.byte(QUOTE);
   }
 

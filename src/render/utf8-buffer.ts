@@ -57,26 +57,31 @@ export class Utf8Buffer {
 
   /** A string known to be ASCII (a status, a formatted amount): one byte a character. */
   ascii(s: string): void {
-    const n = s.length;
-    const buf = this.room(n);
-    const o = this.length;
-    for (let i = 0; i < n; i++) buf[o + i] = s.charCodeAt(i);
-    this.length = o + n;
+    this.asciiRange(s, 0, s.length);
   }
 
-  /** A whole number as JSON writes it. */
-  int(x: number): void {
-    if (!(x >= 0 && x < 1e9 && x === Math.floor(x))) return this.ascii(String(x));
-    const buf = this.room(9);
+  /** Characters [from, to) of a string known to be ASCII. */
+  asciiRange(s: string, from: number, to: number): void {
+    const buf = this.room(to - from);
     let o = this.length;
-    let d = 1;
-    while (d * 10 <= x) d *= 10;
-    for (; d >= 1; d /= 10) {
-      const q = Math.floor(x / d);
-      buf[o++] = 48 + q;
-      x -= q * d;
-    }
+    for (let i = from; i < to; i++) buf[o++] = s.charCodeAt(i);
     this.length = o;
+  }
+
+  /** A whole number as JSON writes it (a year, a tier, a count: one to four digits without a string). */
+  int(x: number): void {
+    if (x >= 0 && x < 10 && (x | 0) === x) return this.byte(48 + x);
+    if (x >= 1000 && x < 10000 && (x | 0) === x) {
+      const buf = this.room(4);
+      const o = this.length;
+      buf[o] = 48 + ((x / 1000) | 0);
+      buf[o + 1] = 48 + (((x / 100) | 0) % 10);
+      buf[o + 2] = 48 + (((x / 10) | 0) % 10);
+      buf[o + 3] = 48 + (x % 10);
+      this.length = o + 4;
+      return;
+    }
+    this.ascii(String(x));
   }
 
   /**
