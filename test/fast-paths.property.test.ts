@@ -29,7 +29,7 @@ import { BLANK_LINE, MAX_CELL, mapLine, mapRow, planColumns } from '../src/io/ro
 import { isBlankRecord } from '../src/io/csv-split.js';
 import { YearTotals, yearContributionOf } from '../src/batch/year-totals.js';
 import { summaryMeasures } from '../src/render/summary.js';
-import { inUnitRounded } from '../src/render/amount.js';
+import { inUnitRounded, sentenceUnit } from '../src/render/amount.js';
 import { JsonLineWriter } from '../src/render/json-line.js';
 import { AwardCsvLine, awardCells, awardColumns, awardRow, columnIndex } from '../src/render/award-table.js';
 import { csvLine, mangledAsNumber } from '../src/render/csv.js';
@@ -122,6 +122,29 @@ describe('the JSON line writer writes what toOutput says', () => {
         expect(w.line(ev)).toBe(toJson(toOutput(ev, lang, {}), false));
       }
     }
+  });
+});
+
+/** The unit of a sentence as it was first written (every amount tried against each unit in turn): the reference. */
+function referenceSentenceUnit(fens: readonly (Fen | null | undefined)[]): Unit {
+  const units: Unit[] = ['亿元', '万元', '元'];
+  let max: Fen | null = null;
+  for (const f of fens) if (typeof f === 'bigint' && (max === null || f > max)) max = f;
+  if (max === null) return '元';
+  let i = units.indexOf(max >= UNIT_FEN.亿元 ? '亿元' : max >= UNIT_FEN.万元 ? '万元' : '元');
+  while (i < units.length - 1 && fens.some((f) => typeof f === 'bigint' && f > 0n && f < UNIT_FEN[units[i]!] / 100n)) i++;
+  return units[i]!;
+}
+
+describe('the one unit of a sentence', () => {
+  it('is the unit the first version chose, for any amounts (none, zero, missing, at each unit\'s hundredth)', () => {
+    const amount = fc.oneof(fen, fc.constantFrom(null, undefined, 0n, 1n, 99n, 9_999n, 10_000n, 99_999_999n, 100_000_000n, 999_999n, 1_000_000n));
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 5 }), (fens) => {
+        expect(sentenceUnit(fens)).toBe(referenceSentenceUnit(fens));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

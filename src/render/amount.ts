@@ -12,6 +12,8 @@ export type Rounding = 'down' | 'up';
 
 /** Largest unit first. */
 const UNITS: readonly Unit[] = ['亿元', '万元', '元'];
+/** A hundredth of each unit of UNITS, in fen: the least amount it shows as more than 0. */
+const HUNDREDTH: readonly Fen[] = UNITS.map((u) => UNIT_FEN[u] / 100n);
 
 /** The unit that reads best for one amount. */
 export function bestUnit(fen: Fen): Unit {
@@ -24,10 +26,16 @@ export function bestUnit(fen: Fen): Unit {
  */
 export function sentenceUnit(fens: readonly (Fen | null | undefined)[]): Unit {
   let max: Fen | null = null;
-  for (const f of fens) if (typeof f === 'bigint' && (max === null || f > max)) max = f;
+  let minPositive: Fen | null = null;
+  for (const f of fens) {
+    if (typeof f !== 'bigint') continue;
+    if (max === null || f > max) max = f;
+    if (f > 0n && (minPositive === null || f < minPositive)) minPositive = f;
+  }
   if (max === null) return '元';
   let i = UNITS.indexOf(bestUnit(max));
-  while (i < UNITS.length - 1 && fens.some((f) => typeof f === 'bigint' && f > 0n && f < UNIT_FEN[UNITS[i]!] / 100n)) i++;
+  // a smaller unit while the smallest non-zero amount would show as 0 in this one
+  while (i < UNITS.length - 1 && minPositive !== null && minPositive < HUNDREDTH[i]!) i++;
   return UNITS[i]!;
 }
 

@@ -59,10 +59,10 @@ export class JsonLineWriter {
   private readonly notes = new WeakMap<readonly Msg[], Uint8Array>();
   private readonly plain = new Map<string, Uint8Array>();
   private readonly words = new Map<string, Uint8Array>();
-  /** `{"id":…,"passed":…,"detail":` by check id, for passed true, false and null. */
+  /** `{"id":…,"passed":…,"detail":` by check id, for passed true, false and null; then the same after `},`. */
   private readonly checkHeads = new Map<string, Uint8Array[]>();
-  /** `,"status":…,"kind":…,"amount":` by status and kind. */
-  private readonly statusKinds = new Map<string, Map<string, Uint8Array>>();
+  /** `,"status":…,"kind":…,"amount":` by status and kind, and the same on to the checks for no amount and tier. */
+  private readonly statusKinds = new Map<string, Map<string, Uint8Array[]>>();
   private readonly separator: Uint8Array;
   private tailFor: Interpretation | null = null;
   private tail: Uint8Array = new Uint8Array(0);
@@ -112,19 +112,23 @@ export class JsonLineWriter {
     out.int(r.year);
     out.bytes(K.applicationYear);
     out.int(r.applicationYear);
-    out.bytes(this.statusKind(r));
-    this.money(r.amount, out);
-    out.bytes(K.tier);
-    if (r.tier === null) out.bytes(K.null);
-    else out.int(r.tier);
-    out.bytes(K.checks);
+    const noAmount = r.amount === null && r.tier === null;
+    // most results have neither amount nor tier: the keys up to the checks are then one piece
+    out.bytes(this.statusKind(r, noAmount));
+    if (!noAmount) {
+      this.money(r.amount, out);
+      out.bytes(K.tier);
+      if (r.tier === null) out.bytes(K.null);
+      else out.int(r.tier);
+      out.bytes(K.checks);
+    }
     const checks = r.checks;
     if (this.spans.length < 2 * checks.length) this.spans = new Float64Array(4 * checks.length);
     const spans = this.spans;
     for (let i = 0; i < checks.length; i++) {
       const c = checks[i]!;
-      if (i > 0) out.byte(COMMA);
-      out.bytes(this.checkHead(c));
+      // a check's head closes the check before it ("},{…")
+      out.bytes(this.checkHead(c, i === 0));
       spans[2 * i] = out.length;
       if (c.msg.args === undefined) out.bytes(this.plainText(c.msg.key));
       else out.json(t(c.msg, lang));
@@ -133,8 +137,8 @@ export class JsonLineWriter {
         out.bytes(K.article);
         out.bytes(this.word(c.article));
       }
-      out.byte(CLOSE_BRACE);
     }
+    if (checks.length > 0) out.byte(CLOSE_BRACE);
     if (r.missing.length === 0 && r.supersededBy === null) out.bytes(K.nothingMissing);
     else {
       out.bytes(K.missing);
@@ -222,23 +226,30 @@ export class JsonLineWriter {
     return b;
   }
 
-  /** `{"id":…,"passed":…,"detail":` for the check. */
-  private checkHead(c: Check): Uint8Array {
+  /** `{"id":…,"passed":…,"detail":` for the check, after `},` but for the first. */
+  private checkHead(c: Check, first: boolean): Uint8Array {
     let heads = this.checkHeads.get(c.id);
     if (heads === undefined) {
       const id = `{"id":${JSON.stringify(c.id)},"passed":`;
-      this.checkHeads.set(c.id, (heads = [true, false, null].map((p) => utf8(`${id}${p},"detail":`))));
+      heads = [true, false, null].map((p) => utf8(`${id}${p},"detail":`));
+      heads.push(...heads.map((h) => utf8(`},${Buffer.from(h).toString('utf8')}`)));
+      this.checkHeads.set(c.id, heads);
     }
-    return heads[c.passed === true ? 0 : c.passed === false ? 1 : 2]!;
+    return heads[(first ? 0 : 3) + (c.passed === true ? 0 : c.passed === false ? 1 : 2)]!;
   }
 
-  /** `,"status":…,"kind":…,"amount":` for the result. */
-  private statusKind(r: Result): Uint8Array {
+  /**
+   * `,"status":…,"kind":…,"amount":` for the result; with `noAmount`, on to `"amount":null,"tier":null,"checks":[`.
+   */
+  private statusKind(r: Result, noAmount: boolean): Uint8Array {
     let byKind = this.statusKinds.get(r.status);
     if (byKind === undefined) this.statusKinds.set(r.status, (byKind = new Map()));
     let b = byKind.get(r.kind);
-    if (b === undefined) byKind.set(r.kind, (b = utf8(`,"status":${JSON.stringify(r.status)},"kind":${JSON.stringify(r.kind)},"amount":`)));
-    return b;
+    if (b === undefined) {
+      const text = `,"status":${JSON.stringify(r.status)},"kind":${JSON.stringify(r.kind)},"amount":`;
+      byKind.set(r.kind, (b = [utf8(text), utf8(`${text}null,"tier":null,"checks":[`)]));
+    }
+    return b[noAmount ? 1 : 0]!;
   }
 
   /** `{"policy":…,"measure":…,"article":…,"year":` for the result's measure. */
