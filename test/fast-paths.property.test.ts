@@ -17,7 +17,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEnterprise } from '../src/domain/input.js';
-import { LIST_IDS, type Enterprise, type YearData } from '../src/domain/enterprise.js';
+import { LIST_IDS, recordOfYearList, yearData as yearDataOf, yearListOfRecord, type Enterprise, type YearData } from '../src/domain/enterprise.js';
 import { DISTRICTS } from '../src/domain/districts.js';
 import { UNIT_FEN, formatYuan, wholeUnitsToFen, type Fen, type Unit } from '../src/domain/money.js';
 import { evaluate, type Evaluation, type RunOptions } from '../src/engine/evaluate.js';
@@ -382,6 +382,42 @@ describe('a CSV line read straight from the text', () => {
       { numRuns: 3000 },
     );
     expect(accepted).toBeGreaterThan(500); // the values of accepted rows were compared, not only problems
+  });
+  it('gives its years in the fast layout, ascending, the same as the object of years; the engine reads either alike', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(cells, fc.constantFrom('元', '万元') as fc.Arbitrary<Unit>, interpretation, (cells, unit, interp) => {
+        const plan = planColumns(headers);
+        const e = mapRow(plan, cells, 7, { unit }).enterprise;
+        if (!e) return;
+        const list = e.yearList!;
+        expect(list.years).toEqual([...list.years].sort((a, b) => a - b));
+        expect(new Set(list.years).size).toBe(list.years.length);
+        expect(yearListOfRecord(e.years)).toEqual({ years: [...list.years], data: [...list.data] });
+        for (let y = 2019; y <= 2029; y++) expect(yearDataOf(e, y)).toBe(e.years[y]);
+        // the same enterprise as a reader of JSON gives it: years as an object, no fast layout
+        const { yearList: _, ...rest } = e;
+        const plain: Enterprise = { ...rest, years: recordOfYearList(list) };
+        for (const explain of [true, false]) {
+          const opts: RunOptions = { interpretation: interp, years: null, all: true, explain };
+          const a = evaluate(e, rs, opts);
+          const b = evaluate(plain, rs, opts);
+          expect(a.results).toEqual(b.results);
+          expect(a.total).toBe(b.total);
+        }
+        if (list.years.length > 0) compared++;
+      }),
+      { numRuns: 1500 },
+    );
+    expect(compared).toBeGreaterThan(300);
+  });
+  it('sets its years as an object too, and the fast layout follows', () => {
+    const e = mapRow(planColumns(headers), ['91440101MA5CJQ4N59', '', '', '', '1', '', '', '', '', '', '', '', ''], 2, {}).enterprise!;
+    expect(e.yearList!.years).toEqual([2025]);
+    e.years = { 2027: { onlineRetailSales: 5n }, 2026: { newListing: true } };
+    expect(e.yearList).toEqual({ years: [2026, 2027], data: [{ newListing: true }, { onlineRetailSales: 5n }] });
+    expect(yearDataOf(e, 2027)?.onlineRetailSales).toBe(5n);
+    expect(yearDataOf(e, 2025)).toBeUndefined();
   });
   it('reads most lines itself: an id first, or separators only', () => {
     const plan = planColumns(headers);

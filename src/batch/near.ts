@@ -6,7 +6,7 @@
  * off the list, as does any other condition of the tier that fails (direct reporting, first crossing, a
  * higher-level funding). Pure and exact: bigints and fractions only.
  */
-import type { Enterprise } from '../domain/enterprise.js';
+import { yearData, type Enterprise } from '../domain/enterprise.js';
 import type { Lang } from '../domain/labels.js';
 import {
   arithmeticGrowthAtLeast,
@@ -107,7 +107,7 @@ function nearOf(e: Enterprise, r: Result, rs: RuleSet, share: Rate, settled: rea
   if (!m) return null;
   const p = m.params as unknown as TierParams;
   const year = r.year;
-  const y = e.years[year];
+  const y = yearData(e, year);
   const s = y?.onlineRetailSales;
   if (s === undefined || y!.nbsDirectReporting !== true) return null;
   if (r.checks.some((c) => c.id === 'higher-level-funding' && c.passed === false)) return null;
@@ -134,7 +134,7 @@ function nearOf(e: Enterprise, r: Result, rs: RuleSet, share: Rate, settled: rea
   const salesCond: Cond = reaches(s, thr, strict) ? 'met' : atLeastShare(s, thr, keep) ? 'near' : 'far';
   if (salesCond === 'far') return null;
   if (ctx.interpretation.tierBasis === 'first-crossing') {
-    const prev = e.years[year - 1]?.onlineRetailSales;
+    const prev = yearData(e, year - 1)?.onlineRetailSales;
     if (prev === undefined || reaches(prev, thr, strict)) return null;
   }
 
@@ -220,7 +220,7 @@ function growthOf(e: Enterprise, year: number, min: Rate, n: number, keep: Rate,
   const years = geometric ? [window[0]!, window[window.length - 1]!] : window;
   const series: Fen[] = [];
   for (const y of years) {
-    const v = e.years[y]?.onlineRetailSales;
+    const v = yearData(e, y)?.onlineRetailSales;
     if (v === undefined) return UNKNOWN;
     series.push(v);
   }

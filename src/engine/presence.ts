@@ -2,7 +2,7 @@
  * What an enterprise gives, as bits, worked out once per evaluation: a measure whose inputs the enterprise
  * does not give at all is skipped with one AND, and the years a measure speaks of follow from the same bits.
  */
-import { LIST_IDS, PROJECT_TYPES, YEAR_FIELDS, type Enterprise, type YearData, type YearField } from '../domain/enterprise.js';
+import { LIST_IDS, PROJECT_TYPES, YEAR_FIELDS, yearListOf, type Enterprise, type YearData, type YearField } from '../domain/enterprise.js';
 import type { Reads } from '../policies/define.js';
 
 const FIELDS = Object.keys(YEAR_FIELDS) as YearField[];
@@ -19,18 +19,17 @@ export interface Presence {
   /** The lists it is on. */
   listMask: number;
   /** Its years, ascending, and the yearly fields each gives. */
-  years: number[];
+  years: readonly number[];
   yearMasks: number[];
 }
 
 export function presenceOf(e: Enterprise): Presence {
   let mask = 0;
-  const years: number[] = [];
+  const list = yearListOf(e);
+  const years = list.years;
   const yearMasks: number[] = [];
-  // for…in visits integer keys in ascending order
-  for (const key in e.years) {
-    const m = fieldMask(e.years[key as unknown as number]!);
-    years.push(Number(key));
+  for (let i = 0; i < years.length; i++) {
+    const m = fieldMask(list.data[i]!);
     yearMasks.push(m);
     mask |= m;
   }

@@ -2,7 +2,7 @@
  * One CSV row of the wide layout → an Enterprise, or the problems of the row (each naming its column and
  * quoting the cell). The same value readers as the JSON schema; no zod here, because this runs a million times.
  */
-import { LIST_IDS, TRACKS, type Enterprise, type ListEntry, type Track, type YearData } from '../domain/enterprise.js';
+import { LIST_IDS, TRACKS, recordOfYearList, yearListOfRecord, type Enterprise, type ListEntry, type PriorAward, type Project, type RegisteredCapital, type Track, type YearData, type YearList } from '../domain/enterprise.js';
 import { smallUnitsToFen, wholeUnitsToFen, type Unit } from '../domain/money.js';
 import { error, warning, type Problem } from '../domain/problem.js';
 import { MAX_YEAR, MIN_YEAR, readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from '../domain/values.js';
@@ -207,8 +207,38 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
 }
 
 function newEnterprise(): Enterprise {
-  return { id: '', tracks: ['ecommerce'], years: {}, lists: [], projects: [], priorAwards: [], higherLevelFunding: [] };
+  return new RowEnterprise();
 }
+
+const NO_YEARS: YearList = Object.freeze({ years: Object.freeze([]), data: Object.freeze([]) });
+
+/**
+ * An enterprise as the row reader makes it: its years in the fast layout (`yearList`, ascending), which is what
+ * the engine reads; the object keyed by year (`years`) is made from it only when something asks for it.
+ */
+class RowEnterprise implements Enterprise {
+  id = '';
+  tracks: Track[] = ['ecommerce'];
+  lists: ListEntry[] = [];
+  projects: Project[] = [];
+  priorAwards: PriorAward[] = [];
+  higherLevelFunding: string[] = [];
+  yearList: YearList = NO_YEARS;
+  declare name?: string;
+  declare district?: string;
+  declare registeredCapital?: RegisteredCapital;
+  #byYear: Record<number, YearData> | null = null;
+
+  get years(): Record<number, YearData> {
+    return (this.#byYear ??= recordOfYearList(this.yearList));
+  }
+
+  set years(byYear: Record<number, YearData>) {
+    this.#byYear = byYear;
+    this.yearList = yearListOfRecord(byYear);
+  }
+}
+
 
 /**
  * One non-empty cell of column i (a column the plan knows), read into the enterprise, its yearly values into
@@ -327,9 +357,18 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
  */
 function finishRow(plan: ColumnPlan, e: Enterprise, vals: unknown[], problems: Problem[], idSeen: boolean, cells: number, row: number, o: RowOptions): MappedRow {
   if (cells !== plan.headers.length) problems.unshift(error('', 'row-cells', { expected: plan.headers.length, found: cells }));
-  for (let y = 0; y < plan.years.length && !o.checkOnly; y++) {
-    const data = yearOf(vals, y * FIELDS.length);
-    if (data) e.years[plan.years[y]!] = data;
+  if (!o.checkOnly && plan.years.length > 0) {
+    const years: number[] = [];
+    const data: YearData[] = [];
+    // plan.years is ascending (planColumns), and so is the list
+    for (let k = 0; k < plan.years.length; k++) {
+      const d = yearOf(vals, k * FIELDS.length);
+      if (d) {
+        years.push(plan.years[k]!);
+        data.push(d);
+      }
+    }
+    if (years.length > 0) e.yearList = { years, data };
   }
   if (!idSeen && !problems.some((p) => p.path === 'id')) problems.push(error('id', 'id.missing'));
   if (e.registeredCapital && !e.registeredCapital.registeredOn) problems.push(error('registered_on', 'expected.required'));

@@ -3,7 +3,7 @@
  * measure shapes that recur across documents (a list award, a project, a flag). Each takes its article and
  * quote from the caller, so a rule still cites its own document.
  */
-import { isFirstTime, type Enterprise, type ListEntry, type ListId, type ProjectType, type Track, type YearField } from '../domain/enterprise.js';
+import { isFirstTime, yearData, type Enterprise, type ListEntry, type ListId, type ProjectType, type Track, type YearField } from '../domain/enterprise.js';
 import type { Fen } from '../domain/money.js';
 import { UNEXPLAINED, type Check, type Kind } from '../domain/result.js';
 import { defineMeasure, param, type MeasureDef, type Outcome, type Param, type ParamSpecs, type Resolved } from './define.js';
@@ -47,7 +47,7 @@ export function fieldCheck<T>(
   args?: Record<string, string | number | bigint | boolean | null>,
   explain = true,
 ): Check {
-  const v = e.years[year]?.[field] as T | undefined;
+  const v = yearData(e, year)?.[field] as T | undefined;
   if (v === undefined) return missingCheck(id, year, field);
   const ok = passed(v);
   if (!explain) return { id, passed: ok, msg: UNEXPLAINED };

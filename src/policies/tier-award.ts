@@ -3,7 +3,7 @@
  * parameters. The award of a year is the tier's ceiling; top-ups against earlier awarded tiers are settled by
  * the plan, which knows which earlier awards were taken (engine/plan.ts).
  */
-import type { Enterprise, Track } from '../domain/enterprise.js';
+import { yearData, type Enterprise, type Track } from '../domain/enterprise.js';
 import {
   arithmeticGrowthAtLeast,
   geometricGrowthAtLeast,
@@ -59,7 +59,7 @@ export function tierAwardMeasure(o: TierAwardOptions): MeasureDef<TierParams> {
   });
 }
 
-const sales = (e: Enterprise, y: number): Fen | undefined => e.years[y]?.onlineRetailSales;
+const sales = (e: Enterprise, y: number): Fen | undefined => yearData(e, y)?.onlineRetailSales;
 
 /** SPEC §5 steps 1–3 for performance year `year`; step 4 (the top-up) is the plan's. */
 export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx: EvalContext): Outcome {

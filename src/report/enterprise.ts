@@ -5,6 +5,7 @@
  * script, no network; made of the shared page-and-chart module.
  */
 import { districtEnglish } from '../domain/districts.js';
+import { yearData } from '../domain/enterprise.js';
 import { STATUS_LABELS, type Lang } from '../domain/labels.js';
 import { fixed, rateString, UNIT_FEN, type Fen, type Rate } from '../domain/money.js';
 import type { Result } from '../domain/result.js';
@@ -112,7 +113,7 @@ function policyFoot(rows: readonly Result[], lang: Lang): Content[] {
 async function tierSection(ev: Evaluation, rs: RuleSet, lang: Lang): Promise<Content> {
   const w = WORDS[lang];
   // a superseded twin (the same item under another document) would repeat the chart of the one chosen
-  const tiers = ev.results.filter((r) => rs.byRef.get(r.ref)?.def.ledger && r.status !== 'not-in-force' && r.status !== 'superseded' && ev.enterprise.years[r.year]?.onlineRetailSales !== undefined);
+  const tiers = ev.results.filter((r) => rs.byRef.get(r.ref)?.def.ledger && r.status !== 'not-in-force' && r.status !== 'superseded' && yearData(ev.enterprise, r.year)?.onlineRetailSales !== undefined);
   if (tiers.length === 0) return null;
   const figures: Content[] = [];
   for (const r of tiers) {
@@ -121,7 +122,7 @@ async function tierSection(ev: Evaluation, rs: RuleSet, lang: Lang): Promise<Con
     const minGrowth = m.params['minGrowth'] as Rate[];
     const n = m.params['growthYears'] as number;
     const years = Array.from({ length: n + 1 }, (_, i) => r.year - n + i);
-    const sales = years.map((y) => ev.enterprise.years[y]?.onlineRetailSales);
+    const sales = years.map((y) => yearData(ev.enterprise, y)?.onlineRetailSales);
     const reached = r.tier ?? 0;
     // the tier reached and the next one: the lines that matter for this year
     const shown = [reached - 1, reached].filter((i) => i >= 0 && i < thresholds.length);

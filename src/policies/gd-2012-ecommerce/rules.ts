@@ -1,4 +1,5 @@
 /** The measures of Guangdong's 2012 e-commerce opinion, file 004. */
+import { yearData } from '../../domain/enterprise.js';
 import { applyRate, atLeastShare, ratePercent, type Fen, type Rate } from '../../domain/money.js';
 import type { Check } from '../../domain/result.js';
 import { decide, fieldCheck, listMeasure } from '../common.js';
@@ -24,7 +25,7 @@ export const rdExpensed = defineMeasure({
   reads: { fields: ['rdExpensed'] },
   evaluate(e, year, p) {
     const check = fieldCheck<Fen>('cost', e, year, 'rdExpensed', (v) => v > 0n);
-    const v = e.years[year]?.rdExpensed;
+    const v = yearData(e, year)?.rdExpensed;
     return decide([check], v === undefined ? null : applyRate(v, p.extraRate));
   },
 });
@@ -44,7 +45,7 @@ export const rdCapitalized = defineMeasure({
   notes: [{ key: 'note.rd-amortisation' }, RD_2023_NOTE],
   reads: { fields: ['rdCapitalized'] },
   evaluate(e, year, p) {
-    const v = e.years[year]?.rdCapitalized;
+    const v = yearData(e, year)?.rdCapitalized;
     const checks: Check[] = [fieldCheck<Fen>('cost', e, year, 'rdCapitalized', (x) => x > 0n)];
     if (v !== undefined && v > 0n) checks.push({ id: 'amortisation-base', passed: true, msg: { key: 'amortisation-base', args: { cost: v, base: applyRate(v, p.extraRate), amortised: ratePercent({ num: p.extraRate.num + p.extraRate.den, den: p.extraRate.den }) } } });
     return decide(checks, v === undefined ? null : applyRate(v, p.extraRate));

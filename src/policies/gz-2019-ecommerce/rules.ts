@@ -1,5 +1,5 @@
 /** The measures of the 2019 e-commerce measures (穗府办函〔2019〕2号), file 001. */
-import type { ListId } from '../../domain/enterprise.js';
+import { yearData, type ListId } from '../../domain/enterprise.js';
 import type { Fen } from '../../domain/money.js';
 import type { Check } from '../../domain/result.js';
 import { decide, fieldCheck, listMeasure, projectMeasure } from '../common.js';
@@ -190,7 +190,7 @@ export const rdDeduction = defineMeasure({
   reads: { fields: ['rdExpensed', 'rdCapitalized'] },
   evaluate(e, year) {
     const checks = (['rdExpensed', 'rdCapitalized'] as const)
-      .filter((f) => e.years[year]?.[f] !== undefined)
+      .filter((f) => yearData(e, year)?.[f] !== undefined)
       .map((f) => fieldCheck<Fen>('cost', e, year, f, (v) => v > 0n));
     // Either kind of R&D qualifies: one above zero decides it.
     const some = checks.find((c) => c.passed);

@@ -1,5 +1,5 @@
 /** The measures of the 2024 cross-border measures, file 003. */
-import type { Enterprise, YearField } from '../../domain/enterprise.js';
+import { yearData, type Enterprise, type YearField } from '../../domain/enterprise.js';
 import { applyRate, minFen, rateString, type Fen, type Rate } from '../../domain/money.js';
 import { UNEXPLAINED, type Check } from '../../domain/result.js';
 import { decide, fieldCheck, listedCheck, listMeasure, projectMeasure, trackCheck } from '../common.js';
@@ -48,7 +48,7 @@ function costShare(e: Enterprise, year: number, field: YearField, rate: Rate, ca
   const explain = ctx.explain;
   const cost = fieldCheck<Fen>('cost', e, year, field, (v) => v > 0n, undefined, explain);
   checks.push(cost);
-  const value = e.years[year]?.[field] as Fen | undefined;
+  const value = yearData(e, year)?.[field] as Fen | undefined;
   if (value === undefined) return decide(checks, null);
   const share = applyRate(value, rate);
   const amount = minFen(share, cap);
