@@ -127,7 +127,8 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
 
     type Queued = { fileIndex: number; csv: boolean; indexed: boolean; result: Promise<BlockOut> } | { fileIndex: number; apply: () => void };
     const queue: Queued[] = [];
-    const inFlight = Math.max(2, run.jobs * 3);
+    // a block computed inline is folded at once: queued, its records would outlive young-generation collections
+    const inFlight = inline ? 0 : Math.max(2, run.jobs * 3);
     const plans = new Map<number, ColumnPlan>();
 
     const report = (p: Problem) => {
