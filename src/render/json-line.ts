@@ -5,7 +5,8 @@
  * same for every enterprise (the keys, a measure's policy, measure and article, a list of notes, the run's
  * interpretation and parameters, a check's words without arguments) are encoded once and copied; numbers and
  * strings are written into the buffer as they are read (utf8-buffer.ts), a string escaped as JSON.stringify
- * escapes it; each check's words are rendered once, and the reason line, most often one of them, is copied.
+ * escapes it; each check's words are rendered once, and the reason line, which joins the words of the checks
+ * that decided the result, is copied from where they were just written.
  */
 import { districtEnglish } from '../domain/districts.js';
 import type { Lang } from '../domain/labels.js';
