@@ -25,7 +25,8 @@
  *   XLSX in → CSV out             100,000 rows: rows/s and peak RSS                            reported
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { once } from 'node:events';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -58,18 +59,33 @@ const writeDistrict = writeDistrictCsv;
 
 /**
  * Runs `node SCRIPT ARGS` under GNU time and returns wall seconds and its peak RSS in MB. With `pipe`,
- * standard output is a pipe that this process reads and drops (as `… | consumer` would); else it is /dev/null.
+ * standard output is a pipe that this process reads and drops, as a shell's `… | consumer` makes it: a FIFO
+ * (Node's own stdio 'pipe' would be a socket pair, which is not what a shell, Python or Go hands a program);
+ * else it is /dev/null.
  */
 async function timed(script, args, { pipe = false } = {}) {
   const rssFile = join(dir, `rss-${Math.random().toString(36).slice(2)}`);
   const t0 = process.hrtime.bigint();
   // %M: the largest peak RSS among the process and those it waited for (Linux folds a child's into its parent's)
-  const child = spawn(TIME, ['-f', '%M', '-o', rssFile, process.execPath, script, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', pipe ? 'pipe' : 'ignore', 'pipe'] });
+  let out = 'ignore';
+  let reader = null;
+  if (pipe) {
+    const fifo = join(dir, `pipe-${Math.random().toString(36).slice(2)}`);
+    spawnSync('mkfifo', [fifo]);
+    // the reading end first, without waiting for a writer; then the writing end, which the command inherits
+    const rfd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    out = openSync(fifo, constants.O_WRONLY);
+    reader = new Socket({ fd: rfd, readable: true, writable: false });
+    rmSync(fifo);
+  }
+  const child = spawn(TIME, ['-f', '%M', '-o', rssFile, process.execPath, script, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', out, 'pipe'] });
+  if (typeof out === 'number') closeSync(out);
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   let bytes = 0;
-  if (pipe) child.stdout.on('data', (d) => (bytes += d.length));
+  const drained = reader ? once(reader.on('data', (d) => (bytes += d.length)), 'close') : null;
   const [code] = await once(child, 'close');
+  await drained;
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   if (code !== 0 && code !== 3) throw new Error(`${script} ${args.join(' ')} exited ${code}: ${stderr}`);
   // What a command wrote (up to 3 GB) is flushed to disk before the next one starts, outside the timing: the

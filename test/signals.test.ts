@@ -118,6 +118,38 @@ describe('the sink that diff and test write through', () => {
   }
 });
 
+/** Runs a bash command line (a shell pipe is a FIFO, unlike Node's stdio 'pipe', a socket pair). */
+async function bash(line: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn('bash', ['-c', line], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const [code] = await once(child, 'close');
+  return { code: code as number | null, stdout, stderr };
+}
+
+describe('a shell pipe (standard output written by the system\'s threads, src/io/sink.ts)', () => {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  it('carries the very bytes the same run writes to a file', async () => {
+    const small = join(dir, 'small.csv');
+    const { writeDistrictCsv } = await import(pathToFileURL(join(ROOT, 'scripts/district-generator.mjs')).href);
+    await writeDistrictCsv(small, 3000);
+    const node = `${q(process.execPath)} ${q(join(ROOT, 'bin/gz-awards.js'))}`;
+    const r = await bash(`${node} batch small.csv --format jsonl --no-progress 2>/dev/null | cat > piped.jsonl; echo "\${PIPESTATUS[0]}"; ${node} batch small.csv --out file.jsonl --no-progress 2>/dev/null`);
+    expect(r.stdout.trim()).toBe('0');
+    const piped = readFileSync(join(dir, 'piped.jsonl'));
+    expect(piped.length).toBeGreaterThan(3000 * 1000);
+    expect(piped.equals(readFileSync(join(dir, 'file.jsonl')))).toBe(true);
+  }, 120_000);
+
+  it('closed by the reader (| head -c) ends quietly with exit 0', async () => {
+    const r = await bash(`${q(process.execPath)} ${q(join(ROOT, 'bin/gz-awards.js'))} batch ${q(BIG)} --format jsonl --no-progress | head -c 1000 > /dev/null; echo "\${PIPESTATUS[0]}"`);
+    expect(r.stdout.trim()).toBe('0');
+    expect(r.stderr).not.toMatch(/EPIPE|error/i);
+  }, 120_000);
+});
+
 describe('EPIPE', () => {
   it('standard output closed by the reader (| head) ends quietly with exit 0', async () => {
     const { child, done } = cliAsync(['batch', BIG, '--format', 'jsonl']);
