@@ -418,6 +418,9 @@ describe('a CSV line read straight from the text', () => {
     expect(e.yearList).toEqual({ years: [2026, 2027], data: [{ newListing: true }, { onlineRetailSales: 5n }] });
     expect(yearDataOf(e, 2027)?.onlineRetailSales).toBe(5n);
     expect(yearDataOf(e, 2025)).toBeUndefined();
+    // and the object follows a list set afresh
+    e.yearList = { years: [2024], data: [{ newListing: false }] };
+    expect(e.years).toEqual({ 2024: { newListing: false } });
   });
   it('reads most lines itself: an id first, or separators only', () => {
     const plan = planColumns(headers);

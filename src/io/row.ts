@@ -227,18 +227,24 @@ class RowEnterprise implements Enterprise {
   declare name?: string;
   declare district?: string;
   declare registeredCapital?: RegisteredCapital;
+  /** The object of years last made, and the list it was made from (a list set since makes it anew). */
   #byYear: Record<number, YearData> | null = null;
+  #madeFrom: YearList | null = null;
 
   get years(): Record<number, YearData> {
-    return (this.#byYear ??= recordOfYearList(this.yearList));
+    if (this.#madeFrom !== this.yearList) {
+      this.#byYear = recordOfYearList(this.yearList);
+      this.#madeFrom = this.yearList;
+    }
+    return this.#byYear!;
   }
 
   set years(byYear: Record<number, YearData>) {
-    this.#byYear = byYear;
     this.yearList = yearListOfRecord(byYear);
+    this.#byYear = byYear;
+    this.#madeFrom = this.yearList;
   }
 }
-
 
 /**
  * One non-empty cell of column i (a column the plan knows), read into the enterprise, its yearly values into

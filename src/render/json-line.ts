@@ -193,23 +193,11 @@ export class JsonLineWriter {
     out.byte(QUOTE);
   }
 
-  /** An amount as JSON: its yuan as a quoted decimal string, or null. */
+  /** An amount as JSON: its yuan as a quoted decimal string (formatYuan, the contract's), or null. */
   private money(fen: Fen | null, out: Utf8Buffer): void {
     if (fen === null) return out.bytes(K.null);
-    if (fen < 0n) {
-      out.byte(QUOTE);
-      out.ascii(formatYuan(fen));
-      return out.byte(QUOTE);
-    }
-    // formatYuan's digits, written as they are: the yuan, a point, the fen (at least "0.0N")
-    const s = fen.toString();
-    const n = s.length;
     out.byte(QUOTE);
-    if (n > 2) out.asciiRange(s, 0, n - 2);
-    else out.byte(48);
-    out.byte(46);
-    if (n === 1) out.byte(48);
-    out.asciiRange(s, Math.max(0, n - 2), n);
+    out.ascii(formatYuan(fen));
     out.byte(QUOTE);
   }
 
@@ -231,10 +219,8 @@ export class JsonLineWriter {
   private checkHead(c: Check, first: boolean): Uint8Array {
     let heads = this.checkHeads.get(c.id);
     if (heads === undefined) {
-      const id = `{"id":${JSON.stringify(c.id)},"passed":`;
-      heads = [true, false, null].map((p) => utf8(`${id}${p},"detail":`));
-      heads.push(...heads.map((h) => utf8(`},${Buffer.from(h).toString('utf8')}`)));
-      this.checkHeads.set(c.id, heads);
+      const texts = [true, false, null].map((p) => `{"id":${JSON.stringify(c.id)},"passed":${p},"detail":`);
+      this.checkHeads.set(c.id, (heads = [...texts, ...texts.map((h) => `},${h}`)].map(utf8)));
     }
     return heads[(first ? 0 : 3) + (c.passed === true ? 0 : c.passed === false ? 1 : 2)]!;
   }

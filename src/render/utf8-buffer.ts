@@ -36,7 +36,7 @@ export class Utf8Buffer {
   bytes(b: Uint8Array): void {
     const n = b.length;
     const buf = this.room(n);
-    let o = this.length;
+    const o = this.length;
     // a copy of more than a few bytes is cheaper as one memmove (TypedArray.set) than byte by byte
     if (n > 8) buf.set(b, o);
     else for (let i = 0; i < n; i++) buf[o + i] = b[i]!;
@@ -55,17 +55,13 @@ export class Utf8Buffer {
     this.length += end - start;
   }
 
-  /** A string known to be ASCII (a status, a formatted amount): one byte a character. */
+  /** A string known to be ASCII (a formatted amount, a number): one byte a character. */
   ascii(s: string): void {
-    this.asciiRange(s, 0, s.length);
-  }
-
-  /** Characters [from, to) of a string known to be ASCII. */
-  asciiRange(s: string, from: number, to: number): void {
-    const buf = this.room(to - from);
-    let o = this.length;
-    for (let i = from; i < to; i++) buf[o++] = s.charCodeAt(i);
-    this.length = o;
+    const n = s.length;
+    const buf = this.room(n);
+    const o = this.length;
+    for (let i = 0; i < n; i++) buf[o + i] = s.charCodeAt(i);
+    this.length = o + n;
   }
 
   /** A whole number as JSON writes it (a year, a tier, a count: one to four digits without a string). */

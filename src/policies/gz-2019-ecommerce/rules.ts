@@ -189,8 +189,9 @@ export const rdDeduction = defineMeasure({
   notes: [{ key: 'note.rd-national-rate' }],
   reads: { fields: ['rdExpensed', 'rdCapitalized'] },
   evaluate(e, year) {
+    const y = yearData(e, year);
     const checks = (['rdExpensed', 'rdCapitalized'] as const)
-      .filter((f) => yearData(e, year)?.[f] !== undefined)
+      .filter((f) => y?.[f] !== undefined)
       .map((f) => fieldCheck<Fen>('cost', e, year, f, (v) => v > 0n));
     // Either kind of R&D qualifies: one above zero decides it.
     const some = checks.find((c) => c.passed);
