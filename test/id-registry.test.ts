@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IdRegistry, SLOT_BYTES, SPILL_AT } from '../src/io/id-registry.js';
+import { ID_WORDS, IdRegistry, SLOT_BYTES, SPILL_AT, packId } from '../src/io/id-registry.js';
 import { usccCheckChar } from '../src/domain/uscc.js';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -127,6 +127,31 @@ describe('IdRegistry with its ids on disk', () => {
         expect(readdirSync(tmp)).toEqual([]);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('answers the same for ids packed ahead (packId → addKey) as for ids given whole, odd ids and spills included', () => {
+    const odd = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', minLength: 18, maxLength: 18 }), fc.constantFrom('91440101MA5CJQ4N5I', '91440101ma5cjq4n5x', ''));
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 300, max: 2500 }), fc.integer({ min: 1, max: 6 }), fc.array(odd, { maxLength: 30 }), (seed, n, at, odds) => {
+        const ids = idStream(seed, n, 4);
+        // odd ids (not 18 characters of the alphabet) spliced in, and each repeated
+        for (const [k, s] of [...odds, ...odds].entries()) ids.splice((k * 7919) % (ids.length + 1), 0, s);
+        const keys = new Uint32Array(ids.length * ID_WORDS);
+        const packs = ids.map((s, i) => packId(s, keys, i));
+        expect(packs).toEqual(ids.map((s) => s.length === 18 && [...s].every((c) => CHARSET.includes(c))));
+        const whole = new IdRegistry(16);
+        const packed = new IdRegistry(16, { at, dir: tmp });
+        ids.forEach((s, i) => {
+          const [a, b] = [packed.addKey(s, keys, i, i % 3, i), whole.add(s, i % 3, i)];
+          if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${JSON.stringify(s)} at ${i}: packed ahead ${JSON.stringify(a)}, whole ${JSON.stringify(b)}`);
+        });
+        expect(packed.size).toBe(whole.size);
+        expect(packed.size).toBe(new Set(ids).size);
+        whole.close();
+        packed.close();
+      }),
+      { numRuns: 15 },
     );
   });
 

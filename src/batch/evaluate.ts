@@ -12,6 +12,7 @@ import { csvLine, longRows } from '../render/csv.js';
 import { JsonLineWriter } from '../render/json-line.js';
 import type { RunMeta } from '../render/output.js';
 import { Utf8Buffer } from '../render/utf8-buffer.js';
+import { ID_WORDS, packId } from '../io/id-registry.js';
 import { AGGREGATOR_KINDS } from './aggregate.js';
 import { blockMapper } from './map.js';
 import type { BatchSetup, BlockOut, BlockTask, XCell } from './types.js';
@@ -36,9 +37,11 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
   const xlsx = format === 'xlsx';
   const json = format === 'jsonl' || format === 'json' ? new JsonLineWriter(lang, meta) : null;
   const bytes = new Utf8Buffer();
+  // the block's ids, packed (grown as needed, reused: a block takes a copy of its part)
+  let keys = new Uint32Array(ID_WORDS * 1024);
 
   function block(): BlockOut {
-    return { rows: 0, records: 0, bytes: null, ends: [], xrows: [], xends: [], ids: [], ats: [], pieces: extractors.map(() => []), warnings: [], others: [] };
+    return { rows: 0, records: 0, bytes: null, ends: [], xrows: [], xends: [], ids: [], keys: NO_KEYS, ats: [], pieces: extractors.map(() => []), warnings: [], others: [] };
   }
 
   function one(b: BlockOut, r: MappedRecord): void {
@@ -54,6 +57,12 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
     }
     const k = b.ids.length;
     b.ids.push(e.id);
+    if ((k + 1) * ID_WORDS > keys.length) {
+      const more = new Uint32Array(keys.length * 2);
+      more.set(keys);
+      keys = more;
+    }
+    packId(e.id, keys, k);
     b.ats.push(r.at.row ?? r.at.index ?? 0);
     if (r.problems.length) b.warnings.push([k, r.problems]);
     const ev = evaluate(e, rs, run);
@@ -91,12 +100,14 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
     run(task) {
       const b = block();
       b.rows = map(task, (r) => one(b, r));
+      b.keys = keys.slice(0, b.ids.length * ID_WORDS);
       if (!xlsx) b.bytes = bytes.take();
       return b;
     },
   };
 }
 
+const NO_KEYS = new Uint32Array(0);
 const LONG_YEAR = 6; // year, application_year
 const LONG_AMOUNT = 10;
 const LONG_TIER = 11;

@@ -156,7 +156,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
       // duplicates: the accepted records whose id was seen before leave the output for the rejects
       const dups = new Map<number, Problem>();
       for (let i = 0; i < b.ids.length; i++) {
-        const dup = ledger.duplicate(q.fileIndex, at(b.ats[i]!), b.ids[i]!);
+        const dup = ledger.duplicateKey(q.fileIndex, at(b.ats[i]!), b.ids[i]!, b.keys, i);
         if (dup) dups.set(i, dup);
       }
       for (let i = 0; i < b.ids.length; i++) {

@@ -71,6 +71,8 @@ export interface BlockOut {
   xrows: XCell[][];
   xends: number[];
   ids: string[];
+  /** Each id packed (packId: ID_WORDS words an id), so that the main thread notes it without reading it again. */
+  keys: Uint32Array;
   /** Row (CSV, relative to the block; JSON Lines) or index (JSON array) of each accepted record. */
   ats: number[];
   /** Per aggregator (in the order of BatchSetup.aggregators), per accepted record: its piece. */

@@ -21,7 +21,7 @@ import { knownMeasureNames } from '../policies/names.js';
 import { readHeader, unitIn, yearCell } from './columns.js';
 import { CsvCutter, detectDelimiter, isBlankRecord, splitCsv } from './csv-split.js';
 import { detectEncoding, type Encoding } from './decode.js';
-import { IdRegistry, SPILL_AT } from './id-registry.js';
+import { IdRegistry, SPILL_AT, type FirstSeen } from './id-registry.js';
 import { prepareJson } from './json-exact.js';
 import { JsonSplitter, type JsonItem } from './json-split.js';
 import { BLANK_LINE, isAmount, mapLine, mapRow, planColumns, unprotect, type ColumnPlan, type RowOptions } from './row.js';
@@ -651,11 +651,20 @@ export class RecordLedger {
   /** The problem that rejects a record whose id was seen before in the run, or null (and the id is noted). */
   duplicate(fileIndex: number, at: At, id: string): Problem | null {
     const first = this.ids.add(id, fileIndex, at.row ?? at.index ?? 0);
-    if (!first) return null;
+    return first ? this.duplicateProblem(fileIndex, at, id, first) : null;
+  }
+
+  private duplicateProblem(fileIndex: number, at: At, id: string, first: FirstSeen): Problem {
     const p = error('id', 'duplicate-id', { first: this.where(first.file, first.at) }, id);
     p.file = this.files[fileIndex]!;
     if (at.row !== undefined) p.row = at.row;
     return p;
+  }
+
+  /** duplicate(fileIndex, at, id) for an id packed at keys[i] (packId). */
+  duplicateKey(fileIndex: number, at: At, id: string, keys: Uint32Array, i: number): Problem | null {
+    const first = this.ids.addKey(id, keys, i, fileIndex, at.row ?? at.index ?? 0);
+    return first ? this.duplicateProblem(fileIndex, at, id, first) : null;
   }
 
   /** Forgets the ids (their temporary files are removed): the run is over. */
