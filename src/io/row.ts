@@ -109,6 +109,12 @@ const FIELDS = Object.keys(YEAR_FIELDS) as Array<keyof YearData>;
  * One year's figures as an object of one fixed shape (every field, absent ones undefined), so that the engine's
  * reads of them stay monomorphic; undefined is absent everywhere (SPEC §2: never zero).
  */
+/** Whether any field of the year at slots [b, b + FIELDS.length) has a value. */
+function hasYear(v: unknown[], b: number): boolean {
+  for (let i = 0; i < FIELDS.length; i++) if (v[b + i] !== undefined) return true;
+  return false;
+}
+
 function yearOf(v: unknown[], b: number): YearData | null {
   for (let i = 0; i < FIELDS.length; i++) {
     if (v[b + i] !== undefined) {
@@ -211,6 +217,13 @@ function newEnterprise(): Enterprise {
 }
 
 const NO_YEARS: YearList = Object.freeze({ years: Object.freeze([]), data: Object.freeze([]) });
+/** A row's lists before it has any (frozen: a push on it would throw, never reach another row). */
+const NOTHING: never[] = Object.freeze([]) as unknown as never[];
+const DEFAULT_TRACKS: Track[] = Object.freeze(['ecommerce']) as unknown as Track[];
+/** A list of the enterprise's own to add to (`list` itself once it is one). */
+function own<T>(list: T[]): T[] {
+  return (list as unknown[]) === NOTHING ? [] : list;
+}
 
 /**
  * An enterprise as the row reader makes it: its years in the fast layout (`yearList`, ascending), which is what
@@ -218,11 +231,13 @@ const NO_YEARS: YearList = Object.freeze({ years: Object.freeze([]), data: Objec
  */
 class RowEnterprise implements Enterprise {
   id = '';
-  tracks: Track[] = ['ecommerce'];
-  lists: ListEntry[] = [];
-  projects: Project[] = [];
-  priorAwards: PriorAward[] = [];
-  higherLevelFunding: string[] = [];
+  // Shared, frozen lists until a cell gives one (mapCell makes a list of its own then): most rows have none, and
+  // five new arrays a row were a tenth of what reading a row allocated.
+  tracks: Track[] = DEFAULT_TRACKS;
+  lists: ListEntry[] = NOTHING;
+  projects: Project[] = NOTHING;
+  priorAwards: PriorAward[] = NOTHING;
+  higherLevelFunding: string[] = NOTHING;
   yearList: YearList = NO_YEARS;
   declare name?: string;
   declare district?: string;
@@ -314,13 +329,13 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
         }
         const entry: ListEntry = { list: col.list, year: year.value };
         if (col.list === 'honghu' && LIVESTREAM.test(rest)) entry.track = 'livestream';
-        e.lists.push(entry);
+        (e.lists = own(e.lists)).push(entry);
       }
       break;
     case 'project':
       for (const item of cell.split(SPLIT).filter(Boolean)) {
         const year = valueOf(readYear(item), header, raw, problems);
-        if (year !== undefined) e.projects.push({ type: col.type, year });
+        if (year !== undefined) (e.projects = own(e.projects)).push({ type: col.type, year });
       }
       break;
     case 'capital': {
@@ -341,7 +356,7 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
           problems.push(error(header, 'expected.prior-award', undefined, item));
           continue;
         }
-        e.priorAwards.push({ measure: m[1]!, year: Number(m[2]), ...(m[3] ? { tier: Number(m[3]) } : {}) });
+        (e.priorAwards = own(e.priorAwards)).push({ measure: m[1]!, year: Number(m[2]), ...(m[3] ? { tier: Number(m[3]) } : {}) });
       }
       break;
     case 'funding':
@@ -350,7 +365,7 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
           problems.push(error(header, 'expected.funding-ref', undefined, item));
           continue;
         }
-        e.higherLevelFunding.push(item);
+        (e.higherLevelFunding = own(e.higherLevelFunding)).push(item);
       }
       break;
   }
@@ -364,17 +379,22 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
 function finishRow(plan: ColumnPlan, e: Enterprise, vals: unknown[], problems: Problem[], idSeen: boolean, cells: number, row: number, o: RowOptions): MappedRow {
   if (cells !== plan.headers.length) problems.unshift(error('', 'row-cells', { expected: plan.headers.length, found: cells }));
   if (!o.checkOnly && plan.years.length > 0) {
-    const years: number[] = [];
-    const data: YearData[] = [];
-    // plan.years is ascending (planColumns), and so is the list
-    for (let k = 0; k < plan.years.length; k++) {
-      const d = yearOf(vals, k * FIELDS.length);
-      if (d) {
-        years.push(plan.years[k]!);
-        data.push(d);
+    // plan.years is ascending (planColumns), and so is the list; its arrays are made at their size (an array
+    // grown by push starts with room for 17)
+    let n = 0;
+    for (let k = 0; k < plan.years.length; k++) if (hasYear(vals, k * FIELDS.length)) n++;
+    if (n > 0) {
+      const years = new Array<number>(n);
+      const data = new Array<YearData>(n);
+      for (let k = 0, j = 0; j < n; k++) {
+        const d = yearOf(vals, k * FIELDS.length);
+        if (d) {
+          years[j] = plan.years[k]!;
+          data[j++] = d;
+        }
       }
+      e.yearList = { years, data };
     }
-    if (years.length > 0) e.yearList = { years, data };
   }
   if (!idSeen && !problems.some((p) => p.path === 'id')) problems.push(error('id', 'id.missing'));
   if (e.registeredCapital && !e.registeredCapital.registeredOn) problems.push(error('registered_on', 'expected.required'));

@@ -112,16 +112,29 @@ function firstCrossingCheck(e: Enterprise, year: number, threshold: Fen, k: numb
   return { id: 'first-crossing', passed: crossed, msg: { key: crossed ? 'first-crossing.pass' : 'first-crossing.fail', args: { year, prev, threshold, tier: k + 1 } } };
 }
 
+/** The last year of the growth window for performance year `year`. */
+function growthWindowEnd(year: number, ctx: EvalContext): number {
+  // INTERPRETATION: growthWindow — "突破每档前连续两年": the n years ending in Y (default) or those before Y.
+  return ctx.interpretation.growthWindow === 'ending' ? year : year - 1;
+}
+
 /** The years of the growth window for performance year `year`, first to last (growthYears + 1 of them). */
 export function growthWindow(year: number, n: number, ctx: EvalContext): number[] {
-  // INTERPRETATION: growthWindow — "突破每档前连续两年": the n years ending in Y (default) or those before Y.
-  const end = ctx.interpretation.growthWindow === 'ending' ? year : year - 1;
+  const end = growthWindowEnd(year, ctx);
   const out: number[] = [];
   for (let y = end - n; y <= end; y++) out.push(y);
   return out;
 }
 
 function growthCheck(e: Enterprise, year: number, min: Rate, k: number, p: Resolved, ctx: EvalContext): Check {
+  if (!ctx.explain && ctx.interpretation.growthAverage === 'geometric') {
+    // Without words, the geometric reading's usual case (both ends known, the first not zero) needs no list of
+    // years: the same outcome as below, for the first and last years of growthWindow.
+    const last = growthWindowEnd(year, ctx);
+    const start = sales(e, last - p.growthYears);
+    const end = sales(e, last);
+    if (start !== undefined && end !== undefined && start !== 0n) return { id: 'growth', passed: geometricGrowthAtLeast(start, end, p.growthYears, min), msg: UNEXPLAINED };
+  }
   const window = growthWindow(year, p.growthYears, ctx);
   const first = window[0]!;
   const last = window[window.length - 1]!;
