@@ -46,12 +46,19 @@ export function fileError(err: unknown, path: string | null): unknown {
 }
 
 /**
- * Bytes a file sink holds before it asks the writer to wait, and what it lets the system write before the writer
- * goes on: not until all is written ('drain'), so that the system always has bytes to write while the next block
- * is made.
+ * Bytes a file sink holds before the writer waits: the system always has bytes to write while the next block is
+ * made.
  */
 const WRITE_AHEAD = 8 << 20;
-const RESUME_BELOW = 4 << 20;
+/**
+ * A file sink copies what it is given into chunks of its own, CHUNK bytes each and WRITE_AHEAD in all, and hands
+ * the system whole chunks, each used again once written. A block's bytes then die young, where before each block
+ * (a fresh buffer, held until the system had written it) outlived two young collections, and its memory, outside
+ * V8's heap, came back only in a full collection: 45–60 of them in a batch of 1,000,000 rows, against 3 when the
+ * same output went to a file through standard output, written at once.
+ */
+const CHUNK = 1 << 20;
+const CHUNKS = WRITE_AHEAD / CHUNK;
 
 /** Temporary files not yet renamed or removed: what a signal cleans up. */
 const temporaries = new Set<string>();
@@ -116,50 +123,91 @@ class FileSink implements Sink {
   private ended = false;
   /** The stream's first error, kept so that no error goes unheard and the next write or close reports it. */
   private failed: unknown = null;
-  /** The writer waiting for the bytes held to fall below RESUME_BELOW. */
+  /** Chunks not being written, and how many were made (CHUNKS at most). */
+  private readonly free: Buffer[] = [];
+  private made = 0;
+  /** The chunk being filled, and its bytes so far. */
+  private chunk: Buffer | null = null;
+  private used = 0;
+  /** The writer waiting for a chunk to be written (or for the stream to fail). */
   private waiting: (() => void) | null = null;
-  /** After each piece is written (or on an error): wakes the writer once it may go on. */
-  private readonly written = () => {
-    if (this.waiting && (this.failed || this.stream.writableLength < RESUME_BELOW)) {
-      const go = this.waiting;
-      this.waiting = null;
-      go();
-    }
-  };
   constructor(
     /** The target, or null for standard output when it is a pipe (pipeSink). */
     readonly path: string | null,
     /** The temporary file, or null when the target is a device or a pipe (written directly: /dev/null). */
     private readonly tmp: string | null,
+    /** Written only through write() (whose chunks it would overtake), or only directly (a workbook's writer). */
     readonly stream: WriteStream,
   ) {
     stream.on('error', (err) => {
       this.failed ??= err;
-      this.written();
+      this.wake();
     });
+  }
+
+  private wake(): void {
+    const go = this.waiting;
+    this.waiting = null;
+    go?.();
   }
 
   async write(text: string | Uint8Array): Promise<void> {
     if (this.failed) throw fileError(this.failed, this.path);
-    if (text.length === 0) return;
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    for (let at = 0; at < bytes.length; ) {
+      if (this.chunk === null) {
+        this.chunk = await this.freeChunk();
+        this.used = 0;
+      }
+      const n = Math.min(bytes.length - at, CHUNK - this.used);
+      this.chunk.set(n === bytes.length ? bytes : bytes.subarray(at, at + n), this.used);
+      this.used += n;
+      at += n;
+      if (this.used === CHUNK) this.hand();
+    }
+    // The system reports a finished write through the event loop, and only then is it handed the next chunk: a
+    // writer that computes without a pause would leave the file idle until it waits (JSON Lines: 9% slower).
+    if (this.stream.writableLength > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** Hands the chunk being filled to the system; it is free again once written. */
+  private hand(): void {
+    const chunk = this.chunk!;
+    const used = this.used;
+    this.chunk = null;
+    this.used = 0;
+    if (used === 0) {
+      this.free.push(chunk);
+      return;
+    }
     try {
-      this.stream.write(text, this.written);
+      this.stream.write(used === CHUNK ? chunk : chunk.subarray(0, used), () => {
+        this.free.push(chunk);
+        this.wake();
+      });
     } catch (err) {
       throw fileError(this.failed ?? err, this.path);
     }
-    if (this.stream.writableLength > WRITE_AHEAD) {
-      await new Promise<void>((resolve) => (this.waiting = resolve));
+  }
+
+  /** A chunk to fill: a free one, a new one while fewer than CHUNKS were made, else the next one written. */
+  private async freeChunk(): Promise<Buffer> {
+    for (;;) {
       if (this.failed) throw fileError(this.failed, this.path);
-    } else if (this.stream.writableLength > 0) {
-      // The system reports a finished write through the event loop, and only then is it handed the next bytes:
-      // a writer that computes without a pause would leave the file idle until it waits (JSON Lines: 9% slower).
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      const chunk = this.free.pop();
+      if (chunk) return chunk;
+      if (this.made < CHUNKS) {
+        this.made++;
+        return Buffer.allocUnsafeSlow(CHUNK);
+      }
+      await new Promise<void>((resolve) => (this.waiting = resolve));
     }
   }
 
   async close(): Promise<void> {
     try {
       if (this.failed) throw this.failed;
+      if (this.chunk !== null) this.hand();
       if (!this.stream.writableFinished) {
         if (!this.ended) this.stream.end();
         this.ended = true;
