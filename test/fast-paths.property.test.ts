@@ -6,7 +6,8 @@
  * - the money strings it and the messages use, now worked on digits, must match exact bigint arithmetic;
  * - validate reads rows check-only (no fen, no years kept), and must find the same problems as batch's reading;
  * - the budget by year carries amounts as numbers across threads while they are exact, and as bigints beyond;
- * - the award table's CSV line, written in one pass, is the text of csvLine(awardCells(awardRow(…)));
+ * - the award table's CSV line, written in one pass as UTF-8, is the bytes of csvLine(awardCells(awardRow(…))), for
+ *   any id, name and district;
  * - a cell a spreadsheet would turn into a number is found without a regular expression, as the expression finds it;
  * - the fields a year gives, read field by field, are the fields its keys name;
  * - a whole amount of a unit becomes the fen BigInt(digits) × the unit gives, by numbers below 2^53 and beyond;
@@ -31,7 +32,8 @@ import { YearTotals, yearContributionOf } from '../src/batch/year-totals.js';
 import { summaryMeasures } from '../src/render/summary.js';
 import { inUnitRounded, sentenceUnit } from '../src/render/amount.js';
 import { JsonLineWriter } from '../src/render/json-line.js';
-import { AwardCsvLine, awardCells, awardColumns, awardRow, columnIndex } from '../src/render/award-table.js';
+import { AwardCsvLine, awardCells, awardColumns, awardRow, columnIndex, type AwardColumn, type ColumnIndex } from '../src/render/award-table.js';
+import { Utf8Buffer } from '../src/render/utf8-buffer.js';
 import { csvLine, mangledAsNumber } from '../src/render/csv.js';
 import { toJson, toOutput, type RunMeta } from '../src/render/output.js';
 import { interpretation } from './helpers/arbitraries.js';
@@ -158,18 +160,64 @@ function referenceUnit(f: Fen, unit: Unit, rounding: 'down' | 'up'): string {
 describe("the award table's CSV line in one pass", () => {
   // ids a spreadsheet would mangle (all digits, E notation) and cells that must be neutralised or quoted
   const id = fc.constantFrom('91440101MA5CJQ4N59', '914401011904434208', '1234567890123456E7', '=HYPERLINK("x")', 'a,b', '');
-  it('is the text of csvLine(awardCells(awardRow(…))) for random enterprises, every interpretation, narrowed years', () => {
+  /** The reference's bytes: the line as csvLine makes it from the row's cells, encoded by Node. */
+  const reference = (ev: Evaluation, cols: AwardColumn[], index: ColumnIndex) => Buffer.from(csvLine(awardCells(awardRow(ev, cols, index))), 'utf8');
+  /** What the writer writes for the evaluations in turn, into one buffer after `before`. */
+  function written(w: AwardCsvLine, evs: Evaluation[], before: string): Buffer {
+    const b = new Utf8Buffer();
+    b.add(before);
+    const start = b.length;
+    for (const ev of evs) w.write(ev, b);
+    return Buffer.from(b.take()).subarray(start);
+  }
+
+  it('is the bytes of csvLine(awardCells(awardRow(…))) for random enterprises, every interpretation, narrowed years', () => {
     fc.assert(
-      fc.property(enterprise, id, interpretation, fc.boolean(), fc.option(fc.constantFrom(2025, 2026), { nil: null }), (e, theId, interp, all, year) => {
+      fc.property(enterprise, enterprise, id, interpretation, fc.boolean(), fc.option(fc.constantFrom(2025, 2026), { nil: null }), (e, e2, theId, interp, all, year) => {
         const years = year === null ? null : new Set([year]);
         const cols = awardColumns(rs, years);
         const index = columnIndex(cols);
         const ev = evaluate({ ...e, id: theId }, rs, { interpretation: interp, all, years });
+        const ev2 = evaluate(e2, rs, { interpretation: interp, all, years });
         const w = new AwardCsvLine(cols, index);
-        expect(w.line(ev)).toBe(csvLine(awardCells(awardRow(ev, cols, index))));
-        expect(w.line(ev)).toBe(csvLine(awardCells(awardRow(ev, cols, index)))); // a writer is reused row after row
+        const want = reference(ev, cols, index);
+        // a writer is reused row after row: nothing of one row is left in the next
+        expect(written(w, [ev, ev2, ev], '').equals(Buffer.concat([want, reference(ev2, cols, index), want]))).toBe(true);
+        // line() is the text of those bytes (a lone surrogate comes back as U+FFFD, as from any UTF-8)
+        expect(w.line(ev)).toBe(want.toString('utf8'));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('writes any id, name and district as csvCell makes them, encoded: any UTF-16 code units, formulas, quotes, long digits', () => {
+    /** Any UTF-16 code units, lone surrogates of both halves included. */
+    const codeUnits = fc.string({ unit: fc.nat(0xffff).map((c) => String.fromCharCode(c)) });
+    const text = fc.oneof(codeUnits, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string());
+    // what csvCell changes: a formula's first character, a quote, a comma or a line break anywhere, digits a
+    // spreadsheet would mangle (16 or more, or E notation in 18 characters), and text on either side
+    const lead = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '"', ',', '\n', '\r\n', '-1', '+1.5', '');
+    const digits = fc.oneof(
+      fc.stringMatching(/^[0-9]{15,22}$/),
+      fc.tuple(fc.stringMatching(/^[0-9]{16,18}$/), fc.nat(15), fc.constantFrom('E', 'e')).map(([d, i, e]) => d.slice(0, i + 1) + e + d.slice(i + 1)),
+    );
+    const cellText = fc.oneof(
+      text,
+      fc.tuple(lead, text, fc.constantFrom('', '"', ',', '\n', '\r', '""', '\ud800', '\udc00')).map(([a, b, c]) => a + b + c),
+      digits,
+      fc.constantFrom('广州"天河"电商,有限公司', '=1+2', '@SUM(A1)', '\t广州', '-1500000.00', '914401011904434208', '1234567890123456E7', '\ud800', 'a\udfff', '😀\ud83d'),
+    );
+    const districtText = fc.oneof(cellText, fc.constantFrom(...DISTRICTS.map((d) => d.name)));
+    fc.assert(
+      fc.property(enterprise, cellText, fc.option(cellText, { nil: undefined }), fc.option(districtText, { nil: undefined }), text, (e, theId, name, district, before) => {
+        const cols = awardColumns(rs, null);
+        const index = columnIndex(cols);
+        const ev = evaluate({ ...e, id: theId, name, district }, rs, { interpretation: DEFAULT_INTERPRETATION, all: false, years: null });
+        const w = new AwardCsvLine(cols, index);
+        // after any text (a lone half at the end of what came before stays a piece of its own)
+        expect(written(w, [ev], before).equals(reference(ev, cols, index))).toBe(true);
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -1,15 +1,19 @@
 /**
- * The UTF-8 buffer the JSON writer writes into (src/render/utf8-buffer.ts) encodes strings itself: a string as
- * JSON must be the bytes of JSON.stringify's text, for any string (one- to four-byte characters, lone surrogates,
- * characters JSON escapes), whatever was written before it and however the buffer had to grow.
+ * The UTF-8 buffer the JSON and CSV writers write into (src/render/utf8-buffer.ts) encodes strings itself: a
+ * string added must be the bytes Node's encoder makes of it (a short one is encoded in the buffer's own loop), a
+ * string as JSON the bytes of JSON.stringify's text, for any string (one- to four-byte characters, lone
+ * surrogates, characters JSON escapes), whatever was written before it and however the buffer had to grow.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Utf8Buffer, utf8 } from '../src/render/utf8-buffer.js';
 
 /** Any UTF-16 code units, lone surrogates of both halves included. */
-const codeUnits = fc.string({ unit: fc.nat(0xffff).map((c) => String.fromCharCode(c)) });
-const text = fc.oneof(codeUnits, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string(), fc.constantFrom('', '"', '\\', '\u0000', '\u001f', '\u007f', '\u0080', '\u07ff', '\u0800', '\ud7ff', '\ud800', '\udc00', 'a\udfffb', '\udbff\udfff', '\ue000', '\uffff', '年网上零售额 1.33亿元'));
+const codeUnit = fc.nat(0xffff).map((c) => String.fromCharCode(c));
+const codeUnits = fc.string({ unit: codeUnit });
+/** Strings on either side of the length up to which `add` encodes by itself, and beyond. */
+const longer = fc.oneof(fc.string({ unit: codeUnit, minLength: 16, maxLength: 80 }), fc.string({ unit: fc.constantFrom('a', 'é', '广', '\ud83d', '\ude00', '"'), minLength: 16, maxLength: 80 }));
+const text = fc.oneof(codeUnits, longer, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string(), fc.constantFrom('', '"', '\\', '\u0000', '\u001f', '\u007f', '\u0080', '\u07ff', '\u0800', '\ud7ff', '\ud800', '\udc00', 'a\udfffb', '\udbff\udfff', '\ue000', '\uffff', '年网上零售额 1.33亿元'));
 
 type Piece = { json: string } | { add: string } | { int: number } | { ascii: string } | { bytes: string };
 const piece: fc.Arbitrary<Piece> = fc.oneof(

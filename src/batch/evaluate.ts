@@ -88,7 +88,7 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
         if (format === 'jsonl') bytes.byte(10);
         b.ends.push(bytes.length);
       } else {
-        if (layout === 'wide') bytes.add(wideCsv.line(ev));
+        if (layout === 'wide') wideCsv.write(ev, bytes);
         else for (const cells of longRows(ev, lang)) bytes.add(csvLine(cells));
         b.ends.push(bytes.length);
       }

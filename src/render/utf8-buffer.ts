@@ -1,11 +1,11 @@
 /**
  * Text encoded to UTF-8 as it is made, into one buffer reused from block to block: a block's lines (a JSON line
- * is about 3 KB, a CSV line a tree of a few dozen joined pieces) then die young instead of living on, as one long
+ * is about 3 KB, a CSV line of the long layout a tree of joined pieces) then die young instead of living on, as one long
  * string, until the block is written.
  *
- * Besides whole strings (`add`, through Node's encoder), it takes the pieces a JSON writer is made of without
- * building a string for them: bytes encoded once (`bytes`), integers (`int`), ASCII words (`ascii`) and strings
- * as JSON (`json`), quoted and encoded in one pass, escaped exactly as JSON.stringify escapes.
+ * Besides whole strings (`add`), it takes the pieces a JSON or CSV writer is made of without building a string
+ * for them: bytes encoded once (`bytes`, `byte`), integers (`int`), ASCII words (`ascii`) and strings as JSON
+ * (`json`), quoted and encoded in one pass, escaped exactly as JSON.stringify escapes.
  */
 export class Utf8Buffer {
   /** The bytes, as Node's Buffer (for its encoder) and as a plain Uint8Array (V8 stores into it faster). */
@@ -26,9 +26,34 @@ export class Utf8Buffer {
     this.u8 = plain(next);
   }
 
-  /** A string, encoded by Node (a UTF-16 code unit is at most 3 bytes of UTF-8). */
+  /**
+   * A string (a UTF-16 code unit is at most 3 bytes of UTF-8). A short one (a CSV cell: an id, a name) is encoded
+   * here, which costs less than a call into Node's encoder; a long one, or one with a surrogate (a character beyond
+   * the BMP, or a lone half, which becomes U+FFFD), is Node's to encode.
+   */
   add(s: string): void {
-    this.room(3 * s.length);
+    const n = s.length;
+    const buf = this.room(3 * n);
+    if (n > SHORT) return this.addByNode(s);
+    let o = this.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) buf[o++] = c;
+      else if (c < 0x800) {
+        buf[o++] = 0xc0 | (c >> 6);
+        buf[o++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        return this.addByNode(s);
+      } else {
+        buf[o++] = 0xe0 | (c >> 12);
+        buf[o++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[o++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.length = o;
+  }
+
+  private addByNode(s: string): void {
     this.length += this.buf.write(s, this.length, 'utf8');
   }
 
@@ -141,6 +166,9 @@ export class Utf8Buffer {
     return out;
   }
 }
+
+/** The longest string `add` encodes itself. */
+const SHORT = 24;
 
 const plain = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
 
