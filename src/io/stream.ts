@@ -20,6 +20,7 @@ import { error, warning, type Problem } from '../domain/problem.js';
 import { knownMeasureNames } from '../policies/names.js';
 import { readHeader, unitIn, yearCell } from './columns.js';
 import { CsvCutter, detectDelimiter, isBlankRecord, splitCsv } from './csv-split.js';
+import { readAhead } from './read-ahead.js';
 import { detectEncoding, type Encoding } from './decode.js';
 import { IdRegistry, SPILL_AT, type FirstSeen } from './id-registry.js';
 import { prepareJson } from './json-exact.js';
@@ -81,6 +82,8 @@ export type RawEvent =
  * 1,000,000 rows); 64 KB die young.
  */
 const READ_CHUNK = 1 << 16;
+/** Reads of a regular file in flight at once (read-ahead.ts). */
+const READ_AHEAD = 4;
 /**
  * Bytes decoded at a time, and about the characters of a piece of CSV text cut on record boundaries. V8 keeps a
  * string over 128 KB in memory of its own, mapped fresh for each one and unmapped when it dies: decoding a
@@ -107,242 +110,255 @@ const SMALL_AMOUNT_FEN = 1_000_000n; // 10,000 元
  * text of its sheet; a legacy .xls or binary data is refused with what it looks like.
  */
 export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}): AsyncGenerator<RawEvent> {
-  for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
-    const file = files[fileIndex]!;
-    const fileError = (key: string, args?: Record<string, string | number>): RawEvent => ({
-      kind: 'file-problems',
-      fileIndex,
-      file,
-      problems: [{ ...error('', key, args), file }],
-    });
-    let source: AsyncIterable<Buffer>;
-    let size: number | null = null;
-    try {
-      if (file === '-') source = o.stdin ? Readable.from([o.stdin]) : process.stdin;
-      else {
-        const { stat } = await import('node:fs/promises');
-        const st = await stat(file);
-        if (st.isDirectory()) {
-          yield fileError('file.unreadable', { code: 'EISDIR' });
-          continue;
-        }
-        size = st.size;
-        source = createReadStream(file, { highWaterMark: READ_CHUNK });
-      }
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-      yield fileError(code === 'ENOENT' ? 'file.missing' : 'file.unreadable', { code });
-      continue;
-    }
-
-    let decode: ((buf: Buffer | null) => string) | null = null;
-    let format: 'csv' | 'json' | 'jsonl' | null = o.format && o.format !== 'auto' ? o.format : byExtension(file);
-    let cutter: CsvCutter | null = null;
-    let json: JsonSplitter | null = null;
-    let plan: ColumnPlan | null = null;
-    let headerRow = 0;
-    let sawText = false;
-    let sawData = false;
-    let read = 0;
-    let failed = false;
-    let crOnly = false;
-    /** The start of a file, held until it shows how its lines end (see feed). */
-    let held = '';
-    let small: SmallAmounts | null = null;
-
-    // Pieces gathered into one task, flushed when they reach the task's size and at the end of the file.
-    const taskChars = o.blockSize ?? TASK_CHARS;
-    let group: string[] = [];
-    let groupChars = 0;
-    function* flush(): Generator<RawEvent> {
-      if (group.length === 0) return;
-      const texts = group;
-      group = [];
-      groupChars = 0;
-      yield { kind: 'csv', fileIndex, file, texts };
-    }
-
-    // The header comes out of the first block, after any title rows; what follows it in that block is data.
-    function* csvBlocks(blocks: string[]): Generator<RawEvent> {
-      for (let text of blocks) {
-        if (failed) return;
-        if (!plan) {
-          const found = findHeader(text);
-          if (!found) {
-            // only blank rows so far
-            headerRow += splitCsv(text, () => {}).records;
+  /** Stops the file being read, if a consumer gives up on the blocks before its end. */
+  let stopReading: (() => void) | null = null;
+  try {
+    for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+      const file = files[fileIndex]!;
+      const fileError = (key: string, args?: Record<string, string | number>): RawEvent => ({
+        kind: 'file-problems',
+        fileIndex,
+        file,
+        problems: [{ ...error('', key, args), file }],
+      });
+      let source: AsyncIterable<Buffer>;
+      let size: number | null = null;
+      try {
+        if (file === '-') source = o.stdin ? Readable.from([o.stdin]) : process.stdin;
+        else {
+          const { stat } = await import('node:fs/promises');
+          const st = await stat(file);
+          if (st.isDirectory()) {
+            yield fileError('file.unreadable', { code: 'EISDIR' });
             continue;
           }
-          if (found.broken) {
-            failed = true;
-            yield fileError('csv.header-quote');
-            return;
-          }
-          headerRow += found.headerRow;
-          plan = planColumns(found.header, { strict: !!o.strict, delimiter: found.delimiter, ...(found.titleUnit ? { titleUnit: found.titleUnit } : {}) });
-          if (plan.problems.length) {
-            const fatal = plan.problems.some((p) => p.severity === 'error');
-            yield { kind: 'file-problems', fileIndex, file, problems: plan.problems.map((p) => ({ ...p, file, row: p.row ?? headerRow })) };
-            if (fatal) {
+          size = st.size;
+          // a regular file is read ahead (several reads in flight); a pipe or a device as a stream
+          source = st.isFile() ? readAhead(file, READ_CHUNK, READ_AHEAD) : createReadStream(file, { highWaterMark: READ_CHUNK });
+        }
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+        yield fileError(code === 'ENOENT' ? 'file.missing' : 'file.unreadable', { code });
+        continue;
+      }
+
+      let decode: ((buf: Buffer | null) => string) | null = null;
+      let format: 'csv' | 'json' | 'jsonl' | null = o.format && o.format !== 'auto' ? o.format : byExtension(file);
+      let cutter: CsvCutter | null = null;
+      let json: JsonSplitter | null = null;
+      let plan: ColumnPlan | null = null;
+      let headerRow = 0;
+      let sawText = false;
+      let sawData = false;
+      let read = 0;
+      let failed = false;
+      let crOnly = false;
+      /** The start of a file, held until it shows how its lines end (see feed). */
+      let held = '';
+      let small: SmallAmounts | null = null;
+
+      // Pieces gathered into one task, flushed when they reach the task's size and at the end of the file.
+      const taskChars = o.blockSize ?? TASK_CHARS;
+      let group: string[] = [];
+      let groupChars = 0;
+      function* flush(): Generator<RawEvent> {
+        if (group.length === 0) return;
+        const texts = group;
+        group = [];
+        groupChars = 0;
+        yield { kind: 'csv', fileIndex, file, texts };
+      }
+
+      // The header comes out of the first block, after any title rows; what follows it in that block is data.
+      function* csvBlocks(blocks: string[]): Generator<RawEvent> {
+        for (let text of blocks) {
+          if (failed) return;
+          if (!plan) {
+            const found = findHeader(text);
+            if (!found) {
+              // only blank rows so far
+              headerRow += splitCsv(text, () => {}).records;
+              continue;
+            }
+            if (found.broken) {
               failed = true;
+              yield fileError('csv.header-quote');
               return;
             }
+            headerRow += found.headerRow;
+            plan = planColumns(found.header, { strict: !!o.strict, delimiter: found.delimiter, ...(found.titleUnit ? { titleUnit: found.titleUnit } : {}) });
+            if (plan.problems.length) {
+              const fatal = plan.problems.some((p) => p.severity === 'error');
+              yield { kind: 'file-problems', fileIndex, file, problems: plan.problems.map((p) => ({ ...p, file, row: p.row ?? headerRow })) };
+              if (fatal) {
+                failed = true;
+                return;
+              }
+            }
+            const units = unitNotes(plan, found.titleUnit, o.unit);
+            if (units.length) yield { kind: 'file-notes', fileIndex, file, notes: units };
+            small = new SmallAmounts(plan, o.unit ?? '元');
+            yield { kind: 'csv-start', fileIndex, file, plan, headerRow };
+            text = text.slice(found.end);
           }
-          const units = unitNotes(plan, found.titleUnit, o.unit);
-          if (units.length) yield { kind: 'file-notes', fileIndex, file, notes: units };
-          small = new SmallAmounts(plan, o.unit ?? '元');
-          yield { kind: 'csv-start', fileIndex, file, plan, headerRow };
-          text = text.slice(found.end);
+          if (text.length === 0) continue;
+          if (!sawData && text.trim() !== '') sawData = true;
+          if (small && !small.done) {
+            const warnings = small.look(text);
+            if (warnings.length) yield { kind: 'file-problems', fileIndex, file, problems: warnings.map((p) => ({ ...p, file })) };
+          }
+          group.push(text);
+          groupChars += text.length;
+          if (groupChars >= taskChars) yield* flush();
         }
-        if (text.length === 0) continue;
-        if (!sawData && text.trim() !== '') sawData = true;
-        if (small && !small.done) {
-          const warnings = small.look(text);
+      }
+
+      function* jsonBlocks(items: JsonItem[]): Generator<RawEvent> {
+        const batch = o.blockSize ? Math.max(50, Math.round(o.blockSize / 500)) : JSON_BATCH;
+        for (let i = 0; i < items.length; i += batch) {
+          sawData = true;
+          yield { kind: 'json', fileIndex, file, items: items.slice(i, i + batch), indexed: json!.isArray };
+        }
+      }
+
+      function* feed(piece: string, last = false): Generator<RawEvent> {
+        let text = piece;
+        if (!sawText) {
+          text = held + piece;
+          held = '';
+          const lead = text.trimStart();
+          if (lead === '') return;
+          // Old Mac line ends: carriage returns and no line feed. Decided on the first line end that is not the
+          // text's last character (a CR there may be the first half of a CRLF): until then the text is held.
+          const lf = text.indexOf('\n');
+          const cr = text.indexOf('\r');
+          if (!last && lf === -1 && (cr === -1 || cr === text.length - 1)) {
+            held = text;
+            return;
+          }
+          sawText = true;
+          crOnly = cr !== -1 && lf === -1;
+          format ??= lead.startsWith('[') || lead.startsWith('{') ? 'json' : 'csv';
+          if (format === 'csv') cutter = new CsvCutter(PIECE, FIRST_PIECE);
+          else json = new JsonSplitter(format === 'jsonl');
+        }
+        if (crOnly) text = text.replace(/\r/g, '\n');
+        if (cutter) yield* csvBlocks(cutter.push(text));
+        else yield* jsonBlocks(json!.push(text));
+      }
+
+      function* finish(): Generator<RawEvent> {
+        if (cutter) {
+          yield* csvBlocks((cutter as CsvCutter).end());
+          yield* flush();
+        }
+        if (json) {
+          const j = json as JsonSplitter;
+          yield* jsonBlocks(j.end());
+          if (j.fileProblems.length) yield { kind: 'file-problems', fileIndex, file, problems: j.fileProblems.map((p) => ({ ...(p.key === 'json.trailing' ? warning : error)('', p.key, p.args), file })) };
+        }
+        const smallAtEnd = small as SmallAmounts | null;
+        if (smallAtEnd && !smallAtEnd.done) {
+          const warnings = smallAtEnd.end();
           if (warnings.length) yield { kind: 'file-problems', fileIndex, file, problems: warnings.map((p) => ({ ...p, file })) };
         }
-        group.push(text);
-        groupChars += text.length;
-        if (groupChars >= taskChars) yield* flush();
       }
-    }
 
-    function* jsonBlocks(items: JsonItem[]): Generator<RawEvent> {
-      const batch = o.blockSize ? Math.max(50, Math.round(o.blockSize / 500)) : JSON_BATCH;
-      for (let i = 0; i < items.length; i += batch) {
-        sawData = true;
-        yield { kind: 'json', fileIndex, file, items: items.slice(i, i + batch), indexed: json!.isArray };
-      }
-    }
-
-    function* feed(piece: string, last = false): Generator<RawEvent> {
-      let text = piece;
-      if (!sawText) {
-        text = held + piece;
-        held = '';
-        const lead = text.trimStart();
-        if (lead === '') return;
-        // Old Mac line ends: carriage returns and no line feed. Decided on the first line end that is not the
-        // text's last character (a CR there may be the first half of a CRLF): until then the text is held.
-        const lf = text.indexOf('\n');
-        const cr = text.indexOf('\r');
-        if (!last && lf === -1 && (cr === -1 || cr === text.length - 1)) {
-          held = text;
-          return;
+      const it = source[Symbol.asyncIterator]();
+      const destroy = () => {
+        stopReading = null;
+        if (source !== process.stdin) {
+          const s = source as unknown as { destroy?: () => void; stop?: () => void };
+          s.destroy?.();
+          s.stop?.();
         }
-        sawText = true;
-        crOnly = cr !== -1 && lf === -1;
-        format ??= lead.startsWith('[') || lead.startsWith('{') ? 'json' : 'csv';
-        if (format === 'csv') cutter = new CsvCutter(PIECE, FIRST_PIECE);
-        else json = new JsonSplitter(format === 'jsonl');
-      }
-      if (crOnly) text = text.replace(/\r/g, '\n');
-      if (cutter) yield* csvBlocks(cutter.push(text));
-      else yield* jsonBlocks(json!.push(text));
-    }
-
-    function* finish(): Generator<RawEvent> {
-      if (cutter) {
-        yield* csvBlocks((cutter as CsvCutter).end());
-        yield* flush();
-      }
-      if (json) {
-        const j = json as JsonSplitter;
-        yield* jsonBlocks(j.end());
-        if (j.fileProblems.length) yield { kind: 'file-problems', fileIndex, file, problems: j.fileProblems.map((p) => ({ ...(p.key === 'json.trailing' ? warning : error)('', p.key, p.args), file })) };
-      }
-      const smallAtEnd = small as SmallAmounts | null;
-      if (smallAtEnd && !smallAtEnd.done) {
-        const warnings = smallAtEnd.end();
-        if (warnings.length) yield { kind: 'file-problems', fileIndex, file, problems: warnings.map((p) => ({ ...p, file })) };
-      }
-    }
-
-    const it = source[Symbol.asyncIterator]();
-    const destroy = () => {
-      if (source !== process.stdin) (source as unknown as { destroy?: () => void }).destroy?.();
-    };
-    try {
-      let first = await it.next();
-      while (!first.done && (first.value as Buffer).length === 0) first = await it.next();
-      const head = first.done ? null : toBuffer(first.value);
-      const kind = head ? sniff(head) : null;
-      if (kind?.kind === 'xls') {
-        yield fileError('file.xls');
-        destroy();
-        continue;
-      }
-      if (kind?.kind === 'binary') {
-        yield fileError('file.looks-like', kind.what);
-        destroy();
-        continue;
-      }
-      if (kind?.kind === 'zip') {
-        // a workbook: its sheet as CSV text, through the same header and row rules
-        const counted = Readable.from(
-          (async function* () {
-            read += head!.length;
-            yield head!;
-            for (let n = await it.next(); !n.done; n = await it.next()) {
-              const b = toBuffer(n.value);
-              read += b.length;
-              yield b;
+      };
+      stopReading = destroy;
+      try {
+        let first = await it.next();
+        while (!first.done && (first.value as Buffer).length === 0) first = await it.next();
+        const head = first.done ? null : toBuffer(first.value);
+        const kind = head ? sniff(head) : null;
+        if (kind?.kind === 'xls') {
+          yield fileError('file.xls');
+          destroy();
+          continue;
+        }
+        if (kind?.kind === 'binary') {
+          yield fileError('file.looks-like', kind.what);
+          destroy();
+          continue;
+        }
+        if (kind?.kind === 'zip') {
+          // a workbook: its sheet as CSV text, through the same header and row rules
+          const counted = Readable.from(
+            (async function* () {
+              read += head!.length;
+              yield head!;
+              for (let n = await it.next(); !n.done; n = await it.next()) {
+                const b = toBuffer(n.value);
+                read += b.length;
+                yield b;
+              }
+            })(),
+          );
+          format = 'csv';
+          try {
+            for await (const text of xlsxCsvText(counted, o.sheet)) {
+              yield* feed(text);
+              if (failed) break;
+              yield { kind: 'bytes', fileIndex, read, size };
             }
-          })(),
-        );
-        format = 'csv';
-        try {
-          for await (const text of xlsxCsvText(counted, o.sheet)) {
-            yield* feed(text);
+          } catch (err) {
+            counted.destroy();
+            destroy();
+            if (!(err instanceof XlsxError)) throw err;
+            const notWorkbook = err.key === 'xlsx.unreadable' && !plan;
+            yield notWorkbook ? fileError('file.looks-like', ZIP_WHAT) : fileError(err.key, err.args);
+            continue;
+          }
+          if (!failed) {
+            yield* feed('', true);
+            yield* finish();
+          }
+        } else {
+          if (head) {
+            read += head.length;
+            decode = await decoderFor(head, o.encoding, kind?.kind === 'text' ? kind.utf16 : undefined);
+            for (let i = 0; i < head.length && !failed; i += PIECE) yield* feed(decode(head.subarray(i, i + PIECE)));
+            if (!failed) yield { kind: 'bytes', fileIndex, read, size };
+          }
+          while (!failed) {
+            const n = await it.next();
+            if (n.done) break;
+            const buf = toBuffer(n.value);
+            read += buf.length;
+            for (let i = 0; i < buf.length && !failed; i += PIECE) yield* feed(decode!(buf.subarray(i, i + PIECE)));
             if (failed) break;
             yield { kind: 'bytes', fileIndex, read, size };
           }
-        } catch (err) {
-          counted.destroy();
-          destroy();
-          if (!(err instanceof XlsxError)) throw err;
-          const notWorkbook = err.key === 'xlsx.unreadable' && !plan;
-          yield notWorkbook ? fileError('file.looks-like', ZIP_WHAT) : fileError(err.key, err.args);
-          continue;
+          if (!failed) {
+            if (decode) yield* feed(decode(null), true);
+            yield* finish();
+          }
         }
-        if (!failed) {
-          yield* feed('', true);
-          yield* finish();
-        }
-      } else {
-        if (head) {
-          read += head.length;
-          decode = await decoderFor(head, o.encoding, kind?.kind === 'text' ? kind.utf16 : undefined);
-          for (let i = 0; i < head.length && !failed; i += PIECE) yield* feed(decode(head.subarray(i, i + PIECE)));
-          if (!failed) yield { kind: 'bytes', fileIndex, read, size };
-        }
-        while (!failed) {
-          const n = await it.next();
-          if (n.done) break;
-          const buf = toBuffer(n.value);
-          read += buf.length;
-          for (let i = 0; i < buf.length && !failed; i += PIECE) yield* feed(decode!(buf.subarray(i, i + PIECE)));
-          if (failed) break;
-          yield { kind: 'bytes', fileIndex, read, size };
-        }
-        if (!failed) {
-          if (decode) yield* feed(decode(null), true);
-          yield* finish();
-        }
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+        yield fileError(code === 'ENOENT' ? 'file.missing' : 'file.unreadable', { code });
+        destroy();
+        continue;
       }
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-      yield fileError(code === 'ENOENT' ? 'file.missing' : 'file.unreadable', { code });
-      destroy();
-      continue;
+      if (failed) {
+        destroy();
+        continue;
+      }
+      if (!sawText) yield fileError('file.empty');
+      else if (!sawData && cutter) yield fileError(plan ? 'file.no-rows' : 'file.empty');
+      // a JSON file of no record ([]) is read, not broken: every command says so and goes on (its output is empty)
+      else if (!sawData) yield { kind: 'file-problems', fileIndex, file, problems: [{ ...warning('', 'file.no-records'), file }] };
     }
-    if (failed) {
-      destroy();
-      continue;
-    }
-    if (!sawText) yield fileError('file.empty');
-    else if (!sawData && cutter) yield fileError(plan ? 'file.no-rows' : 'file.empty');
-    // a JSON file of no record ([]) is read, not broken: every command says so and goes on (its output is empty)
-    else if (!sawData) yield { kind: 'file-problems', fileIndex, file, problems: [{ ...warning('', 'file.no-records'), file }] };
+  } finally {
+    stopReading?.();
   }
 }
 

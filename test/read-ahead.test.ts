@@ -1,0 +1,73 @@
+/**
+ * The read-ahead reader of regular files: every byte once and in order whatever the chunk and the reads in
+ * flight, and the descriptor closed at the end, on stop() mid-way, and when a consumer gives up.
+ */
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readAhead } from '../src/io/read-ahead.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'gz-read-ahead-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Descriptors of this process open on `file` (Linux), to see that none is left behind. */
+const openOn = (file: string): number =>
+  readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false; // the listing's own descriptor, closed since
+    }
+  }).length;
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('readAhead', () => {
+  it('gives every byte of the file once, in order, for any size, chunk and reads in flight', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 5000 }), fc.integer({ min: 1, max: 700 }), fc.integer({ min: 1, max: 6 }), async (bytes, chunk, ahead) => {
+        const f = join(dir, 'f.bin');
+        writeFileSync(f, bytes);
+        const got: Buffer[] = [];
+        for await (const b of readAhead(f, chunk, ahead)) {
+          expect(b.length).toBeLessThanOrEqual(chunk);
+          got.push(Buffer.from(b));
+        }
+        expect(Buffer.concat(got).equals(Buffer.from(bytes))).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('closes its file at the end, on stop() part way, and when the loop is left early', async () => {
+    if (process.platform !== 'linux') return;
+    const f = join(dir, 'g.bin');
+    writeFileSync(f, Buffer.alloc(100_000, 7));
+    const r0 = readAhead(f, 1000, 4)[Symbol.asyncIterator]();
+    await r0.next();
+    expect(openOn(f)).toBe(1); // the check sees an open file
+    for (let n = await r0.next(); !n.done; n = await r0.next());
+    await settle();
+    expect(openOn(f)).toBe(0);
+
+    const r = readAhead(f, 1000, 4);
+    const it = r[Symbol.asyncIterator]();
+    await it.next();
+    await it.next();
+    r.stop();
+    await settle();
+    expect(openOn(f)).toBe(0);
+
+    let n = 0;
+    for await (const _ of readAhead(f, 1000, 4)) if (++n === 3) break;
+    await settle();
+    expect(openOn(f)).toBe(0);
+  });
+
+  it('fails where a file cannot be read, with the system code', async () => {
+    await expect(async () => {
+      for await (const _ of readAhead(join(dir, 'missing.bin'), 1000, 2)) void _;
+    }).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
