@@ -20,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnterprise } from '../src/domain/input.js';
 import { LIST_IDS, recordOfYearList, yearData as yearDataOf, yearListOfRecord, type Enterprise, type YearData } from '../src/domain/enterprise.js';
 import { DISTRICTS } from '../src/domain/districts.js';
-import { UNIT_FEN, formatYuan, wholeUnitsToFen, type Fen, type Unit } from '../src/domain/money.js';
+import { FenSums, UNIT_FEN, fenNumber, formatYuan, wholeUnitsToFen, type Fen, type Unit } from '../src/domain/money.js';
 import { evaluate, type Evaluation, type RunOptions } from '../src/engine/evaluate.js';
 import { DEFAULT_INTERPRETATION } from '../src/engine/interpretation.js';
 import { buildRuleSet, publishedRuleSet } from '../src/engine/ruleset.js';
@@ -365,6 +365,35 @@ describe('the budget by year stays exact beyond 2^53 fen', () => {
     expect(cell!.year).toBe(2026);
     expect(cell!.total).toBe(2n * (big + 3n));
     expect(cell!.measureAmount[index.get(ref)!]).toBe(2n * (big + 3n));
+  });
+});
+
+describe('sums of fen as numbers while exact', () => {
+  const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+  // amounts near 2^53 and across it, either sign, given as fenNumber gives them (a number while exact) or as bigints
+  const fen = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: MAX - 1000n, max: MAX + 1000n }), fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }), fc.constantFrom(0n, 1n, MAX, MAX + 1n, -MAX, 2n ** 53n));
+
+  it('every sum is the bigint sum, to the fen, in any order of numbers and bigints', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3), fen, fc.boolean()), { maxLength: 60 }), (adds) => {
+        const sums = new FenSums(4);
+        const want = [0n, 0n, 0n, 0n];
+        for (const [i, f, asBigint] of adds) {
+          sums.add(i, asBigint ? f : fenNumber(f));
+          want[i]! += f;
+        }
+        expect([0, 1, 2, 3].map((i) => sums.value(i))).toEqual(want);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('crosses 2^53 − 1 by one fen without losing it', () => {
+    const sums = new FenSums(1);
+    sums.add(0, Number.MAX_SAFE_INTEGER);
+    sums.add(0, 1);
+    sums.add(0, 1);
+    expect(sums.value(0)).toBe(MAX + 2n);
   });
 });
 

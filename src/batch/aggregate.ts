@@ -35,7 +35,8 @@ const summaryKind: AggregatorKind<SummaryPiece> = {
   extractor(rs) {
     const measureIndex = new Map(summaryMeasures(rs).map((m, i) => [m.ref, i]));
     return (ev) => {
-      // amounts (every second item after the district) as numbers, to cross threads cheaply; add() undoes it
+      // amounts (every second item after the district) as numbers while exact, to cross threads cheaply and be
+      // summed without a bigint each (FenSums)
       const c: SummaryPiece = contributionOf(ev, measureIndex);
       for (let j = 2; j < c.length; j += 2) c[j] = fenNumber(c[j] as bigint);
       return c;
@@ -57,8 +58,6 @@ export class SummaryAggregator implements Aggregator<SummaryPiece> {
   }
 
   add(piece: SummaryPiece): void {
-    // amounts (every second item after the district) back to exact fen
-    for (let j = 2; j < piece.length; j += 2) piece[j] = BigInt(piece[j]!);
     this.summary.add(piece);
   }
 

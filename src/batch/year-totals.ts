@@ -6,7 +6,7 @@
  */
 import { DISTRICTS, districtEnglish } from '../domain/districts.js';
 import { KIND_LABELS, type Lang } from '../domain/labels.js';
-import { fenNumber, formatYuan, groupThousands, type Fen } from '../domain/money.js';
+import { FenSums, fenNumber, formatYuan, groupThousands, type Fen } from '../domain/money.js';
 import { isCash } from '../domain/result.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { NO_DISTRICT, type SummaryMeasure } from '../render/summary.js';
@@ -43,20 +43,33 @@ export interface YearCell {
   total: Fen;
 }
 
+/** A year's cells while they are summed: the amounts in FenSums (measures, then districts, then the total). */
+interface Tally {
+  year: number;
+  measureCount: Uint32Array;
+  districtCount: Uint32Array;
+  enterprises: number;
+  sums: FenSums;
+}
+
 export class YearTotals {
-  private readonly cells: Record<Basis, Map<number, YearCell>> = { payment: new Map(), performance: new Map() };
+  private readonly cells: Record<Basis, Map<number, Tally>> = { payment: new Map(), performance: new Map() };
   /** Performance year → enterprises per tier (index tier − 1) with an eligible tier award. */
   private readonly tierCounts = new Map<number, number[]>();
+  /** The years an enterprise has been counted in, per basis (reused from one enterprise to the next). */
+  private readonly seen: Record<Basis, number[]> = { payment: [], performance: [] };
 
   constructor(readonly measures: readonly SummaryMeasure[]) {}
 
   /** `from`: where the items start in `c` (a piece may carry something before them). */
   add(district: number, c: YearContribution, from = 0): void {
     if (c.length <= from) return;
-    const seen: Record<Basis, number[]> = { payment: [], performance: [] };
+    const seen = this.seen;
+    seen.payment.length = 0;
+    seen.performance.length = 0;
     for (let i = from; i < c.length; i += STRIDE) {
       const m = c[i] as number;
-      const amount = BigInt(c[i + 3]!);
+      const amount = c[i + 3]!;
       this.fold('performance', c[i + 1] as number, m, district, amount, seen.performance);
       this.fold('payment', c[i + 2] as number, m, district, amount, seen.payment);
       const tier = c[i + 4] as number;
@@ -69,17 +82,17 @@ export class YearTotals {
     }
   }
 
-  private fold(basis: Basis, year: number, m: number, d: number, amount: Fen, seen: number[]): void {
+  private fold(basis: Basis, year: number, m: number, d: number, amount: number | bigint, seen: number[]): void {
+    const nm = this.measures.length;
     let cell = this.cells[basis].get(year);
     if (!cell) {
-      const nm = this.measures.length;
-      cell = { year, measureCount: new Uint32Array(nm), measureAmount: new Array<Fen>(nm).fill(0n), districtCount: new Uint32Array(NO_DISTRICT + 1), districtAmount: new Array<Fen>(NO_DISTRICT + 1).fill(0n), enterprises: 0, total: 0n };
+      cell = { year, measureCount: new Uint32Array(nm), districtCount: new Uint32Array(NO_DISTRICT + 1), enterprises: 0, sums: new FenSums(nm + NO_DISTRICT + 2) };
       this.cells[basis].set(year, cell);
     }
     cell.measureCount[m]!++;
-    cell.measureAmount[m] = cell.measureAmount[m]! + amount;
-    cell.districtAmount[d] = cell.districtAmount[d]! + amount;
-    cell.total += amount;
+    cell.sums.add(m, amount);
+    cell.sums.add(nm + d, amount);
+    cell.sums.add(nm + NO_DISTRICT + 1, amount);
     if (!seen.includes(year)) {
       seen.push(year);
       cell.districtCount[d]!++;
@@ -89,7 +102,18 @@ export class YearTotals {
 
   /** The years of a basis, in order. */
   years(basis: Basis): YearCell[] {
-    return [...this.cells[basis].values()].sort((a, b) => a.year - b.year);
+    const nm = this.measures.length;
+    return [...this.cells[basis].values()]
+      .sort((a, b) => a.year - b.year)
+      .map((t) => ({
+        year: t.year,
+        measureCount: t.measureCount,
+        measureAmount: Array.from({ length: nm }, (_, m) => t.sums.value(m)),
+        districtCount: t.districtCount,
+        districtAmount: Array.from({ length: NO_DISTRICT + 1 }, (_, d) => t.sums.value(nm + d)),
+        enterprises: t.enterprises,
+        total: t.sums.value(nm + NO_DISTRICT + 1),
+      }));
   }
 
   /** Performance year → enterprises per tier, years in order. */

@@ -251,6 +251,39 @@ export function fenNumber(fen: Fen): number | bigint {
   return fen <= MAX_SAFE && fen >= -MAX_SAFE ? Number(fen) : fen;
 }
 
+/**
+ * Sums of fen, exact, kept as plain numbers while every partial sum is a safe integer (|sum| ≤ 2^53 − 1: the
+ * addition of two such integers whose true sum is one is exact) and as a bigint from the first that is not. The
+ * totals of a district's run add a few million amounts, most of them fenNumber's numbers: a bigint per addition was
+ * an allocation each. `slots` sums side by side; `value(i)` is each one's fen.
+ */
+export class FenSums {
+  private readonly small: Float64Array;
+  /** The bigint of a sum that left the safe integers (and stays one), or null. */
+  private readonly big: Array<bigint | null>;
+
+  constructor(slots: number) {
+    this.small = new Float64Array(slots);
+    this.big = new Array<bigint | null>(slots).fill(null);
+  }
+
+  /** Adds fen (a safe integer as a number, or any bigint) to sum i. */
+  add(i: number, fen: number | bigint): void {
+    if (typeof fen === 'number' && this.big[i] === null) {
+      const s = this.small[i]! + fen;
+      if (Number.isSafeInteger(fen) && Number.isSafeInteger(s)) {
+        this.small[i] = s;
+        return;
+      }
+    }
+    this.big[i] = (this.big[i] ?? BigInt(this.small[i]!)) + BigInt(fen);
+  }
+
+  value(i: number): Fen {
+    return this.big[i] ?? BigInt(this.small[i]!);
+  }
+}
+
 /** Integer n-th root (floor), by Newton's method. */
 export function iroot(v: bigint, n: number): bigint {
   if (n === 1 || v < 2n) return v;

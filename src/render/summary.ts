@@ -10,7 +10,7 @@ import { districtEnglish } from '../domain/districts.js';
 import type { Interpretation } from '../engine/interpretation.js';
 import type { Lang } from '../domain/labels.js';
 import { KIND_LABELS } from '../domain/labels.js';
-import { formatYuan, groupThousands, type Fen } from '../domain/money.js';
+import { FenSums, formatYuan, groupThousands, type Fen } from '../domain/money.js';
 import { isCash, type Kind } from '../domain/result.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { RuleSet } from '../engine/ruleset.js';
@@ -59,7 +59,7 @@ export interface SummaryRow {
 
 export class Summary {
   private readonly counts: Uint32Array;
-  private readonly amounts: Fen[];
+  private readonly amounts: FenSums;
   /** Enterprises that get cash, by district (the cash-total rows count these). */
   private readonly perDistrict: Uint32Array;
   /** Enterprises in the output, by district (a district appears in the totals when it has any). */
@@ -68,7 +68,7 @@ export class Summary {
   constructor(private readonly measures: readonly SummaryMeasure[]) {
     const cells = (NO_DISTRICT + 1) * measures.length;
     this.counts = new Uint32Array(cells);
-    this.amounts = new Array<Fen>(cells).fill(0n);
+    this.amounts = new FenSums(cells);
     this.perDistrict = new Uint32Array(NO_DISTRICT + 1);
     this.inOutput = new Uint32Array(NO_DISTRICT + 1);
   }
@@ -80,8 +80,9 @@ export class Summary {
     for (let i = 1; i < c.length; i += 2) {
       const k = base + (c[i] as number);
       this.counts[k]!++;
-      this.amounts[k] = this.amounts[k]! + (c[i + 1] as bigint);
-      if (isCash(this.measures[c[i] as number]!.kind) && (c[i + 1] as bigint) > 0n) cash = true;
+      const amount = c[i + 1]!;
+      this.amounts.add(k, amount);
+      if (isCash(this.measures[c[i] as number]!.kind) && amount > 0) cash = true;
     }
     if (cash) this.perDistrict[d]!++;
     this.inOutput[d]!++;
@@ -93,7 +94,7 @@ export class Summary {
       for (let m = 0; m < this.measures.length; m++) {
         const k = d * this.measures.length + m;
         if (this.counts[k] === 0) continue;
-        out.push({ district: d === NO_DISTRICT ? '' : DISTRICTS[d]!.name, measure: this.measures[m]!.ref, kind: this.measures[m]!.kind, enterprises: this.counts[k]!, amount: this.amounts[k]! });
+        out.push({ district: d === NO_DISTRICT ? '' : DISTRICTS[d]!.name, measure: this.measures[m]!.ref, kind: this.measures[m]!.kind, enterprises: this.counts[k]!, amount: this.amounts.value(k) });
       }
     }
     return out;
@@ -107,7 +108,7 @@ export class Summary {
       let amount = 0n;
       for (let d = 0; d <= NO_DISTRICT; d++) {
         n += this.counts[d * this.measures.length + m]!;
-        amount += this.amounts[d * this.measures.length + m]!;
+        amount += this.amounts.value(d * this.measures.length + m);
       }
       if (n > 0) out.push({ district: '*', measure: this.measures[m]!.ref, kind: this.measures[m]!.kind, enterprises: n, amount });
     }
@@ -120,7 +121,7 @@ export class Summary {
     for (let d = 0; d <= NO_DISTRICT; d++) {
       if (this.inOutput[d] === 0) continue;
       let cash = 0n;
-      for (let m = 0; m < this.measures.length; m++) if (isCash(this.measures[m]!.kind)) cash += this.amounts[d * this.measures.length + m]!;
+      for (let m = 0; m < this.measures.length; m++) if (isCash(this.measures[m]!.kind)) cash += this.amounts.value(d * this.measures.length + m);
       out.push({ district: d === NO_DISTRICT ? '' : DISTRICTS[d]!.name, enterprises: this.perDistrict[d]!, cash });
     }
     return out;
