@@ -24,7 +24,7 @@ import { FenSums, UNIT_FEN, fenNumber, formatYuan, wholeUnitsToFen, type Fen, ty
 import { evaluate, type Evaluation, type RunOptions } from '../src/engine/evaluate.js';
 import { DEFAULT_INTERPRETATION } from '../src/engine/interpretation.js';
 import { buildRuleSet, publishedRuleSet } from '../src/engine/ruleset.js';
-import { compareEvaluations } from '../src/diff/compare.js';
+import { DiffAccumulator, compareEvaluations } from '../src/diff/compare.js';
 import type { Result } from '../src/domain/result.js';
 import { BLANK_LINE, MAX_CELL, mapLine, mapRow, planColumns } from '../src/io/row.js';
 import { isBlankRecord } from '../src/io/csv-split.js';
@@ -294,6 +294,33 @@ describe("diff's comparison of two evaluations", () => {
         expect(compareEvaluations(base, next).changes).toEqual(reference(base, next));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('counts an enterprise once per measure eligible, however many of its years are, and sums every cash amount', () => {
+    fc.assert(
+      fc.property(fc.array(enterprise, { maxLength: 6 }), fc.constantFrom(0, 1), fc.boolean(), (es, which, all) => {
+        const opts: RunOptions = { interpretation: DEFAULT_INTERPRETATION, years: null, all };
+        const acc = new DiffAccumulator([], 0);
+        const want = new Map<string, { eligibleBefore: number; eligibleAfter: number; before: bigint; after: bigint }>();
+        for (const e of es) {
+          const [a, b] = [evaluate(e, rs, opts), evaluate(e, reforms[which]!, opts)];
+          acc.add(a, b);
+          for (const [ev, side] of [[a, 'before'], [b, 'after']] as const) {
+            const seen = new Set<string>();
+            for (const r of ev.results) {
+              if (r.status !== 'eligible') continue;
+              const m = want.get(r.ref) ?? { eligibleBefore: 0, eligibleAfter: 0, before: 0n, after: 0n };
+              want.set(r.ref, m);
+              if (!seen.has(r.ref)) m[side === 'before' ? 'eligibleBefore' : 'eligibleAfter']++;
+              seen.add(r.ref);
+              if (r.amount !== null && (r.kind === 'cash-cap' || r.kind === 'cash-formula')) m[side] += r.amount;
+            }
+          }
+        }
+        expect(new Map(acc.result().byMeasure)).toEqual(want);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -113,15 +113,24 @@ function inStep(a: readonly Result[], b: readonly Result[]): boolean {
  */
 export interface DiffPiece {
   change: EnterpriseChange;
-  before: Array<[string, Fen | null]>;
-  after: Array<[string, Fen | null]>;
+  /**
+   * The eligible results of each run, in the evaluation's order (measure by measure, a measure's years together):
+   * [ref, its cash or null, ref, cash, …], one array a side rather than a pair each (a block's pieces live until it
+   * is folded, and made young collections copy more).
+   */
+  before: Array<string | Fen | null>;
+  after: Array<string | Fen | null>;
 }
 
 /** The piece of one enterprise evaluated under both parameter sets. */
 export function diffPiece(base: Evaluation, next: Evaluation): DiffPiece {
-  const eligible = (results: readonly Result[]) =>
-    results.filter((r) => r.status === 'eligible').map((r): [string, Fen | null] => [r.ref, r.amount !== null && isCash(r.kind) ? r.amount : null]);
-  return { change: compareEvaluations(base, next), before: eligible(base.results), after: eligible(next.results) };
+  return { change: compareEvaluations(base, next), before: eligibleOf(base.results), after: eligibleOf(next.results) };
+}
+
+function eligibleOf(results: readonly Result[]): Array<string | Fen | null> {
+  const out: Array<string | Fen | null> = [];
+  for (const r of results) if (r.status === 'eligible') out.push(r.ref, r.amount !== null && isCash(r.kind) ? r.amount : null);
+  return out;
 }
 
 export class DiffAccumulator {
@@ -161,16 +170,18 @@ export class DiffAccumulator {
   }
 
   private fold(eligible: DiffPiece['before'], side: 'before' | 'after'): void {
-    // an enterprise counts once per measure, however many of its years are eligible
-    const seen = eligible.length > 1 ? new Set<string>() : null;
-    for (const [ref, cash] of eligible) {
+    // an enterprise counts once per measure, however many of its years are eligible (they come together)
+    let last: string | null = null;
+    for (let i = 0; i < eligible.length; i += 2) {
+      const ref = eligible[i] as string;
+      const cash = eligible[i + 1] as Fen | null;
       let m = this.measures.get(ref);
       if (!m) this.measures.set(ref, (m = { eligibleBefore: 0, eligibleAfter: 0, before: 0n, after: 0n }));
-      if (!seen?.has(ref)) {
-        seen?.add(ref);
+      if (ref !== last) {
         if (side === 'before') m.eligibleBefore++;
         else m.eligibleAfter++;
       }
+      last = ref;
       if (cash !== null) m[side] += cash;
     }
   }
