@@ -1,6 +1,6 @@
 /**
  * The read-ahead reader of regular files: every byte once and in order whatever the chunk and the reads in
- * flight, and the descriptor closed at the end, on stop() mid-way, and when a consumer gives up.
+ * flight, and the descriptor closed at the end, on destroy() mid-way, and when a consumer gives up.
  */
 import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,7 @@ describe('readAhead', () => {
     );
   });
 
-  it('closes its file at the end, on stop() part way, and when the loop is left early', async () => {
+  it('closes its file at the end, on destroy() part way, and when the loop is left early', async () => {
     if (process.platform !== 'linux') return;
     const f = join(dir, 'g.bin');
     writeFileSync(f, Buffer.alloc(100_000, 7));
@@ -55,7 +55,7 @@ describe('readAhead', () => {
     const it = r[Symbol.asyncIterator]();
     await it.next();
     await it.next();
-    r.stop();
+    r.destroy();
     await settle();
     expect(openOn(f)).toBe(0);
 

@@ -157,7 +157,8 @@ export class IdRegistry {
 
   /** Records `id` as seen at (file, at); returns where it was seen first if it was seen before, else null. */
   add(id: string, file: number, at: number): FirstSeen | null {
-    return packId(id, K, 0) ? this.addPacked(K[0]!, K[1]!, K[2]!, file, at) : this.addOdd(id, file, at);
+    packId(id, K, 0);
+    return this.addKey(id, K, 0, file, at);
   }
 
   /**

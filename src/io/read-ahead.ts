@@ -6,14 +6,14 @@
  *
  * Reads are positioned (pread). A short read before the end (which regular files do not give, but a file being
  * written might) drops the reads in flight and goes on from where it stopped, so no byte is skipped or read twice.
- * The descriptor is a plain one (not a FileHandle, which warns when the collector closes it): `stop()` closes it,
+ * The descriptor is a plain one (not a FileHandle, which warns when the collector closes it): `destroy()` closes it,
  * and so does reaching the end or an error.
  */
 import { close, open, read } from 'node:fs';
 
 export interface ChunkReader extends AsyncIterable<Buffer> {
-  /** Stops reading and closes the file (the reads in flight are let finish and dropped). */
-  stop(): void;
+  /** Stops reading and closes the file (the reads in flight are let finish and dropped), as a stream's destroy(). */
+  destroy(): void;
 }
 
 const openFile = (path: string): Promise<number> => new Promise((resolve, reject) => open(path, 'r', (err, fd) => (err ? reject(err) : resolve(fd))));
@@ -74,7 +74,7 @@ export function readAhead(path: string, chunk: number, ahead: number): ChunkRead
   const it = chunks();
   return {
     [Symbol.asyncIterator]: () => it,
-    stop(): void {
+    destroy(): void {
       shut();
       void it.return(undefined);
     },

@@ -109,12 +109,6 @@ const FIELDS = Object.keys(YEAR_FIELDS) as Array<keyof YearData>;
  * One year's figures as an object of one fixed shape (every field, absent ones undefined), so that the engine's
  * reads of them stay monomorphic; undefined is absent everywhere (SPEC §2: never zero).
  */
-/** Whether any field of the year at slots [b, b + FIELDS.length) has a value. */
-function hasYear(v: unknown[], b: number): boolean {
-  for (let i = 0; i < FIELDS.length; i++) if (v[b + i] !== undefined) return true;
-  return false;
-}
-
 function yearOf(v: unknown[], b: number): YearData | null {
   for (let i = 0; i < FIELDS.length; i++) {
     if (v[b + i] !== undefined) {
@@ -182,6 +176,9 @@ export function unprotect(cell: string): string {
 
 /** The yearly values of the row being mapped, by plan slot (see mapRow). */
 const VALS: unknown[] = [];
+/** A row's years and their figures, gathered before the row's own arrays are made (finishRow). */
+const YEARS: number[] = [];
+const DATA: YearData[] = [];
 
 /** The scratch array of yearly values, emptied for a row of this plan (mapRow never runs inside itself). */
 function scratch(plan: ColumnPlan): unknown[] {
@@ -380,22 +377,17 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
 function finishRow(plan: ColumnPlan, e: Enterprise, vals: unknown[], problems: Problem[], idSeen: boolean, cells: number, row: number, o: RowOptions): MappedRow {
   if (cells !== plan.headers.length) problems.unshift(error('', 'row-cells', { expected: plan.headers.length, found: cells }));
   if (!o.checkOnly && plan.years.length > 0) {
-    // plan.years is ascending (planColumns), and so is the list; its arrays are made at their size (an array
-    // grown by push starts with room for 17)
+    // plan.years is ascending (planColumns), and so is the list. Gathered in scratch arrays and copied at their
+    // size: an array grown by push starts with room for 17.
     let n = 0;
-    for (let k = 0; k < plan.years.length; k++) if (hasYear(vals, k * FIELDS.length)) n++;
-    if (n > 0) {
-      const years = new Array<number>(n);
-      const data = new Array<YearData>(n);
-      for (let k = 0, j = 0; j < n; k++) {
-        const d = yearOf(vals, k * FIELDS.length);
-        if (d) {
-          years[j] = plan.years[k]!;
-          data[j++] = d;
-        }
+    for (let k = 0; k < plan.years.length; k++) {
+      const d = yearOf(vals, k * FIELDS.length);
+      if (d) {
+        YEARS[n] = plan.years[k]!;
+        DATA[n++] = d;
       }
-      e.yearList = { years, data };
     }
+    if (n > 0) e.yearList = { years: YEARS.slice(0, n), data: DATA.slice(0, n) };
   }
   if (!idSeen && !problems.some((p) => p.path === 'id')) problems.push(error('id', 'id.missing'));
   if (e.registeredCapital && !e.registeredCapital.registeredOn) problems.push(error('registered_on', 'expected.required'));

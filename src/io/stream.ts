@@ -267,11 +267,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
       const it = source[Symbol.asyncIterator]();
       const destroy = () => {
         stopReading = null;
-        if (source !== process.stdin) {
-          const s = source as unknown as { destroy?: () => void; stop?: () => void };
-          s.destroy?.();
-          s.stop?.();
-        }
+        if (source !== process.stdin) (source as unknown as { destroy?: () => void }).destroy?.();
       };
       stopReading = destroy;
       try {

@@ -32,25 +32,10 @@ export class Utf8Buffer {
    * the BMP, or a lone half, which becomes U+FFFD), is Node's to encode.
    */
   add(s: string): void {
-    const n = s.length;
-    const buf = this.room(3 * n);
-    if (n > SHORT) return this.addByNode(s);
-    let o = this.length;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x80) buf[o++] = c;
-      else if (c < 0x800) {
-        buf[o++] = 0xc0 | (c >> 6);
-        buf[o++] = 0x80 | (c & 0x3f);
-      } else if (c >= 0xd800 && c <= 0xdfff) {
-        return this.addByNode(s);
-      } else {
-        buf[o++] = 0xe0 | (c >> 12);
-        buf[o++] = 0x80 | ((c >> 6) & 0x3f);
-        buf[o++] = 0x80 | (c & 0x3f);
-      }
-    }
-    this.length = o;
+    const buf = this.room(3 * s.length);
+    const o = s.length > SHORT ? -1 : encodePlain(buf, this.length, s, false);
+    if (o < 0) this.addByNode(s);
+    else this.length = o;
   }
 
   private addByNode(s: string): void {
@@ -111,29 +96,13 @@ export class Utf8Buffer {
    * writes as \uXXXX) is rare: it goes through JSON.stringify, whose escapes are the contract's.
    */
   json(s: string): void {
-    const n = s.length;
-    const buf = this.room(3 * n + 2);
+    const buf = this.room(3 * s.length + 2);
     const start = this.length;
-    let o = start;
-    buf[o++] = 34;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x80) {
-        if (c < 0x20 || c === 34 || c === 92) return this.slowJson(s, start);
-        buf[o++] = c;
-      } else if (c < 0x800) {
-        buf[o++] = 0xc0 | (c >> 6);
-        buf[o++] = 0x80 | (c & 0x3f);
-      } else if (c >= 0xd800 && c <= 0xdfff) {
-        return this.slowJson(s, start);
-      } else {
-        buf[o++] = 0xe0 | (c >> 12);
-        buf[o++] = 0x80 | ((c >> 6) & 0x3f);
-        buf[o++] = 0x80 | (c & 0x3f);
-      }
-    }
-    buf[o++] = 34;
-    this.length = o;
+    buf[start] = 34;
+    const o = encodePlain(buf, start + 1, s, true);
+    if (o < 0) return this.slowJson(s, start);
+    buf[o] = 34;
+    this.length = o + 1;
   }
 
   private slowJson(s: string, start: number): void {
@@ -165,6 +134,31 @@ export class Utf8Buffer {
     this.length = 0;
     return out;
   }
+}
+
+/**
+ * `s` as UTF-8 at buf[o…], and the offset after it; -1 where it holds a surrogate (a character beyond the BMP, or a
+ * lone half: Node's encoder or JSON.stringify decides those) or, for `json`, a character JSON escapes (a quote, a
+ * backslash, a control character). `buf` has room for 3 bytes a code unit.
+ */
+function encodePlain(buf: Uint8Array, o: number, s: string, json: boolean): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (json && (c < 0x20 || c === 34 || c === 92)) return -1;
+      buf[o++] = c;
+    } else if (c < 0x800) {
+      buf[o++] = 0xc0 | (c >> 6);
+      buf[o++] = 0x80 | (c & 0x3f);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      return -1;
+    } else {
+      buf[o++] = 0xe0 | (c >> 12);
+      buf[o++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[o++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return o;
 }
 
 /** The longest string `add` encodes itself. */
