@@ -20,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnterprise } from '../src/domain/input.js';
 import { LIST_IDS, recordOfYearList, yearData as yearDataOf, yearListOfRecord, type Enterprise, type YearData } from '../src/domain/enterprise.js';
 import { DISTRICTS } from '../src/domain/districts.js';
-import { FenSums, UNIT_FEN, fenNumber, formatYuan, wholeUnitsToFen, type Fen, type Unit } from '../src/domain/money.js';
+import { FenSums, UNIT_FEN, fenNumber, formatYuan, geometricPercent, iroot, wholeUnitsToFen, type Fen, type Unit } from '../src/domain/money.js';
 import { evaluate, type Evaluation, type RunOptions } from '../src/engine/evaluate.js';
 import { DEFAULT_INTERPRETATION } from '../src/engine/interpretation.js';
 import { buildRuleSet, publishedRuleSet } from '../src/engine/ruleset.js';
@@ -421,6 +421,34 @@ describe('sums of fen as numbers while exact', () => {
     sums.add(0, 1);
     sums.add(0, 1);
     expect(sums.value(0)).toBe(MAX + 2n);
+  });
+});
+
+describe('the integer root of a growth rate, from a float guess settled exactly', () => {
+  const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+  // perfect powers and their neighbours (where a float root is most often one off), around 2^53, and beyond it
+  const value = fc.oneof(
+    fc.bigInt({ min: 0n, max: 10n ** 12n }),
+    fc.tuple(fc.bigInt({ min: 2n, max: 3_000_000n }), fc.integer({ min: 2, max: 5 }), fc.integer({ min: -2, max: 2 })).map(([b, n, d]) => b ** BigInt(n) + BigInt(d)),
+    fc.bigInt({ min: MAX - 1000n, max: MAX + 1000n }),
+    fc.bigInt({ min: 0n, max: 2n ** 90n }),
+  );
+
+  it('is the largest r with r^n ≤ v', () => {
+    fc.assert(
+      fc.property(value.filter((v) => v >= 0n), fc.integer({ min: 1, max: 6 }), (v, n) => {
+        const r = iroot(v, n);
+        const k = BigInt(n);
+        expect(r ** k <= v && (r + 1n) ** k > v).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('shows the rate the engine decides on: 100 → 121 over two years is 10.000%', () => {
+    expect(geometricPercent(100n, 121n, 2)).toBe('10.000');
+    expect(geometricPercent(100n, 120n, 2)).toBe('9.544'); // √1.2 = 1.0954451…
+    expect(geometricPercent(3n, 3n * 6n ** 5n, 5)).toBe('500.000'); // ×6 a year: an exact fifth root
   });
 });
 

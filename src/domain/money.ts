@@ -284,10 +284,21 @@ export class FenSums {
   }
 }
 
-/** Integer n-th root (floor), by Newton's method. */
+/**
+ * Integer n-th root (floor), exact. For a safe integer (a growth rate's ratio, always in practice) the float root
+ * is only a first guess, one or two off at most: the answer is settled by exact bigint comparisons,
+ * x^n ≤ v < (x + 1)^n. That is a few bigint operations instead of Newton's dozens from a power of two (a growth
+ * message in every JSON line). Larger values: Newton's method from a power of two above the root.
+ */
 export function iroot(v: bigint, n: number): bigint {
   if (n === 1 || v < 2n) return v;
   const k = BigInt(n);
+  if (v <= MAX_SAFE) {
+    let r = BigInt(Math.floor(Number(v) ** (1 / n)));
+    while (r > 0n && r ** k > v) r--;
+    while ((r + 1n) ** k <= v) r++;
+    return r;
+  }
   let x = 1n << BigInt(Math.ceil(v.toString(2).length / n)); // a power of two above the root
   for (;;) {
     const y = ((k - 1n) * x + v / x ** (k - 1n)) / k;

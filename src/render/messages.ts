@@ -52,11 +52,21 @@ const byText = (a: Args, lang: Lang) => {
 /** "000 第二十条" → "第二十条": the conflict table's document codes are for --explain. */
 export const articleText = (article: unknown) => String(article ?? '').replace(/\b\d{3} /g, '');
 const fieldName = (a: Args, lang: Lang) => YEAR_FIELD_LABELS[a['field'] as YearField]?.[lang] ?? String(a['field']);
-const listName = (a: Args, lang: Lang) =>
-  String(a['list'])
-    .split('|')
-    .map((l) => LIST_LABELS[l as ListId]?.[lang] ?? l)
-    .join(lang === 'zh' ? '或' : ' or ');
+/** "honghu|qilin" → "鸿鹄企业名单或麒麟企业名单": a rule set names a handful of lists, in a million messages. */
+const listName = (a: Args, lang: Lang) => {
+  const list = String(a['list']);
+  const names = LIST_NAMES[lang];
+  let s = names.get(list);
+  if (s === undefined) {
+    s = list
+      .split('|')
+      .map((l) => LIST_LABELS[l as ListId]?.[lang] ?? l)
+      .join(lang === 'zh' ? '或' : ' or ');
+    if (names.size < 1024) names.set(list, s);
+  }
+  return s;
+};
+const LIST_NAMES: Record<Lang, Map<string, string>> = { zh: new Map(), en: new Map() };
 const yesNo = (v: unknown, lang: Lang) => (lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no');
 const cmp = (a: Args) => (a['strict'] ? '>' : '≥');
 const ncmp = (a: Args) => (a['strict'] ? '≤' : '<');
