@@ -38,6 +38,10 @@ import { csvLine, mangledAsNumber } from '../src/render/csv.js';
 import { toJson, toOutput, type RunMeta } from '../src/render/output.js';
 import { interpretation } from './helpers/arbitraries.js';
 import { fieldMask } from '../src/engine/presence.js';
+import { SummaryAggregator } from '../src/batch/aggregate.js';
+import { YearsAggregator } from '../src/batch/glance.js';
+import { FlatCollector, addPiece } from '../src/batch/flat-pieces.js';
+import { NO_DISTRICT } from '../src/render/summary.js';
 import { YEAR_FIELDS } from '../src/domain/enterprise.js';
 
 const rs = publishedRuleSet();
@@ -421,6 +425,40 @@ describe('sums of fen as numbers while exact', () => {
     sums.add(0, 1);
     sums.add(0, 1);
     expect(sums.value(0)).toBe(MAX + 2n);
+  });
+});
+
+describe("a block's pieces for the summary and the year totals, crossing threads flat", () => {
+  const measures = summaryMeasures(rs);
+  const m = fc.nat(measures.length - 1);
+  // fen as fenNumber gives it: a number while exact, a bigint beyond 2^53 (now and then: the block then keeps its pieces as they are)
+  const amount = fc.oneof({ arbitrary: fc.bigInt({ min: 0n, max: 10n ** 13n }).map(fenNumber), weight: 30 }, { arbitrary: fc.bigInt({ min: 2n ** 53n, max: 2n ** 60n }), weight: 1 });
+  const district = fc.nat(NO_DISTRICT);
+  const summaryPiece = fc.tuple(district, fc.array(fc.tuple(m, amount), { maxLength: 5 })).map(([d, xs]) => [d, ...xs.flat()]);
+  const yearsPiece = fc.tuple(district, fc.array(fc.tuple(m, fc.integer({ min: 2023, max: 2028 }), fc.integer({ min: 2023, max: 2029 }), amount, fc.nat(3)), { maxLength: 4 })).map(([d, xs]) => [d, ...xs.flat()]);
+
+  it('give the same summary and year totals as the pieces themselves, bigints beyond 2^53 included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(summaryPiece, yearsPiece), { maxLength: 40 }), (pieces) => {
+        const direct = [new SummaryAggregator(rs), new YearsAggregator(rs)];
+        const flat = [new SummaryAggregator(rs), new YearsAggregator(rs)];
+        const collectors = [new FlatCollector(), new FlatCollector()];
+        for (const p of pieces) {
+          for (let a = 0; a < 2; a++) {
+            direct[a]!.add(p[a]!);
+            collectors[a]!.push(p[a]!);
+          }
+        }
+        // as a worker's result arrives: cloned
+        const blocks = structuredClone(collectors.map((c) => c.take()));
+        for (let i = 0; i < pieces.length; i++) for (let a = 0; a < 2; a++) addPiece(flat[a]!, blocks[a]!, i);
+        expect((flat[0] as SummaryAggregator).summary.rows()).toEqual((direct[0] as SummaryAggregator).summary.rows());
+        for (const basis of ['payment', 'performance'] as const) expect((flat[1] as YearsAggregator).totals.years(basis)).toEqual((direct[1] as YearsAggregator).totals.years(basis));
+        // numbers only: the block went flat
+        if (pieces.every((p) => p.flat().every((v) => typeof v === 'number'))) expect(Array.isArray(blocks[0])).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

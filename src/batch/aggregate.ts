@@ -16,6 +16,8 @@ import type { BatchSetup } from './types.js';
 /** The main-thread half: receives each enterprise's piece in input order. */
 export interface Aggregator<P = unknown> {
   add(piece: P): void;
+  /** A flat kind's piece, values[from … to) of its block's (flat-pieces.ts): numbers only. */
+  addFlat?(values: Float64Array, from: number, to: number): void;
   /** After the last record (not called when the run fails). */
   finish(): Promise<void>;
 }
@@ -23,6 +25,11 @@ export interface Aggregator<P = unknown> {
 /** The evaluating half, by name: builds the function that makes one enterprise's piece. */
 export interface AggregatorKind<P = unknown> {
   extractor(rs: RuleSet, setup: BatchSetup): (ev: Evaluation) => P;
+  /**
+   * Its pieces are arrays of numbers (a bigint beyond 2^53 now and then): a block's cross threads as one
+   * Float64Array (flat-pieces.ts), and its aggregator takes them by `addFlat`.
+   */
+  flat?: true;
 }
 
 /**
@@ -32,6 +39,7 @@ export interface AggregatorKind<P = unknown> {
 export type SummaryPiece = Array<number | bigint>;
 
 const summaryKind: AggregatorKind<SummaryPiece> = {
+  flat: true,
   extractor(rs) {
     const measureIndex = new Map(summaryMeasures(rs).map((m, i) => [m.ref, i]));
     return (ev) => {
@@ -59,6 +67,10 @@ export class SummaryAggregator implements Aggregator<SummaryPiece> {
 
   add(piece: SummaryPiece): void {
     this.summary.add(piece);
+  }
+
+  addFlat(values: Float64Array, from: number, to: number): void {
+    this.summary.add(values, from, to);
   }
 
   finish(): Promise<void> {

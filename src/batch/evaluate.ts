@@ -15,6 +15,7 @@ import { Utf8Buffer } from '../render/utf8-buffer.js';
 import { ID_WORDS, packId } from '../io/id-registry.js';
 import { AGGREGATOR_KINDS } from './aggregate.js';
 import { blockMapper } from './map.js';
+import { FlatCollector } from './flat-pieces.js';
 import type { BatchSetup, BlockOut, BlockTask, XCell } from './types.js';
 
 export interface Processor {
@@ -33,6 +34,8 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
   const colIndex = columnIndex(cols);
   const wideCsv = new AwardCsvLine(cols, colIndex);
   const extractors = setup.aggregators.map((name) => AGGREGATOR_KINDS[name]!.extractor(rs, setup));
+  // a flat kind's pieces are gathered into one array a block (flat-pieces.ts)
+  const flats = setup.aggregators.map((name) => (AGGREGATOR_KINDS[name]!.flat ? new FlatCollector() : null));
   const { format, layout, lang } = setup;
   const xlsx = format === 'xlsx';
   const json = format === 'jsonl' || format === 'json' ? new JsonLineWriter(lang, meta) : null;
@@ -41,7 +44,7 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
   let keys = new Uint32Array(ID_WORDS * 1024);
 
   function block(): BlockOut {
-    return { rows: 0, records: 0, bytes: null, ends: [], xrows: [], xends: [], ids: [], keys: NO_KEYS, ats: [], pieces: extractors.map(() => []), warnings: [], others: [] };
+    return { rows: 0, records: 0, bytes: null, ends: [], xrows: [], xends: [], count: 0, keys: NO_KEYS, odd: new Map(), ats: [], pieces: extractors.map(() => []), warnings: [], others: [] };
   }
 
   function one(b: BlockOut, r: MappedRecord): void {
@@ -55,14 +58,13 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
       b.others.push({ at: r.at, id: e.id, problems: r.problems, skipped: true });
       return;
     }
-    const k = b.ids.length;
-    b.ids.push(e.id);
+    const k = b.count++;
     if ((k + 1) * ID_WORDS > keys.length) {
       const more = new Uint32Array(keys.length * 2);
       more.set(keys);
       keys = more;
     }
-    packId(e.id, keys, k);
+    if (!packId(e.id, keys, k)) b.odd.set(k, e.id);
     b.ats.push(r.at.row ?? r.at.index ?? 0);
     if (r.problems.length) b.warnings.push([k, r.problems]);
     const ev = evaluate(e, rs, run);
@@ -93,14 +95,21 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
         b.ends.push(bytes.length);
       }
     }
-    for (let a = 0; a < extractors.length; a++) b.pieces[a]!.push(extractors[a]!(ev));
+    for (let a = 0; a < extractors.length; a++) {
+      const piece = extractors[a]!(ev);
+      const flat = flats[a];
+      if (flat) flat.push(piece as ArrayLike<number | bigint>);
+      else (b.pieces[a] as unknown[]).push(piece);
+    }
   }
 
   return {
     run(task) {
       const b = block();
+      for (const f of flats) f?.clear();
       b.rows = map(task, (r) => one(b, r));
-      b.keys = keys.slice(0, b.ids.length * ID_WORDS);
+      b.keys = keys.slice(0, b.count * ID_WORDS);
+      for (let a = 0; a < flats.length; a++) if (flats[a]) b.pieces[a] = flats[a]!.take();
       if (!xlsx) b.bytes = bytes.take();
       return b;
     },

@@ -34,6 +34,7 @@ export const REPORT_LARGEST = 20;
 export type YearsPiece = Array<number | bigint>;
 
 export const yearsKind: AggregatorKind<YearsPiece> = {
+  flat: true,
   extractor(rs) {
     const measureIndex = new Map(summaryMeasures(rs).map((m, i) => [m.ref, i]));
     return (ev) => yearContributionOf(ev, measureIndex, [districtIndexOf(ev.enterprise.district)]);
@@ -47,6 +48,9 @@ export class YearsAggregator implements Aggregator<YearsPiece> {
   }
   add(piece: YearsPiece): void {
     this.totals.add(piece[0] as number, piece, 1);
+  }
+  addFlat(values: Float64Array, from: number, to: number): void {
+    this.totals.add(values[from]!, values, from + 1, to);
   }
   async finish(): Promise<void> {}
 }

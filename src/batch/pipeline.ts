@@ -11,6 +11,7 @@ import type { Problem } from '../domain/problem.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import { openSink, type Sink } from '../io/sink.js';
 import { RecordLedger, type At } from '../io/stream.js';
+import { unpackId } from '../io/id-registry.js';
 import type { ColumnPlan } from '../io/row.js';
 import { awardColumns, awardHeader } from '../render/award-table.js';
 import { runInfoCells, summaryCells, type RunInfo, type Summary } from '../render/summary.js';
@@ -22,6 +23,7 @@ import { SummaryAggregator, type Aggregator } from './aggregate.js';
 import { Glance, type GlancePaths } from './glance.js';
 import { summaryCellsWithYears, type YearTotals } from './year-totals.js';
 import { makeProcessor } from './evaluate.js';
+import { addPiece } from './flat-pieces.js';
 import { inputSize, readBlocks, ReadPosition } from './read.js';
 import type { BatchSetup, BlockOut, BlockTask, XCell } from './types.js';
 import { openAwardTable, RejectsOut, writeSummaryFile, type RowSink } from './write.js';
@@ -155,20 +157,20 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
       for (const [, ps] of b.warnings) ps.forEach(place);
       // duplicates: the accepted records whose id was seen before leave the output for the rejects
       const dups = new Map<number, Problem>();
-      for (let i = 0; i < b.ids.length; i++) {
-        const dup = ledger.duplicateKey(q.fileIndex, at(b.ats[i]!), b.ids[i]!, b.keys, i);
+      for (let i = 0; i < b.count; i++) {
+        const dup = ledger.duplicateKey(q.fileIndex, at(b.ats[i]!), b.keys, i, b.odd.size ? b.odd.get(i) : undefined);
         if (dup) dups.set(i, dup);
       }
-      for (let i = 0; i < b.ids.length; i++) {
+      for (let i = 0; i < b.count; i++) {
         if (dups.has(i)) continue;
         counts.output++;
-        for (let a = 0; a < aggregators.length; a++) aggregators[a]!.add(b.pieces[a]![i]);
+        for (let a = 0; a < aggregators.length; a++) addPiece(aggregators[a]!, b.pieces[a]!, i);
         for (const p of warnings.get(i) ?? []) report(p);
       }
       await glance.afterBlock();
       if (dups.size) {
         // the rejected duplicates, with their positions relative to the block like the others, in input order
-        for (const [i, dup] of dups) b.others.push({ at: q.csv ? { row: b.ats[i]! } : at(b.ats[i]!), id: b.ids[i]!, problems: [...(warnings.get(i) ?? []), { ...dup, row: dup.row === undefined ? undefined : dup.row - base } as Problem] });
+        for (const [i, dup] of dups) b.others.push({ at: q.csv ? { row: b.ats[i]! } : at(b.ats[i]!), id: b.odd.get(i) ?? unpackId(b.keys, i)!, problems: [...(warnings.get(i) ?? []), { ...dup, row: dup.row === undefined ? undefined : dup.row - base } as Problem] });
         b.others.sort((x, y) => (x.at.row ?? x.at.index ?? 0) - (y.at.row ?? y.at.index ?? 0));
       }
       for (const r of b.others) {
@@ -252,7 +254,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
 function withoutDuplicates(b: BlockOut, dups: ReadonlyMap<number, unknown>): BlockOut {
   const bytes: Uint8Array[] = [];
   const xrows: XCell[][] = [];
-  for (let i = 0; i < b.ids.length; i++) {
+  for (let i = 0; i < b.count; i++) {
     if (dups.has(i)) continue;
     if (b.bytes) bytes.push(b.bytes.subarray(i === 0 ? 0 : b.ends[i - 1], b.ends[i]));
     if (b.xends.length) xrows.push(...b.xrows.slice(i === 0 ? 0 : b.xends[i - 1], b.xends[i]));

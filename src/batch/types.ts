@@ -70,16 +70,28 @@ export interface BlockOut {
   /** XLSX rows of the accepted records, and the end of each record's rows in it. */
   xrows: XCell[][];
   xends: number[];
-  ids: string[];
-  /** Each id packed (packId: ID_WORDS words an id), so that the main thread notes it without reading it again. */
+  /** Accepted records. */
+  count: number;
+  /**
+   * Each accepted record's id packed (packId: ID_WORDS words an id), so that the main thread notes it without
+   * reading it again; the ids cross threads only so (unpackId spells one out), but for one that does not pack
+   * (`odd`, by accepted index: the readers refuse such ids, so it stays empty in practice).
+   */
   keys: Uint32Array;
+  odd: Map<number, string>;
   /** Row (CSV, relative to the block; JSON Lines) or index (JSON array) of each accepted record. */
   ats: number[];
   /** Per aggregator (in the order of BatchSetup.aggregators), per accepted record: its piece. */
-  pieces: unknown[][];
+  pieces: Array<unknown[] | FlatPieces>;
   /** Warnings of accepted records: [accepted index, problems]. */
   warnings: Array<[number, Problem[]]>;
   others: RecordOut[];
+}
+
+/** A flat aggregator kind's pieces of one block: piece i is values[ends[i − 1] … ends[i]) (from 0 for the first). */
+export interface FlatPieces {
+  values: Float64Array;
+  ends: Int32Array;
 }
 
 export type BlockTask = { kind: 'csv'; texts: string[]; plan: ColumnPlan } | { kind: 'json'; items: JsonItem[] };

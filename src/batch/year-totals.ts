@@ -61,13 +61,13 @@ export class YearTotals {
 
   constructor(readonly measures: readonly SummaryMeasure[]) {}
 
-  /** `from`: where the items start in `c` (a piece may carry something before them). */
-  add(district: number, c: YearContribution, from = 0): void {
-    if (c.length <= from) return;
+  /** The items of c[from … to) (a piece may carry something before them, and be part of a block's flat pieces). */
+  add(district: number, c: ArrayLike<number | bigint>, from = 0, to = c.length): void {
+    if (to <= from) return;
     const seen = this.seen;
     seen.payment.length = 0;
     seen.performance.length = 0;
-    for (let i = from; i < c.length; i += STRIDE) {
+    for (let i = from; i < to; i += STRIDE) {
       const m = c[i] as number;
       const amount = c[i + 3]!;
       this.fold('performance', c[i + 1] as number, m, district, amount, seen.performance);

@@ -163,12 +163,14 @@ export class IdRegistry {
 
   /**
    * The same as add(id, file, at) for an id packId packed into words k0 k1 k2, or that it did not pack (`keys` is
-   * where it wrote, `i` the id's index there: ID_WORDS words an id).
+   * where it wrote, `i` the id's index there: ID_WORDS words an id). `id` is needed only for an id that did not pack.
    */
-  addKey(id: string, keys: Uint32Array, i: number, file: number, at: number): FirstSeen | null {
+  addKey(id: string | undefined, keys: Uint32Array, i: number, file: number, at: number): FirstSeen | null {
     const b = i * ID_WORDS;
     const k0 = keys[b]!;
-    return k0 === NOT_PACKED ? this.addOdd(id, file, at) : this.addPacked(k0, keys[b + 1]!, keys[b + 2]!, file, at);
+    if (k0 !== NOT_PACKED) return this.addPacked(k0, keys[b + 1]!, keys[b + 2]!, file, at);
+    if (id === undefined) throw new Error('an id that does not pack is given as text');
+    return this.addOdd(id, file, at);
   }
 
   private addOdd(id: string, file: number, at: number): FirstSeen | null {
@@ -534,6 +536,21 @@ export function packId(id: string, out: Uint32Array, at: number): boolean {
   out[o + 1] = k1;
   out[o + 2] = w;
   return true;
+}
+
+/**
+ * The id packId packed at keys[at * ID_WORDS …], its 18 characters again (packing is one to one), or null if it did
+ * not pack. A block's ids cross threads packed only: the main thread spells one out when it reports it.
+ */
+export function unpackId(keys: Uint32Array, at: number): string | null {
+  const o = at * ID_WORDS;
+  if (keys[o] === NOT_PACKED) return null;
+  let s = '';
+  for (let w = 0; w < ID_WORDS; w++) {
+    const word = keys[o + w]!;
+    for (let j = 5; j >= 0; j--) s += CHARSET[(word >>> (5 * j)) & 31];
+  }
+  return s;
 }
 
 /** A 32-bit value → [0, n), by multiplication (exact: the product stays below 2^53). */

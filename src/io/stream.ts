@@ -22,7 +22,7 @@ import { readHeader, unitIn, yearCell } from './columns.js';
 import { CsvCutter, detectDelimiter, isBlankRecord, splitCsv } from './csv-split.js';
 import { readAhead } from './read-ahead.js';
 import { detectEncoding, type Encoding } from './decode.js';
-import { IdRegistry, SPILL_AT, type FirstSeen } from './id-registry.js';
+import { IdRegistry, SPILL_AT, unpackId, type FirstSeen } from './id-registry.js';
 import { prepareJson } from './json-exact.js';
 import { JsonSplitter, type JsonItem } from './json-split.js';
 import { BLANK_LINE, isAmount, mapLine, mapRow, planColumns, unprotect, type ColumnPlan, type RowOptions } from './row.js';
@@ -678,10 +678,13 @@ export class RecordLedger {
     return p;
   }
 
-  /** duplicate(fileIndex, at, id) for an id packed at keys[i] (packId). */
-  duplicateKey(fileIndex: number, at: At, id: string, keys: Uint32Array, i: number): Problem | null {
-    const first = this.ids.addKey(id, keys, i, fileIndex, at.row ?? at.index ?? 0);
-    return first ? this.duplicateProblem(fileIndex, at, id, first) : null;
+  /**
+   * duplicate(fileIndex, at, id) for an id packed at keys[i] (packId); `odd` is the id's text when it did not pack
+   * (a packed id is spelled out again only to be reported).
+   */
+  duplicateKey(fileIndex: number, at: At, keys: Uint32Array, i: number, odd: string | undefined): Problem | null {
+    const first = this.ids.addKey(odd, keys, i, fileIndex, at.row ?? at.index ?? 0);
+    return first ? this.duplicateProblem(fileIndex, at, odd ?? unpackId(keys, i)!, first) : null;
   }
 
   /** Forgets the ids (their temporary files are removed): the run is over. */

@@ -73,11 +73,12 @@ export class Summary {
     this.inOutput = new Uint32Array(NO_DISTRICT + 1);
   }
 
-  add(c: Contribution): void {
-    const d = c[0] as number;
+  /** An enterprise's contribution: c, or c[from … to) (one of a block's flat pieces, batch/flat-pieces.ts). */
+  add(c: ArrayLike<number | bigint>, from = 0, to = c.length): void {
+    const d = c[from] as number;
     const base = d * this.measures.length;
     let cash = false;
-    for (let i = 1; i < c.length; i += 2) {
+    for (let i = from + 1; i < to; i += 2) {
       const k = base + (c[i] as number);
       this.counts[k]!++;
       const amount = c[i + 1]!;
