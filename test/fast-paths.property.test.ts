@@ -115,6 +115,19 @@ describe('the JSON line writer writes what toOutput says', () => {
     );
   });
 
+  it('one writer for many random enterprises in turn: what it keeps from one (a next tier\'s words) is right for the next', () => {
+    fc.assert(
+      fc.property(fc.array(enterprise, { minLength: 2, maxLength: 8 }), fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>, interpretation, (es, lang, interp) => {
+        const w = new JsonLineWriter(lang, {});
+        for (const e of es) {
+          const ev = evaluate(e, rs, { interpretation: interp, all: true, years: null });
+          expect(w.line(ev)).toBe(toJson(toOutput(ev, lang, {}), false));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('for the bundled enterprises, and one writer used for many enterprises in turn', () => {
     const dir = new URL('../fixtures/enterprises/', import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));

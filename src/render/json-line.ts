@@ -11,11 +11,11 @@
 import { districtEnglish } from '../domain/districts.js';
 import type { Lang } from '../domain/labels.js';
 import { formatYuan, type Fen } from '../domain/money.js';
-import type { Check, Msg, Result } from '../domain/result.js';
+import type { Check, Msg, NextTier, Result } from '../domain/result.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { Interpretation } from '../engine/interpretation.js';
 import type { RunMeta } from './output.js';
-import { nextText, reasonSeparator, shownInReason, supersededReason } from './reason.js';
+import { nextText, reasonSeparator, salesNeed, shownInReason, supersededReason } from './reason.js';
 import { t } from './messages.js';
 import { Utf8Buffer, utf8 } from './utf8-buffer.js';
 
@@ -43,6 +43,8 @@ const K = {
   detail: utf8(',"detail":'),
   null: utf8('null'),
 };
+/** Next tiers' words kept (a rule set has a few tiers and years; parameters given per run could have more). */
+const MAX_NEXTS = 4096;
 const COMMA = 44;
 const QUOTE = 34;
 const CLOSE_BRACE = 125;
@@ -64,6 +66,9 @@ export class JsonLineWriter {
   private readonly checkHeads = new Map<string, Uint8Array[]>();
   /** `,"status":…,"kind":…,"amount":` by status and kind, and the same on to the checks for no amount and tier. */
   private readonly statusKinds = new Map<string, Map<string, Uint8Array[]>>();
+  /** The next tier's words (nextDetail) by threshold, growth minimum, and year, tier and growth years. */
+  private readonly nexts = new Map<Fen, Map<string, Map<number, Uint8Array>>>();
+  private nextCount = 0;
   private readonly separator: Uint8Array;
   private tailFor: Interpretation | null = null;
   private tail: Uint8Array = new Uint8Array(0);
@@ -168,7 +173,7 @@ export class JsonLineWriter {
         this.money(n.salesForGrowth, out);
       }
       out.bytes(K.detail);
-      out.json(nextText(n, lang));
+      this.nextDetail(n, out);
       out.byte(CLOSE_BRACE);
     }
     out.byte(CLOSE_BRACE);
@@ -191,6 +196,26 @@ export class JsonLineWriter {
       first = false;
     }
     out.byte(QUOTE);
+  }
+
+  /**
+   * The next tier's words as JSON. Unless they name the sales the growth minimum asks for (salesNeed), they follow
+   * from the tier's parameters alone (its year, number, threshold, growth minimum and years), the same for every
+   * enterprise below that tier: encoded once for each.
+   */
+  private nextDetail(n: NextTier, out: Utf8Buffer): void {
+    const key = n.year * 10_000 + n.tier * 100 + n.growthYears;
+    if (salesNeed(n) !== null || n.tier >= 100 || n.growthYears >= 100 || !Number.isSafeInteger(key)) return out.json(nextText(n, this.lang));
+    let byGrowth = this.nexts.get(n.threshold);
+    if (byGrowth === undefined) this.nexts.set(n.threshold, (byGrowth = new Map()));
+    let byKey = byGrowth.get(n.minGrowth);
+    if (byKey === undefined) byGrowth.set(n.minGrowth, (byKey = new Map()));
+    let b = byKey.get(key);
+    if (b === undefined) {
+      b = utf8(JSON.stringify(nextText(n, this.lang)));
+      if (this.nextCount++ < MAX_NEXTS) byKey.set(key, b);
+    }
+    out.bytes(b);
   }
 
   /** An amount as JSON: its yuan as a quoted decimal string (formatYuan, the contract's), or null. */

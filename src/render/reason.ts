@@ -1,5 +1,6 @@
 /** One line that says why a result is what it is, and what the next tier would take. */
 import type { Lang } from '../domain/labels.js';
+import type { Fen } from '../domain/money.js';
 import type { Check, NextTier, Result } from '../domain/result.js';
 import { CONFLICTS } from '../engine/conflicts.js';
 import { sentenceUnit } from './amount.js';
@@ -53,11 +54,19 @@ export function reasonOf(r: Result, lang: Lang): string {
   return out;
 }
 
+/**
+ * The sales the growth minimum asks for, when they are above the tier's threshold (the next tier's words then
+ * name them); else null, and the words depend on the tier's parameters only.
+ */
+export function salesNeed(n: NextTier): Fen | null {
+  return n.salesForGrowth !== undefined && n.salesForGrowth > n.threshold ? n.salesForGrowth : null;
+}
+
 const YEARS_ZH: Record<number, string> = { 1: '一', 2: '两', 3: '三', 4: '四', 5: '五' };
 
 /** "2026年网上零售额需达到100亿元，且两年平均增长率不低于6%". */
 export function nextText(n: NextTier, lang: Lang): string {
-  const need = n.salesForGrowth !== undefined && n.salesForGrowth > n.threshold ? n.salesForGrowth : null;
+  const need = salesNeed(n);
   if (lang === 'zh') {
     const u = sentenceUnit([n.threshold, need]);
     return (
