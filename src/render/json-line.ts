@@ -16,7 +16,7 @@ import type { Evaluation } from '../engine/evaluate.js';
 import type { Interpretation } from '../engine/interpretation.js';
 import type { RunMeta } from './output.js';
 import { nextText, reasonSeparator, salesNeed, shownInReason, supersededReason } from './reason.js';
-import { t } from './messages.js';
+import { t, wordsOf, type Args, type Words } from './messages.js';
 import { Utf8Buffer, utf8 } from './utf8-buffer.js';
 
 const K = {
@@ -69,6 +69,8 @@ export class JsonLineWriter {
   /** The next tier's words (nextDetail) by threshold, growth minimum, and year, tier and growth years. */
   private readonly nexts = new Map<Fen, Map<string, Map<number, Uint8Array>>>();
   private nextCount = 0;
+  /** The constant pieces of each message written as Words, as JSON string content in UTF-8. */
+  private readonly wordBytes = new WeakMap<Words, Uint8Array[]>();
   private readonly separator: Uint8Array;
   private tailFor: Interpretation | null = null;
   private tail: Uint8Array = new Uint8Array(0);
@@ -137,7 +139,11 @@ export class JsonLineWriter {
       out.bytes(this.checkHead(c, i === 0));
       spans[2 * i] = out.length;
       if (c.msg.args === undefined) out.bytes(this.plainText(c.msg.key));
-      else out.json(t(c.msg, lang));
+      else {
+        const w = wordsOf(c.msg.key, lang);
+        if (w) this.sentence(w, c.msg, out);
+        else out.json(t(c.msg, lang));
+      }
       spans[2 * i + 1] = out.length;
       if (c.article) {
         out.bytes(K.article);
@@ -194,6 +200,30 @@ export class JsonLineWriter {
       if (!first) out.bytes(this.separator);
       out.repeat(spans[2 * i]! + 1, spans[2 * i + 1]! - 1);
       first = false;
+    }
+    out.byte(QUOTE);
+  }
+
+  /**
+   * A message written as Words (messages.ts) as JSON: its constant pieces copied as bytes encoded once (escaped
+   * as JSON.stringify escapes them: it escapes each character on its own, so the pieces escaped and joined are the
+   * text escaped), its values encoded as they come. A value with a character to escape or a surrogate (never in
+   * practice: years, amounts, list names) sends the whole message through json().
+   */
+  private sentence(w: Words, msg: Msg, out: Utf8Buffer): void {
+    let texts = this.wordBytes.get(w);
+    if (texts === undefined) this.wordBytes.set(w, (texts = w.texts.map((s) => utf8(JSON.stringify(s).slice(1, -1)))));
+    const a = msg.args as Args;
+    const u = w.unit ? w.unit(a) : undefined;
+    const start = out.length;
+    out.byte(QUOTE);
+    out.bytes(texts[0]!);
+    for (let i = 0; i < w.values.length; i++) {
+      if (!out.jsonPart(w.values[i]!(a, u))) {
+        out.length = start;
+        return out.json(t(msg, this.lang));
+      }
+      out.bytes(texts[i + 1]!);
     }
     out.byte(QUOTE);
   }

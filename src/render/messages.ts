@@ -13,8 +13,52 @@ import * as readerMessages from './messages-readers.js';
 import * as scenarioMessages from './messages-scenario.js';
 import * as safetyMessages from './messages-safety.js';
 
-type Args = Record<string, string | number | bigint | boolean | null | undefined>;
+export type Args = Record<string, string | number | bigint | boolean | null | undefined>;
 type Text = (a: Args) => string;
+
+/**
+ * A message written as constant words between values: words()`${year} 年网上零售额 ${amount('sales', 'zh')} …`.
+ * t() joins them into the same string a template would make; the JSON line writer copies each constant piece as
+ * bytes encoded once and encodes only the values (a year, an amount), where most of a message's characters are
+ * constant Chinese (json-line.ts). The messages of every JSON line (a threshold, a cap, a growth rate, a list) are
+ * written so; the others stay templates.
+ */
+export interface Words {
+  readonly texts: readonly string[];
+  readonly values: readonly Value[];
+  /** The one unit of the sentence's amounts (sentenceUnit), worked out once a message; null: each its own. */
+  readonly unit: ((a: Args) => Unit) | null;
+}
+/** A value of a message: from its arguments, with the sentence's unit (if it has one). */
+export type Value = (a: Args, u: Unit | undefined) => string;
+
+const words =
+  (unit: ((a: Args) => Unit) | null = null) =>
+  (texts: TemplateStringsArray, ...values: Value[]): Words => ({ texts: [...texts], values, unit });
+
+/** The message's words, its constant pieces and values joined. */
+export function joinWords(w: Words, a: Args): string {
+  const u = w.unit ? w.unit(a) : undefined;
+  let s = w.texts[0]!;
+  for (let i = 0; i < w.values.length; i++) s += w.values[i]!(a, u) + w.texts[i + 1]!;
+  return s;
+}
+
+const arg =
+  (k: string): Value =>
+  (a) =>
+    String(a[k]);
+const year = arg('year');
+/** An amount of the arguments, in the sentence's unit (zh), or as yuan (en). */
+const amount =
+  (k: string, lang: Lang): Value =>
+  (a, u) =>
+    money(a[k] as Fen, lang, u);
+const sentenceOf =
+  (...keys: string[]) =>
+  (a: Args): Unit =>
+    unitOf(a, ...keys);
+const minPct: Value = (a) => pct(String(a['min']));
 
 /** Money for people (see render/amount): the unit that reads best in Chinese, or `unit` for a whole sentence. */
 export function money(fen: Fen, lang: Lang, unit?: Unit, rounding: Rounding = 'down'): string {
@@ -76,27 +120,21 @@ function growthRate(a: Args): string {
   return a['method'] === 'arithmetic' ? arithmeticPercent(series) : geometricPercent(series[0]!, series[series.length - 1]!, Number(a['n']));
 }
 
-const zh: Record<string, Text> = {
+const zh: Record<string, Text | Words> = {
   'field.missing': (a) => `缺少 ${a['year']} 年「${fieldName(a, 'zh')}」`,
   'fields.missing': (a) => `缺少 ${a['paths']}`,
-  'reporting.pass': (a) => `${a['year']} 年已纳入国家统计局联网直报平台`,
-  'reporting.fail': (a) => `${a['year']} 年未纳入国家统计局联网直报平台（本项前提）`,
+  'reporting.pass': words()`${year} 年已纳入国家统计局联网直报平台`,
+  'reporting.fail': words()`${year} 年未纳入国家统计局联网直报平台（本项前提）`,
   'newly-above-quota.pass': (a) => `${a['year']} 年为新增限额以上企业`,
   'newly-above-quota.fail': (a) => `${a['year']} 年不是新增限额以上企业`,
   'new-listing.pass': (a) => `${a['year']} 年新上市、挂牌或发债`,
   'new-listing.fail': (a) => `${a['year']} 年无新上市、挂牌或发债`,
-  'cost.pass': (a) => `${a['year']} 年${fieldName(a, 'zh')} ${money(f(a, 'value'), 'zh')}`,
+  'cost.pass': words()`${year} 年${(a) => fieldName(a, 'zh')} ${amount('value', 'zh')}`,
   'cost.fail': (a) => `${a['year']} 年${fieldName(a, 'zh')}为 0`,
   'high-salary-staff.pass': (a) => `${a['year']} 年聘用年薪${award(f(a, 'salaryFloor'), 'zh')}以上电商人才 ${a['value']} 名`,
   'high-salary-staff.fail': (a) => `${a['year']} 年无年薪${award(f(a, 'salaryFloor'), 'zh')}以上电商人才`,
-  'threshold.pass': (a) => {
-    const u = unitOf(a, 'sales', 'threshold');
-    return `${a['year']} 年网上零售额 ${money(f(a, 'sales'), 'zh', u)} ${cmp(a)} ${money(f(a, 'threshold'), 'zh', u)}（第${a['tier']}档）`;
-  },
-  'threshold.fail': (a) => {
-    const u = sentenceUnit([f(a, 'sales'), f(a, 'threshold'), gap(a)]);
-    return `${a['year']} 年网上零售额 ${money(f(a, 'sales'), 'zh', u)} ${ncmp(a)} 第1档门槛 ${money(f(a, 'threshold'), 'zh', u)}，还差 ${money(gap(a), 'zh', u, 'up')}`;
-  },
+  'threshold.pass': words(sentenceOf('sales', 'threshold'))`${year} 年网上零售额 ${amount('sales', 'zh')} ${cmp} ${amount('threshold', 'zh')}（第${arg('tier')}档）`,
+  'threshold.fail': words((a) => sentenceUnit([f(a, 'sales'), f(a, 'threshold'), gap(a)]))`${year} 年网上零售额 ${amount('sales', 'zh')} ${ncmp} 第1档门槛 ${amount('threshold', 'zh')}，还差 ${(a, u) => money(gap(a), 'zh', u, 'up')}`,
   'first-crossing.pass': (a) => `上一年网上零售额 ${money(f(a, 'prev'), 'zh')} 未达第${a['tier']}档，${a['year']} 年为首次突破`,
   'first-crossing.fail': (a) => {
     const u = unitOf(a, 'prev', 'threshold');
@@ -104,10 +142,10 @@ const zh: Record<string, Text> = {
   },
   'growth.missing': (a) => `计算 ${a['from']}—${a['to']} 年平均增长率缺少 ${a['years']} 年网上零售额`,
   'growth.zero-base': (a) => `${a['year']} 年网上零售额为 0，无法计算增长率`,
-  'growth.pass': (a) => `${a['from']}—${a['to']} 年平均增长率 ${growthRate(a)}% ≥ ${pct(String(a['min']))}`,
-  'growth.fail': (a) => `${a['from']}—${a['to']} 年平均增长率 ${growthRate(a)}% < ${pct(String(a['min']))}（第${a['tier']}档要求）`,
-  'listed.pass': (a) => `${a['year']} 年列入${listName(a, 'zh')}`,
-  'listed.fail': (a) => `${a['year']} 年未列入${listName(a, 'zh')}`,
+  'growth.pass': words()`${arg('from')}—${arg('to')} 年平均增长率 ${growthRate}% ≥ ${minPct}`,
+  'growth.fail': words()`${arg('from')}—${arg('to')} 年平均增长率 ${growthRate}% < ${minPct}（第${arg('tier')}档要求）`,
+  'listed.pass': words()`${year} 年列入${(a) => listName(a, 'zh')}`,
+  'listed.fail': words()`${year} 年未列入${(a) => listName(a, 'zh')}`,
   'first-time.pass': (a) => `首次进入${listName(a, 'zh')}`,
   'first-time.fail': (a) => `非首次进入${listName(a, 'zh')}${a['earlier'] ? `（${a['earlier']} 年已进入）` : ''}`,
   'selection-year.pass': (a) => `${a['year']} 年为遴选年份`,
@@ -115,10 +153,7 @@ const zh: Record<string, Text> = {
   'project.pass': (a) => `${a['year']} 年有${PROJECT_LABELS[a['type'] as ProjectType]?.zh ?? a['type']}`,
   'recognition.pass': (a) => `自 ${a['since']} 年起为${listName(a, 'zh')}`,
   'recognition.fail': (a) => `${a['year']} 年未认定为市电子商务示范企业，也未进入市电子商务示范基地或跨境电商产业园区`,
-  'cap.applied': (a) => {
-    const u = unitOf(a, 'base', 'share', 'cap', 'amount');
-    return `${money(f(a, 'base'), 'zh', u)} × ${pct(String(a['rate']))} = ${money(f(a, 'share'), 'zh', u)}，每年上限 ${money(f(a, 'cap'), 'zh', u)}，取 ${money(f(a, 'amount'), 'zh', u)}（向下取整）`;
-  },
+  'cap.applied': words(sentenceOf('base', 'share', 'cap', 'amount'))`${amount('base', 'zh')} × ${(a) => pct(String(a['rate']))} = ${amount('share', 'zh')}，每年上限 ${amount('cap', 'zh')}，取 ${amount('amount', 'zh')}（向下取整）`,
   'first-installment.pass': (a) => {
     const u = unitOf(a, 'first', 'min');
     return `首期缴付 ${money(f(a, 'first'), 'zh', u)} ≥ 注册资本的20%（${money(f(a, 'min'), 'zh', u)}）`;
@@ -197,30 +232,29 @@ const zh: Record<string, Text> = {
   'duplicate-id': (a) => `统一社会信用代码重复（首次出现于 ${a['first']}）`,
 };
 
-const en: Record<string, Text> = {
+const en: Record<string, Text | Words> = {
   'field.missing': (a) => `${fieldName(a, 'en')} for ${a['year']} is missing`,
   'fields.missing': (a) => `missing ${a['paths']}`,
-  'reporting.pass': (a) => `reports to the NBS direct-reporting platform in ${a['year']}`,
-  'reporting.fail': (a) => `does not report to the NBS direct-reporting platform in ${a['year']} (a precondition)`,
+  'reporting.pass': words()`reports to the NBS direct-reporting platform in ${year}`,
+  'reporting.fail': words()`does not report to the NBS direct-reporting platform in ${year} (a precondition)`,
   'newly-above-quota.pass': (a) => `newly above quota in ${a['year']}`,
   'newly-above-quota.fail': (a) => `not newly above quota in ${a['year']}`,
   'new-listing.pass': (a) => `new listing, quotation or bond issue in ${a['year']}`,
   'new-listing.fail': (a) => `no new listing, quotation or bond issue in ${a['year']}`,
-  'cost.pass': (a) => `${fieldName(a, 'en')} ${a['year']}: ${money(f(a, 'value'), 'en')}`,
+  'cost.pass': words()`${(a) => fieldName(a, 'en')} ${year}: ${amount('value', 'en')}`,
   'cost.fail': (a) => `${fieldName(a, 'en')} ${a['year']} is 0`,
   'high-salary-staff.pass': (a) => `${a['value']} e-commerce staff paid ${money(f(a, 'salaryFloor'), 'en')}+ in ${a['year']}`,
   'high-salary-staff.fail': (a) => `no e-commerce staff paid ${money(f(a, 'salaryFloor'), 'en')}+ in ${a['year']}`,
-  'threshold.pass': (a) => `${a['year']} online retail sales ${money(f(a, 'sales'), 'en')} ${cmp(a)} ${money(f(a, 'threshold'), 'en')} (tier ${a['tier']})`,
-  'threshold.fail': (a) =>
-    `${a['year']} online retail sales ${money(f(a, 'sales'), 'en')} ${ncmp(a)} the tier 1 threshold ${money(f(a, 'threshold'), 'en')}, ${money(gap(a), 'en')} short`,
+  'threshold.pass': words()`${year} online retail sales ${amount('sales', 'en')} ${cmp} ${amount('threshold', 'en')} (tier ${arg('tier')})`,
+  'threshold.fail': words()`${year} online retail sales ${amount('sales', 'en')} ${ncmp} the tier 1 threshold ${amount('threshold', 'en')}, ${(a) => money(gap(a), 'en')} short`,
   'first-crossing.pass': (a) => `sales the year before (${money(f(a, 'prev'), 'en')}) were below tier ${a['tier']}: ${a['year']} is the first crossing`,
   'first-crossing.fail': (a) => `sales the year before (${money(f(a, 'prev'), 'en')}) already reached tier ${a['tier']} (${money(f(a, 'threshold'), 'en')}): ${a['year']} is not a first crossing`,
   'growth.missing': (a) => `average growth ${a['from']}–${a['to']} needs online retail sales of ${a['years']}`,
   'growth.zero-base': (a) => `online retail sales of ${a['year']} are 0: no growth rate`,
-  'growth.pass': (a) => `average growth ${a['from']}–${a['to']} ${growthRate(a)}% ≥ ${pct(String(a['min']))}`,
-  'growth.fail': (a) => `average growth ${a['from']}–${a['to']} ${growthRate(a)}% < ${pct(String(a['min']))} (required for tier ${a['tier']})`,
-  'listed.pass': (a) => `${a['year']}: ${listName(a, 'en')}`,
-  'listed.fail': (a) => `${a['year']}: not on the ${listName(a, 'en')}`,
+  'growth.pass': words()`average growth ${arg('from')}–${arg('to')} ${growthRate}% ≥ ${minPct}`,
+  'growth.fail': words()`average growth ${arg('from')}–${arg('to')} ${growthRate}% < ${minPct} (required for tier ${arg('tier')})`,
+  'listed.pass': words()`${year}: ${(a) => listName(a, 'en')}`,
+  'listed.fail': words()`${year}: not on the ${(a) => listName(a, 'en')}`,
   'first-time.pass': (a) => `first entry on the ${listName(a, 'en')}`,
   'first-time.fail': (a) => `not the first entry on the ${listName(a, 'en')}${a['earlier'] ? ` (already in ${a['earlier']})` : ''}`,
   'selection-year.pass': (a) => `${a['year']} is a selection year`,
@@ -228,8 +262,7 @@ const en: Record<string, Text> = {
   'project.pass': (a) => `${PROJECT_LABELS[a['type'] as ProjectType]?.en ?? a['type']} in ${a['year']}`,
   'recognition.pass': (a) => `${listName(a, 'en')} since ${a['since']}`,
   'recognition.fail': (a) => `in ${a['year']} neither a municipal demo enterprise nor in a municipal demo base or cross-border park`,
-  'cap.applied': (a) =>
-    `${money(f(a, 'base'), 'en')} × ${pct(String(a['rate']))} = ${money(f(a, 'share'), 'en')}, capped at ${money(f(a, 'cap'), 'en')} a year: ${money(f(a, 'amount'), 'en')} (rounded down to the fen)`,
+  'cap.applied': words()`${amount('base', 'en')} × ${(a) => pct(String(a['rate']))} = ${amount('share', 'en')}, capped at ${amount('cap', 'en')} a year: ${amount('amount', 'en')} (rounded down to the fen)`,
   'first-installment.pass': (a) => `first instalment ${money(f(a, 'first'), 'en')} ≥ 20% of the capital (${money(f(a, 'min'), 'en')})`,
   'first-installment.fail': (a) => `first instalment ${money(f(a, 'first'), 'en')} < 20% of the capital (${money(f(a, 'min'), 'en')})`,
   'paid-within.pass': (a) => `fully paid on ${a['fullyPaidOn']}, by ${a['deadline']} (within ${a['years']} years)`,
@@ -303,13 +336,20 @@ function gap(a: Args): Fen {
   return d > 0n ? d : 0n;
 }
 
-export const CATALOGUE: Record<Lang, Record<string, Text>> = {
+export const CATALOGUE: Record<Lang, Record<string, Text | Words>> = {
   zh: { ...zh, ...batchMessages.zh, ...scenarioMessages.zh, ...readerMessages.zh, ...safetyMessages.zh },
   en: { ...en, ...batchMessages.en, ...scenarioMessages.en, ...readerMessages.en, ...safetyMessages.en },
 };
 
+/** The message's words as constant pieces and values (Words), if it is written so. */
+export function wordsOf(key: string, lang: Lang): Words | null {
+  const text = CATALOGUE[lang][key];
+  return text !== undefined && typeof text !== 'function' ? text : null;
+}
+
 /** The words of a message; an unknown key shows itself rather than disappearing. */
 export function t(msg: Msg, lang: Lang): string {
   const text = CATALOGUE[lang][msg.key];
-  return text ? text((msg.args ?? {}) as Args) : `${msg.key}${msg.args ? ' ' + JSON.stringify(msg.args, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) : ''}`;
+  if (text) return typeof text === 'function' ? text((msg.args ?? {}) as Args) : joinWords(text, (msg.args ?? {}) as Args);
+  return `${msg.key}${msg.args ? ' ' + JSON.stringify(msg.args, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) : ''}`;
 }

@@ -105,6 +105,18 @@ export class Utf8Buffer {
     this.length = o + 1;
   }
 
+  /**
+   * A string's characters as they stand inside a JSON string (no quotes), encoded: true; or false, and nothing
+   * written, where one must be escaped or is a surrogate (the caller then writes the whole text with json()).
+   */
+  jsonPart(s: string): boolean {
+    const buf = this.room(3 * s.length);
+    const o = encodePlain(buf, this.length, s, true);
+    if (o < 0) return false;
+    this.length = o;
+    return true;
+  }
+
   private slowJson(s: string, start: number): void {
     this.length = start;
     this.add(JSON.stringify(s));
