@@ -469,6 +469,10 @@ describe("a block's pieces for the summary and the year totals, crossing threads
         for (const basis of ['payment', 'performance'] as const) expect((flat[1] as YearsAggregator).totals.years(basis)).toEqual((direct[1] as YearsAggregator).totals.years(basis));
         // numbers only: the block went flat
         if (pieces.every((p) => p.flat().every((v) => typeof v === 'number'))) expect(Array.isArray(blocks[0])).toBe(false);
+        // an aggregator that does not read pieces flat gets each as an array again
+        const seen: unknown[] = [];
+        for (let i = 0; i < pieces.length; i++) addPiece({ add: (p: unknown) => seen.push(p), finish: async () => undefined }, blocks[0]!, i);
+        expect(seen).toEqual(pieces.map((p) => p[0]));
       }),
       { numRuns: 400 },
     );

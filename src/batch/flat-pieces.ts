@@ -51,8 +51,11 @@ export class FlatCollector {
   }
 }
 
-/** Hands record i's piece of a block to its aggregator. */
+/** Hands record i's piece of a block to its aggregator (as an array again to one that does not read them flat). */
 export function addPiece(aggregator: Aggregator, pieces: unknown[] | FlatPieces, i: number): void {
-  if (Array.isArray(pieces)) aggregator.add(pieces[i]);
-  else aggregator.addFlat!(pieces.values, i === 0 ? 0 : pieces.ends[i - 1]!, pieces.ends[i]!);
+  if (Array.isArray(pieces)) return aggregator.add(pieces[i]);
+  const from = i === 0 ? 0 : pieces.ends[i - 1]!;
+  const to = pieces.ends[i]!;
+  if (aggregator.addFlat) aggregator.addFlat(pieces.values, from, to);
+  else aggregator.add(Array.from(pieces.values.subarray(from, to)));
 }
