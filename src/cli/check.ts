@@ -16,7 +16,8 @@ import { award } from '../render/messages.js';
 import { toJson } from '../render/output.js';
 import { renderTable } from '../render/table.js';
 import { applyAnswer, evaluateState, openQuestions, readAnswer, startInterview, type InterviewState, type Question } from './check-interview.js';
-import { EXIT, langSchema, paintFor, printProblems, runOptionsOf, say, terminalWidth, UsageError, writeOut } from './common.js';
+import { EXIT, paintFor, printProblems, runOptionsOf, say, terminalWidth, UsageError, writeOut } from './common.js';
+import { langSchema } from './lang-schema.js';
 import { loadParams } from './params.js';
 import { PLACEHOLDER_ID } from './simulate.js';
 

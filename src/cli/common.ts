@@ -2,7 +2,6 @@
  * What every command shares: usage errors, option schemas, the run options, problem messages, colour.
  * Commands parse, call the engine, hand data to a renderer and pick an exit code; nothing here computes.
  */
-import { z } from 'zod';
 import type { Lang } from '../domain/labels.js';
 import type { Problem } from '../domain/problem.js';
 import type { Msg, Status } from '../domain/result.js';
@@ -44,11 +43,6 @@ export function envLang(env: NodeJS.ProcessEnv = process.env): Lang {
   }
   return 'zh';
 }
-
-export const langSchema = z
-  .enum(['zh', 'en'])
-  .optional()
-  .transform((v): Lang => v ?? envLang());
 
 /** The width tables fit: the terminal's on a terminal, else COLUMNS when set, else none (no wrapping). */
 export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number | undefined {

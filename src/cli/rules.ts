@@ -8,7 +8,8 @@ import { COVERAGE, NOT_MODELLED_LABELS } from '../policies/coverage.js';
 import { ceilingOf, publishedRuleSet, type ResolvedMeasure, type ResolvedPolicy, type RuleSet } from '../engine/ruleset.js';
 import { award, t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
-import { EXIT, langSchema, UsageError, writeOut } from './common.js';
+import { EXIT, UsageError, writeOut } from './common.js';
+import { langSchema } from './lang-schema.js';
 
 export const rulesOptions = z.object({ format: z.enum(['table', 'json']).default('table'), lang: langSchema, coverage: z.boolean().optional() });
 

@@ -15,7 +15,8 @@ import { renderMarkdown } from '../render/markdown.js';
 import { toJson, toOutput } from '../render/output.js';
 import { renderTable } from '../render/table.js';
 import { loadParams } from './params.js';
-import { EXIT, formatNote, langSchema, paintFor, printProblems, runOptionsOf, terminalWidth, UsageError, warnYearsOutside, writeOut } from './common.js';
+import { EXIT, formatNote, paintFor, printProblems, runOptionsOf, terminalWidth, UsageError, warnYearsOutside, writeOut } from './common.js';
+import { langSchema } from './lang-schema.js';
 
 export const simulateOptions = z.object({
   set: z.array(z.string()).default([]),

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { LIST_IDS, PROJECT_TYPES, YEAR_FIELDS, type YearField } from '../domain/enterprise.js';
 import { FIXED_COLUMNS, headerOf, type Column } from '../io/columns.js';
 import { csvLine, UTF8_BOM } from '../render/csv.js';
-import { EXIT, langSchema, parseYears, writeOut } from './common.js';
+import { EXIT, parseYears, writeOut } from './common.js';
+import { langSchema } from './lang-schema.js';
 
 const options = z.object({ lang: langSchema, years: z.string().default('2023-2027') });
 

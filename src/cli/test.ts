@@ -10,7 +10,8 @@ import { toJson } from '../render/output.js';
 import { renderJunit, renderScenarioJson, renderScenarioText, type ReportMeta } from '../render/scenario.js';
 import { findScenarioFiles, loadScenarioFile, type FileProblem } from '../scenario/load.js';
 import { runCases } from '../scenario/run.js';
-import { EXIT, langSchema, paintFor, say, UsageError, writeOut } from './common.js';
+import { EXIT, paintFor, say, UsageError, writeOut } from './common.js';
+import { langSchema } from './lang-schema.js';
 import { refuseFormatMismatch, refuseSameFiles } from './outputs.js';
 import { loadParams } from './params.js';
 

@@ -9,7 +9,8 @@ import type { Problem } from '../domain/problem.js';
 import { forEachRecord } from '../batch/records.js';
 import type { StreamOptions } from '../io/stream.js';
 import { t } from '../render/messages.js';
-import { EXIT, formatNote, formatProblem, langSchema, say } from './common.js';
+import { EXIT, formatNote, formatProblem, say } from './common.js';
+import { langSchema } from './lang-schema.js';
 
 /** The options of the streaming reader (batch and validate), as parsed from the command line. */
 export const readerShape = {
