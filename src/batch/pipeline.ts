@@ -11,7 +11,6 @@ import type { Problem } from '../domain/problem.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import { openSink, type Sink } from '../io/sink.js';
 import { RecordLedger, type At } from '../io/stream.js';
-import { unpackId } from '../io/id-registry.js';
 import type { ColumnPlan } from '../io/row.js';
 import { awardColumns, awardHeader } from '../render/award-table.js';
 import { runInfoCells, summaryCells, type RunInfo, type Summary } from '../render/summary.js';
@@ -169,8 +168,9 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
       }
       await glance.afterBlock();
       if (dups.size) {
-        // the rejected duplicates, with their positions relative to the block like the others, in input order
-        for (const [i, dup] of dups) b.others.push({ at: q.csv ? { row: b.ats[i]! } : at(b.ats[i]!), id: b.odd.get(i) ?? unpackId(b.keys, i)!, problems: [...(warnings.get(i) ?? []), { ...dup, row: dup.row === undefined ? undefined : dup.row - base } as Problem] });
+        // the rejected duplicates, with their positions relative to the block like the others, in input order (the
+        // problem holds the id, spelled out by the ledger)
+        for (const [i, dup] of dups) b.others.push({ at: q.csv ? { row: b.ats[i]! } : at(b.ats[i]!), id: dup.received!, problems: [...(warnings.get(i) ?? []), { ...dup, row: dup.row === undefined ? undefined : dup.row - base } as Problem] });
         b.others.sort((x, y) => (x.at.row ?? x.at.index ?? 0) - (y.at.row ?? y.at.index ?? 0));
       }
       for (const r of b.others) {
