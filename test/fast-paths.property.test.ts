@@ -128,6 +128,37 @@ describe('the JSON line writer writes what toOutput says', () => {
     );
   });
 
+  it('checks the rules never make: an article on any check (shown in the reason too), and values to escape', () => {
+    // The rules give few checks an article of their own, and a message's values are years, amounts and list names,
+    // which never need escaping: both are put on random checks here (a text in place of a year), so that the writer's pieces around them (the
+    // article after the words, the whole message through json() when a value must be escaped) are held to toOutput.
+    const odd = fc.constantFrom('第三条（二）', 'art. "3"\\', 'a\u0001b', '\ud800', '😀');
+    fc.assert(
+      fc.property(
+        fc.array(enterprise, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>,
+        fc.infiniteStream(fc.tuple(fc.option(odd, { nil: undefined }), fc.option(odd, { nil: undefined }))),
+        (es, lang, draws) => {
+          const w = new JsonLineWriter(lang, {});
+          for (const e of es) {
+            const ev = evaluate(e, rs, { interpretation: DEFAULT_INTERPRETATION, all: true, years: null });
+            const results = ev.results.map((r) => ({
+              ...r,
+              checks: r.checks.map((c) => {
+                const [article, value] = draws.next().value as [string | undefined, string | undefined];
+                const args = c.msg.args && value !== undefined ? Object.fromEntries(Object.entries(c.msg.args).map(([k, v]) => [k, /year/i.test(k) ? value : v])) : c.msg.args;
+                return { ...c, ...(article !== undefined ? { article } : {}), msg: { ...c.msg, ...(args !== undefined ? { args } : {}) } };
+              }),
+            }));
+            const changed = { ...ev, results } as Evaluation;
+            expect(w.line(changed)).toBe(toJson(toOutput(changed, lang, {}), false));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('for the bundled enterprises, and one writer used for many enterprises in turn', () => {
     const dir = new URL('../fixtures/enterprises/', import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));

@@ -57,20 +57,40 @@ interface Head {
   bytes: Uint8Array;
 }
 
+/** A check's constant bytes (JsonLineWriter.form): what it is made for, and its pieces. */
+interface CheckForm {
+  readonly id: string;
+  readonly passed: boolean | null;
+  readonly articleWord: string | undefined;
+  readonly hasArgs: boolean;
+  /**
+   * From the head (for the first check, and after `},`) to the first value; for a message without arguments the
+   * whole check; for other words, the head alone.
+   */
+  readonly open: readonly Uint8Array[];
+  /** Bytes of the head in each `open`: where the detail's opening quote is. */
+  readonly headLength: readonly number[];
+  /** Bytes of the detail, quotes included, of a message without arguments. */
+  readonly detailLength: number;
+  /** The Words and their constant pieces as JSON string content (texts[0] is in `open`), or null. */
+  readonly words: Words | null;
+  readonly texts: readonly Uint8Array[] | null;
+  /** The last piece, the closing quote and the article; empty for a message without arguments; null for other words. */
+  readonly close: Uint8Array | null;
+  /** `,"article":…`, or nothing. */
+  readonly article: Uint8Array;
+}
+
 export class JsonLineWriter {
   private readonly heads = new Map<string, Head>();
   private readonly notes = new WeakMap<readonly Msg[], Uint8Array>();
-  private readonly plain = new Map<string, Uint8Array>();
-  private readonly words = new Map<string, Uint8Array>();
-  /** `{"id":…,"passed":…,"detail":` by check id, for passed true, false and null; then the same after `},`. */
-  private readonly checkHeads = new Map<string, Uint8Array[]>();
+  /** The constant bytes of checks, by message key (form()). */
+  private readonly forms = new Map<string, CheckForm[]>();
   /** `,"status":…,"kind":…,"amount":` by status and kind, and the same on to the checks for no amount and tier. */
   private readonly statusKinds = new Map<string, Map<string, Uint8Array[]>>();
   /** The next tier's words (nextDetail) by threshold, growth minimum, and year, tier and growth years. */
   private readonly nexts = new Map<Fen, Map<string, Map<number, Uint8Array>>>();
   private nextCount = 0;
-  /** The constant pieces of each message written as Words, as JSON string content in UTF-8. */
-  private readonly wordBytes = new WeakMap<Words, Uint8Array[]>();
   private readonly separator: Uint8Array;
   private tailFor: Interpretation | null = null;
   private tail: Uint8Array = new Uint8Array(0);
@@ -135,19 +155,43 @@ export class JsonLineWriter {
     const spans = this.spans;
     for (let i = 0; i < checks.length; i++) {
       const c = checks[i]!;
-      // a check's head closes the check before it ("},{…")
-      out.bytes(this.checkHead(c, i === 0));
-      spans[2 * i] = out.length;
-      if (c.msg.args === undefined) out.bytes(this.plainText(c.msg.key));
-      else {
-        const w = wordsOf(c.msg.key, lang);
-        if (w) this.sentence(w, c.msg, out);
-        else out.json(t(c.msg, lang));
+      const f = this.form(c);
+      // a check's head closes the check before it ("},{…"); a check's constant bytes are one piece, or two around
+      // its values
+      const first = i === 0 ? 0 : 1;
+      const at = out.length + f.headLength[first]!;
+      out.bytes(f.open[first]!);
+      spans[2 * i] = at;
+      if (f.texts === null) {
+        if (f.close === null) {
+          // words that are not Words (a function of the arguments), or a key without words
+          out.json(t(c.msg, lang));
+          spans[2 * i + 1] = out.length;
+          out.bytes(f.article);
+        } else spans[2 * i + 1] = at + f.detailLength;
+        continue;
       }
-      spans[2 * i + 1] = out.length;
-      if (c.article) {
-        out.bytes(K.article);
-        out.bytes(this.word(c.article));
+      const a = c.msg.args as Args;
+      const w = f.words!;
+      const u = w.unit ? w.unit(a) : undefined;
+      const texts = f.texts;
+      let plain = true;
+      for (let j = 0; j < w.values.length; j++) {
+        if (j > 0) out.bytes(texts[j]!);
+        if (!out.jsonPart(w.values[j]!(a, u))) {
+          plain = false;
+          break;
+        }
+      }
+      if (plain) {
+        out.bytes(f.close!);
+        spans[2 * i + 1] = out.length - f.article.length;
+      } else {
+        // a value with a character to escape or a surrogate: the whole message through json()
+        out.length = at;
+        out.json(t(c.msg, lang));
+        spans[2 * i + 1] = out.length;
+        out.bytes(f.article);
       }
     }
     if (checks.length > 0) out.byte(CLOSE_BRACE);
@@ -205,30 +249,6 @@ export class JsonLineWriter {
   }
 
   /**
-   * A message written as Words (messages.ts) as JSON: its constant pieces copied as bytes encoded once (escaped
-   * as JSON.stringify escapes them: it escapes each character on its own, so the pieces escaped and joined are the
-   * text escaped), its values encoded as they come. A value with a character to escape or a surrogate (never in
-   * practice: years, amounts, list names) sends the whole message through json().
-   */
-  private sentence(w: Words, msg: Msg, out: Utf8Buffer): void {
-    let texts = this.wordBytes.get(w);
-    if (texts === undefined) this.wordBytes.set(w, (texts = w.texts.map((s) => utf8(JSON.stringify(s).slice(1, -1)))));
-    const a = msg.args as Args;
-    const u = w.unit ? w.unit(a) : undefined;
-    const start = out.length;
-    out.byte(QUOTE);
-    out.bytes(texts[0]!);
-    for (let i = 0; i < w.values.length; i++) {
-      if (!out.jsonPart(w.values[i]!(a, u))) {
-        out.length = start;
-        return out.json(t(msg, this.lang));
-      }
-      out.bytes(texts[i + 1]!);
-    }
-    out.byte(QUOTE);
-  }
-
-  /**
    * The next tier's words as JSON. Unless they name the sales the growth minimum asks for (salesNeed), they follow
    * from the tier's parameters alone (its year, number, threshold, growth minimum and years), the same for every
    * enterprise below that tier: encoded once for each.
@@ -256,28 +276,59 @@ export class JsonLineWriter {
     out.byte(QUOTE);
   }
 
-  /** A word of the rules (a status, a kind, a check's id, an article) as JSON, encoded once. */
-  private word(s: string): Uint8Array {
-    let b = this.words.get(s);
-    if (b === undefined) this.words.set(s, (b = utf8(JSON.stringify(s))));
-    return b;
-  }
-
-  /** The words of a message without arguments (a check that passed quietly, most often) as JSON, encoded once. */
-  private plainText(key: string): Uint8Array {
-    let b = this.plain.get(key);
-    if (b === undefined) this.plain.set(key, (b = utf8(JSON.stringify(t({ key }, this.lang)))));
-    return b;
-  }
-
-  /** `{"id":…,"passed":…,"detail":` for the check, after `},` but for the first. */
-  private checkHead(c: Check, first: boolean): Uint8Array {
-    let heads = this.checkHeads.get(c.id);
-    if (heads === undefined) {
-      const texts = [true, false, null].map((p) => `{"id":${JSON.stringify(c.id)},"passed":${p},"detail":`);
-      this.checkHeads.set(c.id, (heads = [...texts, ...texts.map((h) => `},${h}`)].map(utf8)));
+  /**
+   * A check's constant bytes, made once for its id, outcome, message key, article and whether its message has
+   * arguments: its head (`{"id":…,"passed":…,"detail":`, after `},` but for the first), then
+   * - a message without arguments: its words and article, so that the whole check is one piece;
+   * - a message written as Words (messages.ts): the opening quote and first constant piece, the pieces between its
+   *   values, and the last piece with the closing quote and the article. JSON escapes each character on its own,
+   *   so the pieces escaped and joined are the text escaped.
+   */
+  private form(c: Check): CheckForm {
+    const msg = c.msg;
+    const hasArgs = msg.args !== undefined;
+    let forms = this.forms.get(msg.key);
+    if (forms !== undefined) {
+      for (let i = 0; i < forms.length; i++) {
+        const f = forms[i]!;
+        if (f.id === c.id && f.passed === c.passed && f.articleWord === c.article && f.hasArgs === hasArgs) return f;
+      }
+    } else this.forms.set(msg.key, (forms = []));
+    const head = `{"id":${JSON.stringify(c.id)},"passed":${c.passed},"detail":`;
+    const heads = [head, `},${head}`];
+    const article = c.article ? `,"article":${JSON.stringify(c.article)}` : '';
+    const words = hasArgs ? wordsOf(msg.key, this.lang) : null;
+    const inner = (s: string): string => JSON.stringify(s).slice(1, -1);
+    let open: string[] = heads;
+    let texts: Uint8Array[] | null = null;
+    let close: string | null = null;
+    let detailLength = 0;
+    if (!hasArgs) {
+      const detail = JSON.stringify(t({ key: msg.key }, this.lang));
+      detailLength = utf8(detail).length;
+      open = heads.map((h) => h + detail + article);
+      close = '';
+    } else if (words) {
+      const n = words.values.length;
+      open = heads.map((h) => `${h}"${inner(words.texts[0]!)}`);
+      texts = words.texts.map((s) => utf8(inner(s)));
+      close = `${n === 0 ? '' : inner(words.texts[n]!)}"${article}`;
     }
-    return heads[(first ? 0 : 3) + (c.passed === true ? 0 : c.passed === false ? 1 : 2)]!;
+    const f: CheckForm = {
+      id: c.id,
+      passed: c.passed,
+      articleWord: c.article,
+      hasArgs,
+      open: open.map(utf8),
+      headLength: heads.map((h) => utf8(h).length),
+      detailLength,
+      words: texts ? words : null,
+      texts,
+      close: close === null ? null : utf8(close),
+      article: utf8(article),
+    };
+    forms.push(f);
+    return f;
   }
 
   /**
