@@ -20,6 +20,8 @@ const faults = vi.hoisted(() => ({
   at: 0,
   code: '' as string,
   short: -1,
+  /** Direct writes held back this many milliseconds (the n-th, as `at`), so that later ones end first. */
+  delay: 0,
 }));
 
 vi.mock('node:fs', async (importOriginal) => {
@@ -35,6 +37,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
   const write = (fd: number, buf: Buffer, offset: number, length: number, position: number, cb: (err: Error | null, n: number) => void) => {
     if (faults.direct.has(fd) && ++faults.count === faults.at) {
+      if (faults.delay) return void setTimeout(() => fs.write(fd, buf, offset, length, position, cb), faults.delay);
       if (faults.code) return process.nextTick(cb, Object.assign(new Error(faults.code), { code: faults.code }), 0);
       // a short write: the first `short` bytes only
       return fs.write(fd, buf, offset, faults.short, position, cb);
@@ -58,6 +61,7 @@ afterEach(() => {
   faults.at = 0;
   faults.code = '';
   faults.short = -1;
+  faults.delay = 0;
   delete process.env['GZ_AWARDS_CACHED_WRITES'];
 });
 
@@ -135,6 +139,17 @@ describe('a file sink', () => {
       expect(direct).toBe(true);
       expect(faults.count).toBeGreaterThanOrEqual(plan.at!);
       expect(readFileSync(file).equals(want), JSON.stringify(plan)).toBe(true);
+    }
+  });
+
+  it('puts each chunk at its place when the writes under way at once end out of order', async () => {
+    if (!directHere) return void console.warn('skipped: no O_DIRECT here');
+    const pieces = [bytes(CHUNK * 5 + 999, 4)];
+    for (const at of [1, 2, 5, 6]) {
+      Object.assign(faults, { count: 0, at, code: '', short: -1, delay: 30 });
+      const { file } = await writeThrough(pieces);
+      expect(faults.count).toBe(6);
+      expect(readFileSync(file).equals(pieces[0]!)).toBe(true);
     }
   });
 
