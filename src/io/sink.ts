@@ -120,13 +120,14 @@ function temporaryFor(file: string): string {
 }
 
 /**
- * Where a file sink's chunks go. Each chunk handed is written whole, in the order handed; `done` reports it written
- * (the chunk is free again) or failed.
+ * Where a file sink's chunks go. Each chunk handed is written whole, after the bytes of every chunk handed before
+ * it in the file (though not necessarily after them in time); `done` reports it written (the chunk is free again)
+ * or failed.
  */
 interface ChunkTarget {
   /** The i-th chunk of the pool, CHUNK bytes. */
   chunk(i: number): Buffer;
-  /** Hands the first `length` bytes of `chunk` to the system, after every chunk handed before. */
+  /** Hands the first `length` bytes of `chunk` to the system, to follow every chunk handed before. */
   put(chunk: Buffer, length: number, done: (err: unknown) => void): void;
   /** Whether a chunk is being written, whose end the event loop reports. */
   readonly busy: boolean;
