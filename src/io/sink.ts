@@ -217,10 +217,7 @@ class DirectTarget implements ChunkTarget {
       return null; // no WebAssembly (node --jitless), or no room for its memory
     }
     try {
-      const fd = await new Promise<number>((resolve, reject) =>
-        fsOpen(file, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_TRUNC | direct, 0o666, (err, fd) => (err ? reject(err) : resolve(fd))),
-      );
-      return new DirectTarget(fd, file, memory);
+      return new DirectTarget(await openFd(file, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_TRUNC | direct), file, memory);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EINVAL') return null;
       throw err;
@@ -274,7 +271,7 @@ class DirectTarget implements ChunkTarget {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EINVAL') throw err;
       }
-      if (at < length) this.plain ??= openPlain(this.file);
+      if (at < length) this.plain ??= openFd(this.file, fsConstants.O_WRONLY);
     }
     if (at === length) return;
     const fd = await this.plain!;
@@ -321,8 +318,12 @@ function closeFd(fd: number): Promise<void> {
   return new Promise((resolve, reject) => fsClose(fd, (err) => (err ? reject(err) : resolve())));
 }
 
-function openPlain(file: string): Promise<number> {
-  return new Promise((resolve, reject) => fsOpen(file, fsConstants.O_WRONLY, (err, fd) => (err ? reject(err) : resolve(fd))));
+/**
+ * Opens a file (new files 0o666 less the umask, as a write stream makes them). The sink's own writes use node:fs's
+ * callbacks, which its tests wrap to inject a file system's refusals.
+ */
+function openFd(file: string, flags: number): Promise<number> {
+  return new Promise((resolve, reject) => fsOpen(file, flags, 0o666, (err, fd) => (err ? reject(err) : resolve(fd))));
 }
 
 class FileSink implements Sink {

@@ -64,6 +64,11 @@ interface CheckForm {
   readonly articleWord: string | undefined;
   readonly hasArgs: boolean;
   /**
+   * `whole`: a message without arguments, the whole check one piece; `words`: a message written as Words, pieces
+   * around its values; `text`: other words (a function of the arguments, or a key without words), made by t().
+   */
+  readonly kind: 'whole' | 'words' | 'text';
+  /**
    * From the head (for the first check, and after `},`) to the first value; for a message without arguments the
    * whole check; for other words, the head alone.
    */
@@ -72,11 +77,11 @@ interface CheckForm {
   readonly headLength: readonly number[];
   /** Bytes of the detail, quotes included, of a message without arguments. */
   readonly detailLength: number;
-  /** The Words and their constant pieces as JSON string content (texts[0] is in `open`), or null. */
+  /** The Words and their constant pieces as JSON string content (texts[0] is in `open`), for `words`. */
   readonly words: Words | null;
-  readonly texts: readonly Uint8Array[] | null;
-  /** The last piece, the closing quote and the article; empty for a message without arguments; null for other words. */
-  readonly close: Uint8Array | null;
+  readonly texts: readonly Uint8Array[];
+  /** The last piece, the closing quote and the article, for `words`. */
+  readonly close: Uint8Array;
   /** `,"article":…`, or nothing. */
   readonly article: Uint8Array;
 }
@@ -162,13 +167,14 @@ export class JsonLineWriter {
       const at = out.length + f.headLength[first]!;
       out.bytes(f.open[first]!);
       spans[2 * i] = at;
-      if (f.texts === null) {
-        if (f.close === null) {
-          // words that are not Words (a function of the arguments), or a key without words
-          out.json(t(c.msg, lang));
-          spans[2 * i + 1] = out.length;
-          out.bytes(f.article);
-        } else spans[2 * i + 1] = at + f.detailLength;
+      if (f.kind === 'whole') {
+        spans[2 * i + 1] = at + f.detailLength;
+        continue;
+      }
+      if (f.kind === 'text') {
+        out.json(t(c.msg, lang));
+        spans[2 * i + 1] = out.length;
+        out.bytes(f.article);
         continue;
       }
       const a = c.msg.args as Args;
@@ -184,7 +190,7 @@ export class JsonLineWriter {
         }
       }
       if (plain) {
-        out.bytes(f.close!);
+        out.bytes(f.close);
         spans[2 * i + 1] = out.length - f.article.length;
       } else {
         // a value with a character to escape or a surrogate: the whole message through json()
@@ -299,32 +305,33 @@ export class JsonLineWriter {
     const article = c.article ? `,"article":${JSON.stringify(c.article)}` : '';
     const words = hasArgs ? wordsOf(msg.key, this.lang) : null;
     const inner = (s: string): string => JSON.stringify(s).slice(1, -1);
+    const kind = !hasArgs ? 'whole' : words ? 'words' : 'text';
     let open: string[] = heads;
-    let texts: Uint8Array[] | null = null;
-    let close: string | null = null;
+    let texts: Uint8Array[] = [];
+    let close = '';
     let detailLength = 0;
-    if (!hasArgs) {
+    if (kind === 'whole') {
       const detail = JSON.stringify(t({ key: msg.key }, this.lang));
       detailLength = utf8(detail).length;
       open = heads.map((h) => h + detail + article);
-      close = '';
-    } else if (words) {
-      const n = words.values.length;
-      open = heads.map((h) => `${h}"${inner(words.texts[0]!)}`);
-      texts = words.texts.map((s) => utf8(inner(s)));
-      close = `${n === 0 ? '' : inner(words.texts[n]!)}"${article}`;
+    } else if (kind === 'words') {
+      const n = words!.values.length;
+      open = heads.map((h) => `${h}"${inner(words!.texts[0]!)}`);
+      texts = words!.texts.map((s) => utf8(inner(s)));
+      close = `${n === 0 ? '' : inner(words!.texts[n]!)}"${article}`;
     }
     const f: CheckForm = {
       id: c.id,
       passed: c.passed,
       articleWord: c.article,
       hasArgs,
+      kind,
       open: open.map(utf8),
       headLength: heads.map((h) => utf8(h).length),
       detailLength,
-      words: texts ? words : null,
+      words: kind === 'words' ? words : null,
       texts,
-      close: close === null ? null : utf8(close),
+      close: utf8(close),
       article: utf8(article),
     };
     forms.push(f);
