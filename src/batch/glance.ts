@@ -16,7 +16,7 @@ import { t } from '../render/messages.js';
 import { districtIndexOf, summaryMeasures, type RunInfo, type Summary } from '../render/summary.js';
 import type { LargestAward } from '../report/district.js';
 import type { Aggregator, AggregatorKind } from './aggregate.js';
-import { NEAR_MONEY_COLUMNS, NEAR_NUMBER_COLUMNS, nearCells, nearHeader, nearRows, parseNearShare, type NearRow } from './near.js';
+import { NEAR_MONEY_COLUMNS, NEAR_NUMBER_COLUMNS, nearCells, nearHeader, nearPlan, nearRows, parseNearShare, type NearRow } from './near.js';
 import { TopN } from './top-n.js';
 import type { BatchSetup, XCell } from './types.js';
 import { fenOf, TextOut, XlsxOut, type RowSink } from './write.js';
@@ -63,8 +63,9 @@ export type NearPiece = NearRow[] | null;
 export const nearKind: AggregatorKind<NearPiece> = {
   extractor(rs, setup) {
     const share = parseNearShare(setup.near ?? '') as Rate;
+    const plan = nearPlan(rs, share);
     return (ev) => {
-      const rows = nearRows(ev, rs, share);
+      const rows = nearRows(ev, rs, share, plan);
       return rows.length ? rows : null;
     };
   },

@@ -12,8 +12,9 @@ import {
   arithmeticGrowthAtLeast,
   arithmeticPercent,
   atLeastShare,
-  geometricGrowthAtLeast,
+  geometricAtLeastBy,
   geometricPercent,
+  growthPowers,
   minEndForArithmetic,
   minEndForGeometric,
   fixed,
@@ -83,12 +84,12 @@ type Cond = 'met' | 'near' | 'far' | 'unknown';
  * The potential list's rows of one evaluated enterprise, in year order: for each performance year shown, the
  * nearest tier award among the documents (the largest top-up; the first document on a tie).
  */
-export function nearRows(ev: Evaluation, rs: RuleSet, share: Rate): NearRow[] {
+export function nearRows(ev: Evaluation, rs: RuleSet, share: Rate, plan: NearPlan = nearPlan(rs, share)): NearRow[] {
   let out: NearRow[] | null = null;
   const settled = ev.settled ?? ev.results;
   for (const r of ev.results) {
     if (!r.ledger) continue;
-    const row = nearOf(ev.enterprise, r, rs, share, settled, { interpretation: ev.interpretation, explain: true });
+    const row = nearOf(ev.enterprise, r, rs, plan, settled, { interpretation: ev.interpretation, explain: true });
     if (!row) continue;
     out ??= [];
     const same = out.findIndex((x) => x.year === row.year);
@@ -99,20 +100,66 @@ export function nearRows(ev: Evaluation, rs: RuleSet, share: Rate): NearRow[] {
   return out.length > 1 ? out.sort((a, b) => a.year - b.year) : out;
 }
 
+/**
+ * What the potential list works out once for a rule set and a share, not per enterprise: 1 − share, and for each
+ * tier award met so far its parameters with, per tier, the minimum growth, (1 − share) × it, and the powers of
+ * both over the growth window (the exact geometric test's, geometricAtLeastBy).
+ */
+export interface NearPlan {
+  keep: Rate;
+  tiers: Map<string, TierNear | null>;
+}
+
+interface TierNear {
+  p: TierParams;
+  /** Per tier: (1 − share) × its minimum growth. */
+  near: Rate[];
+  /** Per tier: growthPowers of the minimum and of `near`. */
+  minPow: Array<[bigint, bigint]>;
+  nearPow: Array<[bigint, bigint]>;
+}
+
+const PLANS = new WeakMap<RuleSet, WeakMap<Rate, NearPlan>>();
+
+/** The plan of a rule set and share (one per pair: the extractor asks once, a test's nearRows once per call). */
+export function nearPlan(rs: RuleSet, share: Rate): NearPlan {
+  let byShare = PLANS.get(rs);
+  if (!byShare) PLANS.set(rs, (byShare = new WeakMap()));
+  let plan = byShare.get(share);
+  if (!plan) byShare.set(share, (plan = { keep: { num: share.den - share.num, den: share.den }, tiers: new Map() }));
+  return plan;
+}
+
+/** The tier award of a measure in a plan (made on first use), or null when the rule set has no such measure. */
+function tierOf(plan: NearPlan, rs: RuleSet, ref: string): TierNear | null {
+  let t = plan.tiers.get(ref);
+  if (t !== undefined) return t;
+  const m = rs.byRef.get(ref);
+  if (!m) t = null;
+  else {
+    const p = m.params as unknown as TierParams;
+    const keep = plan.keep;
+    const near = p.minGrowth.map((min) => ({ num: min.num * keep.num, den: min.den * keep.den }));
+    t = { p, near, minPow: p.minGrowth.map((min) => growthPowers(min, p.growthYears)), nearPow: near.map((r) => growthPowers(r, p.growthYears)) };
+  }
+  plan.tiers.set(ref, t);
+  return t;
+}
+
 const NO_ROWS: NearRow[] = Object.freeze([]) as unknown as NearRow[];
 
 /** The row of one tier award result, or null when it is not near its next tier. */
-function nearOf(e: Enterprise, r: Result, rs: RuleSet, share: Rate, settled: readonly Result[], ctx: EvalContext): NearRow | null {
-  const m = rs.byRef.get(r.ref);
-  if (!m) return null;
-  const p = m.params as unknown as TierParams;
+function nearOf(e: Enterprise, r: Result, rs: RuleSet, plan: NearPlan, settled: readonly Result[], ctx: EvalContext): NearRow | null {
+  const tn = tierOf(plan, rs, r.ref);
+  if (!tn) return null;
+  const p = tn.p;
   const year = r.year;
   const y = yearData(e, year);
   const s = y?.onlineRetailSales;
   if (s === undefined || y!.nbsDirectReporting !== true) return null;
   if (r.checks.some((c) => c.id === 'higher-level-funding' && c.passed === false)) return null;
   const strict = ctx.interpretation.threshold === 'exceed';
-  const keep = keepOf(share); // 1 − share
+  const keep = plan.keep; // 1 − share
 
   // The tier the engine found on sales, and whether its growth held (its checks say so).
   const threshold = r.checks.find((c) => c.id === 'threshold');
@@ -138,7 +185,7 @@ function nearOf(e: Enterprise, r: Result, rs: RuleSet, share: Rate, settled: rea
     if (prev === undefined || reaches(prev, thr, strict)) return null;
   }
 
-  const g = growthOf(e, year, p.minGrowth[j]!, p.growthYears, keep, ctx, salesCond === 'met');
+  const g = growthOf(e, year, tn, j, ctx, salesCond === 'met');
   if (g.cond === 'far' || g.cond === 'unknown') return null;
   if (salesCond === 'met' && g.cond === 'met') return null; // reached: not a miss (the engine would have said so)
 
@@ -190,30 +237,12 @@ const FAR: GrowthOutcome = { cond: 'far', percent: '', gap: 0, forGrowth: null }
 const MET: GrowthOutcome = { cond: 'met', percent: '', gap: 0, forGrowth: null };
 
 /**
- * (1 − share) × min, one Rate object per minimum and `keep` (1 − share, one object per share): the exact growth
- * test remembers the powers of a rate by the object (domain/money.ts), so a fresh object per enterprise would
- * work them out again every time.
- */
-const KEEPS = new WeakMap<Rate, Rate>();
-function keepOf(share: Rate): Rate {
-  let keep = KEEPS.get(share);
-  if (!keep) KEEPS.set(share, (keep = { num: share.den - share.num, den: share.den }));
-  return keep;
-}
-const SHARES = new WeakMap<Rate, WeakMap<Rate, Rate>>();
-function shareOf(min: Rate, keep: Rate): Rate {
-  let byKeep = SHARES.get(min);
-  if (!byKeep) SHARES.set(min, (byKeep = new WeakMap()));
-  let r = byKeep.get(keep);
-  if (!r) byKeep.set(keep, (r = { num: min.num * keep.num, den: min.den * keep.den }));
-  return r;
-}
-
-/**
- * The window's average growth against the minimum `min`: met, within the share, or further. `salesMet`: the
+ * The window's average growth against tier j's minimum: met, within the share, or further. `salesMet`: the
  * sales condition holds already, so growth met too means no row, and nothing more is worked out.
  */
-function growthOf(e: Enterprise, year: number, min: Rate, n: number, keep: Rate, ctx: EvalContext, salesMet: boolean): GrowthOutcome {
+function growthOf(e: Enterprise, year: number, tn: TierNear, j: number, ctx: EvalContext, salesMet: boolean): GrowthOutcome {
+  const n = tn.p.growthYears;
+  const min = tn.p.minGrowth[j]!;
   const window = growthWindow(year, n, ctx);
   // INTERPRETATION: growthAverage — as the tier award reads it (policies/tier-award.ts).
   const geometric = ctx.interpretation.growthAverage === 'geometric';
@@ -225,14 +254,16 @@ function growthOf(e: Enterprise, year: number, min: Rate, n: number, keep: Rate,
     series.push(v);
   }
   for (let i = 0; i < series.length - 1; i++) if (series[i] === 0n) return FAR;
-  const atLeast = (rate: Rate) => (geometric ? geometricGrowthAtLeast(series[0]!, series[series.length - 1]!, n, rate) : arithmeticGrowthAtLeast(series, rate));
-  const met = atLeast(min);
+  const first = series[0]!;
+  const last = series[series.length - 1]!;
+  // the minimum and (1 − share) × it, with their powers worked out once (tierOf); a rate of the search below, afresh
+  const met = geometric ? geometricAtLeastBy(first, last, tn.minPow[j]!) : arithmeticGrowthAtLeast(series, min);
   // Far from the minimum: the caller drops the row, so the percentage and the sales it would take are not worked out.
-  if (!met && !atLeast(shareOf(min, keep))) return FAR;
+  if (!met && !(geometric ? geometricAtLeastBy(first, last, tn.nearPow[j]!) : arithmeticGrowthAtLeast(series, tn.near[j]!))) return FAR;
   if (met && salesMet) return MET;
-  const percent = geometric ? geometricPercent(series[0]!, series[series.length - 1]!, n) : arithmeticPercent(series);
+  const percent = geometric ? geometricPercent(first, last, n) : arithmeticPercent(series);
   const known = series.slice(0, -1);
-  const forGrowth = geometric ? minEndForGeometric(series[0]!, n, min) : minEndForArithmetic(known, min);
+  const forGrowth = geometric ? minEndForGeometric(first, n, min) : minEndForArithmetic(known, min);
   if (met) return { cond: 'met', percent, gap: 0, forGrowth };
   // The smallest gap d (hundredths of a point) with growth ≥ min − d: between 0 and the whole minimum.
   let lo = 0;
@@ -240,7 +271,7 @@ function growthOf(e: Enterprise, year: number, min: Rate, n: number, keep: Rate,
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const rate: Rate = { num: min.num * 10000n - BigInt(mid) * min.den, den: min.den * 10000n };
-    if (rate.num <= 0n || atLeast(rate)) hi = mid;
+    if (rate.num <= 0n || (geometric ? geometricAtLeastBy(first, last, growthPowers(rate, n)) : arithmeticGrowthAtLeast(series, rate))) hi = mid;
     else lo = mid + 1;
   }
   return { cond: 'near', percent, gap: lo, forGrowth };

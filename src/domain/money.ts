@@ -151,8 +151,17 @@ export function reaches(a: Fen, b: Fen, strict: boolean): boolean {
  * (end/start)^(1/years) − 1 ≥ min  ⇔  end ≥ start × (1+min)^years, compared exactly (start > 0).
  */
 export function geometricGrowthAtLeast(start: Fen, end: Fen, years: number, min: Rate): boolean {
-  const [denPow, basePow] = powers(min, years);
+  return geometricAtLeastBy(start, end, powers(min, years));
+}
+
+/** geometricGrowthAtLeast with the rate's powers [den^years, (den+num)^years] already worked out (growthPowers). */
+export function geometricAtLeastBy(start: Fen, end: Fen, [denPow, basePow]: readonly [bigint, bigint]): boolean {
   return end * denPow >= start * basePow;
+}
+
+/** [den^years, (den+num)^years] of a rate, worked out afresh (not remembered: for rates made once and dropped). */
+export function growthPowers(rate: Rate, years: number): [bigint, bigint] {
+  return [rate.den ** BigInt(years), (rate.den + rate.num) ** BigInt(years)];
 }
 
 const POWERS = new WeakMap<Rate, Map<number, [bigint, bigint]>>();
@@ -162,7 +171,7 @@ function powers(min: Rate, years: number): [bigint, bigint] {
   let byYears = POWERS.get(min);
   if (!byYears) POWERS.set(min, (byYears = new Map()));
   let p = byYears.get(years);
-  if (!p) byYears.set(years, (p = [min.den ** BigInt(years), (min.den + min.num) ** BigInt(years)]));
+  if (!p) byYears.set(years, (p = growthPowers(min, years)));
   return p;
 }
 
