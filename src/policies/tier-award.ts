@@ -6,7 +6,9 @@
 import { yearData, type Enterprise, type Track } from '../domain/enterprise.js';
 import {
   arithmeticGrowthAtLeast,
+  arithmeticPercent,
   geometricGrowthAtLeast,
+  geometricPercent,
   minEndForArithmetic,
   minEndForGeometric,
   rateString,
@@ -155,7 +157,8 @@ function growthCheck(e: Enterprise, year: number, min: Rate, k: number, p: Resol
     passed: ok,
     msg: {
       key: ok ? 'growth.pass' : 'growth.fail',
-      args: { from: first, to: last, series: series.join(','), n: p.growthYears, min: rateString(min), tier: k + 1, method: ctx.interpretation.growthAverage },
+      // the average growth as the words show it (a percentage, 3 places): worked out here, where the series is
+      args: { from: first, to: last, rate: geometric ? geometricPercent(series[0]!, series[series.length - 1]!, p.growthYears) : arithmeticPercent(series), min: rateString(min), tier: k + 1 },
     },
   };
 }

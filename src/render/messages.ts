@@ -4,7 +4,7 @@
  */
 import type { ListId, ProjectType, YearField } from '../domain/enterprise.js';
 import { LIST_LABELS, PROJECT_LABELS, YEAR_FIELD_LABELS, type Lang } from '../domain/labels.js';
-import { arithmeticPercent, geometricPercent, parseRate, ratePercent, type Fen, type Unit } from '../domain/money.js';
+import { parseRate, ratePercent, type Fen, type Unit } from '../domain/money.js';
 import { amountIn, amountText, sentenceUnit, type Rounding } from './amount.js';
 import { refText } from './titles.js';
 import type { Msg } from '../domain/result.js';
@@ -116,8 +116,7 @@ const cmp = (a: Args) => (a['strict'] ? '>' : '≥');
 const ncmp = (a: Args) => (a['strict'] ? '≤' : '<');
 
 function growthRate(a: Args): string {
-  const series = String(a['series']).split(',').map((x) => BigInt(x));
-  return a['method'] === 'arithmetic' ? arithmeticPercent(series) : geometricPercent(series[0]!, series[series.length - 1]!, Number(a['n']));
+  return String(a['rate']);
 }
 
 const zh: Record<string, Text | Words> = {
