@@ -25,7 +25,7 @@ import { evaluate, type Evaluation, type RunOptions } from '../src/engine/evalua
 import { DEFAULT_INTERPRETATION } from '../src/engine/interpretation.js';
 import { buildRuleSet, publishedRuleSet } from '../src/engine/ruleset.js';
 import { DiffAccumulator, compareEvaluations } from '../src/diff/compare.js';
-import type { Result } from '../src/domain/result.js';
+import type { NextTier, Result } from '../src/domain/result.js';
 import { BLANK_LINE, MAX_CELL, mapLine, mapRow, planColumns } from '../src/io/row.js';
 import { isBlankRecord } from '../src/io/csv-split.js';
 import { YearTotals, yearContributionOf } from '../src/batch/year-totals.js';
@@ -157,6 +157,52 @@ describe('the JSON line writer writes what toOutput says', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('next tiers the rules never make, and more of them than the writer keeps pieces for', () => {
+    // The writer keeps a next tier's keys and values up to its growth years as one piece, and its words when they
+    // do not name the sales the growth asks for, for up to 4,096 tiers; past that, or for a tier or growth years of
+    // 100 and more, it writes them piece by piece. Random tiers on the results that have one, and one writer
+    // shown 5,000 different tiers, are held to toOutput.
+    const next = fc.record({
+      year: fc.integer({ min: 1, max: 99_999 }),
+      tier: fc.integer({ min: 1, max: 150 }),
+      threshold: fc.bigInt({ min: 0n, max: 10n ** 20n }),
+      minGrowth: fc.constantFrom('0.10', '0.06', '1', '0.125', 'x"\\'),
+      growthYears: fc.integer({ min: 1, max: 120 }),
+      salesForGrowth: fc.option(fc.bigInt({ min: 0n, max: 10n ** 20n }), { nil: undefined }),
+    });
+    const withNext = (ev: Evaluation, draw: () => NextTier): Evaluation =>
+      ({ ...ev, results: ev.results.map((r) => (r.next ? { ...r, next: draw() } : r)) }) as Evaluation;
+    fc.assert(
+      fc.property(fc.array(enterprise, { minLength: 1, maxLength: 4 }), fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>, fc.infiniteStream(next), (es, lang, draws) => {
+        const w = new JsonLineWriter(lang, {});
+        for (const e of es) {
+          const ev = withNext(evaluate(e, rs, { interpretation: DEFAULT_INTERPRETATION, all: true, years: null }), () => {
+            const n = draws.next().value as NextTier;
+            return n.salesForGrowth === undefined ? { year: n.year, tier: n.tier, threshold: n.threshold, minGrowth: n.minGrowth, growthYears: n.growthYears } : n;
+          });
+          expect(w.line(ev)).toBe(toJson(toOutput(ev, lang, {}), false));
+        }
+      }),
+      { numRuns: 200 },
+    );
+    const base = evaluate(parseEnterprise(JSON.parse(readFileSync(new URL('../fixtures/enterprises/tianhe-retailer.json', import.meta.url), 'utf8'))).enterprise!, rs, {
+      interpretation: DEFAULT_INTERPRETATION,
+      all: true,
+      years: null,
+    });
+    const first = base.results.find((r) => r.next)!.next!;
+    const w = new JsonLineWriter('zh', {});
+    let nexts = 0;
+    for (let i = 0; i < 5000; i++) {
+      // every fifth tier the same as one before (kept or not); salesForGrowth now below the threshold, now above
+      const k = i % 5 === 4 ? i - 4 : i;
+      const ev = withNext(base, () => ({ ...first, threshold: first.threshold + BigInt(k), salesForGrowth: first.threshold + BigInt(i % 3 === 0 ? 1_000_000 : -1) }));
+      nexts += ev.results.filter((r) => r.next).length;
+      expect(w.line(ev)).toBe(toJson(toOutput(ev, 'zh', {}), false));
+    }
+    expect(nexts).toBeGreaterThanOrEqual(5000);
   });
 
   it('for the bundled enterprises, and one writer used for many enterprises in turn', () => {

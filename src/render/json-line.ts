@@ -34,6 +34,8 @@ const K = {
   reason: utf8(',"reason":'),
   /** The checks' end to the reason, for a result that misses nothing and is not superseded (most results). */
   nothingMissing: utf8('],"missing":[],"supersededBy":null,"reason":'),
+  /** The same after the last check's closing brace. */
+  closeNothingMissing: utf8('}],"missing":[],"supersededBy":null,"reason":'),
   noNotes: utf8(',"notes":[]'),
   next: utf8(',"next":{"year":'),
   threshold: utf8(',"threshold":'),
@@ -43,7 +45,7 @@ const K = {
   detail: utf8(',"detail":'),
   null: utf8('null'),
 };
-/** Next tiers' words kept (a rule set has a few tiers and years; parameters given per run could have more). */
+/** Next tiers' pieces kept (a rule set has a few tiers and years; parameters given per run could have more). */
 const MAX_NEXTS = 4096;
 const COMMA = 44;
 const QUOTE = 34;
@@ -55,6 +57,14 @@ interface Head {
   measure: string;
   article: string;
   bytes: Uint8Array;
+}
+
+/** A next tier's constant bytes (JsonLineWriter.nextForm). */
+interface NextForm {
+  /** `,"next":{"year":…,"tier":…,"threshold":…,"minGrowth":…,"growthYears":…` */
+  readonly head: Uint8Array;
+  /** `,"detail":…}`: its words, where they do not name the sales the growth needs (made when first needed). */
+  tail: Uint8Array | null;
 }
 
 /** A check's constant bytes (JsonLineWriter.form): what it is made for, and its pieces. */
@@ -93,8 +103,8 @@ export class JsonLineWriter {
   private readonly forms = new Map<string, CheckForm[]>();
   /** `,"status":…,"kind":…,"amount":` by status and kind, and the same on to the checks for no amount and tier. */
   private readonly statusKinds = new Map<string, Map<string, Uint8Array[]>>();
-  /** The next tier's words (nextDetail) by threshold, growth minimum, and year, tier and growth years. */
-  private readonly nexts = new Map<Fen, Map<string, Map<number, Uint8Array>>>();
+  /** The next tier's constant pieces (nextForm) by threshold, growth minimum, and year, tier and growth years. */
+  private readonly nexts = new Map<Fen, Map<string, Map<number, NextForm>>>();
   private nextCount = 0;
   private readonly separator: Uint8Array;
   private tailFor: Interpretation | null = null;
@@ -200,9 +210,9 @@ export class JsonLineWriter {
         out.bytes(f.article);
       }
     }
-    if (checks.length > 0) out.byte(CLOSE_BRACE);
-    if (r.missing.length === 0 && r.supersededBy === null) out.bytes(K.nothingMissing);
+    if (r.missing.length === 0 && r.supersededBy === null) out.bytes(checks.length > 0 ? K.closeNothingMissing : K.nothingMissing);
     else {
+      if (checks.length > 0) out.byte(CLOSE_BRACE);
       out.bytes(K.missing);
       out.add(JSON.stringify(r.missing));
       out.bytes(K.supersededBy);
@@ -212,8 +222,18 @@ export class JsonLineWriter {
     }
     this.reason(r, out);
     out.bytes(this.notesOf(r.notes));
-    const n = r.next;
-    if (n) {
+    if (r.next) this.next(r.next, out);
+    out.byte(CLOSE_BRACE);
+  }
+
+  /**
+   * `,"next":{…}`. Its keys and values up to the growth years follow from the tier alone (its year, number,
+   * threshold, growth minimum and years), the same for every enterprise below it: one piece (nextForm). So do its
+   * words unless they name the sales the growth minimum asks for (salesNeed).
+   */
+  private next(n: NextTier, out: Utf8Buffer): void {
+    const f = this.nextForm(n);
+    if (f === null) {
       out.bytes(K.next);
       out.int(n.year);
       out.bytes(K.tier);
@@ -224,15 +244,36 @@ export class JsonLineWriter {
       out.json(n.minGrowth);
       out.bytes(K.growthYears);
       out.int(n.growthYears);
-      if (n.salesForGrowth !== undefined) {
-        out.bytes(K.salesForGrowth);
-        this.money(n.salesForGrowth, out);
-      }
-      out.bytes(K.detail);
-      this.nextDetail(n, out);
-      out.byte(CLOSE_BRACE);
+    } else out.bytes(f.head);
+    if (n.salesForGrowth !== undefined) {
+      out.bytes(K.salesForGrowth);
+      this.money(n.salesForGrowth, out);
     }
+    if (f !== null && salesNeed(n) === null) {
+      out.bytes((f.tail ??= utf8(`,"detail":${JSON.stringify(nextText(n, this.lang))}}`)));
+      return;
+    }
+    out.bytes(K.detail);
+    out.json(nextText(n, this.lang));
     out.byte(CLOSE_BRACE);
+  }
+
+  /** The next tier's constant pieces, made once for each tier (a few thousand at most); null beyond. */
+  private nextForm(n: NextTier): NextForm | null {
+    const key = n.year * 10_000 + n.tier * 100 + n.growthYears;
+    if (n.tier >= 100 || n.growthYears >= 100 || !Number.isSafeInteger(key)) return null;
+    let byGrowth = this.nexts.get(n.threshold);
+    if (byGrowth === undefined) this.nexts.set(n.threshold, (byGrowth = new Map()));
+    let byKey = byGrowth.get(n.minGrowth);
+    if (byKey === undefined) byGrowth.set(n.minGrowth, (byKey = new Map()));
+    let f = byKey.get(key);
+    if (f === undefined) {
+      if (this.nextCount >= MAX_NEXTS) return null;
+      this.nextCount++;
+      const head = `,"next":{"year":${n.year},"tier":${n.tier},"threshold":"${formatYuan(n.threshold)}","minGrowth":${JSON.stringify(n.minGrowth)},"growthYears":${n.growthYears}`;
+      byKey.set(key, (f = { head: utf8(head), tail: null }));
+    }
+    return f;
   }
 
   /**
@@ -254,32 +295,10 @@ export class JsonLineWriter {
     out.byte(QUOTE);
   }
 
-  /**
-   * The next tier's words as JSON. Unless they name the sales the growth minimum asks for (salesNeed), they follow
-   * from the tier's parameters alone (its year, number, threshold, growth minimum and years), the same for every
-   * enterprise below that tier: encoded once for each.
-   */
-  private nextDetail(n: NextTier, out: Utf8Buffer): void {
-    const key = n.year * 10_000 + n.tier * 100 + n.growthYears;
-    if (salesNeed(n) !== null || n.tier >= 100 || n.growthYears >= 100 || !Number.isSafeInteger(key)) return out.json(nextText(n, this.lang));
-    let byGrowth = this.nexts.get(n.threshold);
-    if (byGrowth === undefined) this.nexts.set(n.threshold, (byGrowth = new Map()));
-    let byKey = byGrowth.get(n.minGrowth);
-    if (byKey === undefined) byGrowth.set(n.minGrowth, (byKey = new Map()));
-    let b = byKey.get(key);
-    if (b === undefined) {
-      b = utf8(JSON.stringify(nextText(n, this.lang)));
-      if (this.nextCount++ < MAX_NEXTS) byKey.set(key, b);
-    }
-    out.bytes(b);
-  }
-
   /** An amount as JSON: its yuan as a quoted decimal string (formatYuan, the contract's), or null. */
   private money(fen: Fen | null, out: Utf8Buffer): void {
     if (fen === null) return out.bytes(K.null);
-    out.byte(QUOTE);
-    out.ascii(formatYuan(fen));
-    out.byte(QUOTE);
+    out.quotedAscii(formatYuan(fen));
   }
 
   /**

@@ -74,6 +74,17 @@ export class Utf8Buffer {
     this.length = o + n;
   }
 
+  /** A string known to be ASCII with nothing JSON escapes (a formatted amount), quoted: "…". */
+  quotedAscii(s: string): void {
+    const n = s.length;
+    const buf = this.room(n + 2);
+    const o = this.length;
+    buf[o] = 34;
+    for (let i = 0; i < n; i++) buf[o + 1 + i] = s.charCodeAt(i);
+    buf[o + n + 1] = 34;
+    this.length = o + n + 2;
+  }
+
   /** A whole number as JSON writes it (a year, a tier, a count: one to four digits without a string). */
   int(x: number): void {
     if (x >= 0 && x < 10 && (x | 0) === x) return this.byte(48 + x);
