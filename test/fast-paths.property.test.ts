@@ -159,7 +159,7 @@ describe('the JSON line writer writes what toOutput says', () => {
     );
   });
 
-  it('next tiers the rules never make, and more of them than the writer keeps pieces for', () => {
+  it('next tiers and years the rules never make, and more tiers than the writer keeps pieces for', () => {
     // The writer keeps a next tier's keys and values up to its growth years as one piece, and its words when they
     // do not name the sales the growth asks for, for up to 4,096 tiers; past that, or for a tier or growth years of
     // 100 and more, it writes them piece by piece. Random tiers on the results that have one, and one writer
@@ -172,15 +172,21 @@ describe('the JSON line writer writes what toOutput says', () => {
       growthYears: fc.integer({ min: 1, max: 120 }),
       salesForGrowth: fc.option(fc.bigInt({ min: 0n, max: 10n ** 20n }), { nil: undefined }),
     });
+    const oddYear = fc.tuple(...[0, 1].map(() => fc.constantFrom(null, null, null, -3, 0, 99_999, 100_000, 2.5)));
     const withNext = (ev: Evaluation, draw: () => NextTier): Evaluation =>
       ({ ...ev, results: ev.results.map((r) => (r.next ? { ...r, next: draw() } : r)) }) as Evaluation;
     fc.assert(
-      fc.property(fc.array(enterprise, { minLength: 1, maxLength: 4 }), fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>, fc.infiniteStream(next), (es, lang, draws) => {
+      fc.property(fc.array(enterprise, { minLength: 1, maxLength: 4 }), fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>, fc.infiniteStream(next), fc.infiniteStream(oddYear), (es, lang, draws, years) => {
         const w = new JsonLineWriter(lang, {});
         for (const e of es) {
           const ev = withNext(evaluate(e, rs, { interpretation: DEFAULT_INTERPRETATION, all: true, years: null }), () => {
             const n = draws.next().value as NextTier;
             return n.salesForGrowth === undefined ? { year: n.year, tier: n.tier, threshold: n.threshold, minGrowth: n.minGrowth, growthYears: n.growthYears } : n;
+          });
+          // and a result's year and application year beyond the writer's pieces for them, now and then
+          ev.results = ev.results.map((r) => {
+            const [y, ay] = years.next().value as [number | null, number | null];
+            return { ...r, ...(y !== null ? { year: y } : {}), ...(ay !== null ? { applicationYear: ay } : {}) };
           });
           expect(w.line(ev)).toBe(toJson(toOutput(ev, lang, {}), false));
         }

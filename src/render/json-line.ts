@@ -25,7 +25,6 @@ const K = {
   district: utf8(',"district":'),
   results: utf8(',"results":['),
   total: utf8('],"total":'),
-  applicationYear: utf8(',"applicationYear":'),
   tier: utf8(',"tier":'),
   checks: utf8(',"checks":['),
   article: utf8(',"article":'),
@@ -56,7 +55,10 @@ interface Head {
   policy: string;
   measure: string;
   article: string;
-  bytes: Uint8Array;
+  /** Up to the year: `{"policy":…,"measure":…,"article":…,"year":`. */
+  text: string;
+  /** On to the application year, by year × 100,000 + application year. */
+  years: Map<number, Uint8Array>;
 }
 
 /** A next tier's constant bytes (JsonLineWriter.nextForm). */
@@ -152,9 +154,6 @@ export class JsonLineWriter {
   private result(r: Result, out: Utf8Buffer): void {
     const lang = this.lang;
     out.bytes(this.head(r));
-    out.int(r.year);
-    out.bytes(K.applicationYear);
-    out.int(r.applicationYear);
     const noAmount = r.amount === null && r.tier === null;
     // most results have neither amount nor tier: the keys up to the checks are then one piece
     out.bytes(this.statusKind(r, noAmount));
@@ -194,7 +193,16 @@ export class JsonLineWriter {
       let plain = true;
       for (let j = 0; j < w.values.length; j++) {
         if (j > 0) out.bytes(texts[j]!);
-        if (!out.jsonPart(w.values[j]!(a, u))) {
+        const v = w.values[j]!;
+        // an argument shown as it is that is a number (a year, a tier): its digits, as String() writes them
+        if (v.arg !== undefined) {
+          const x = a[v.arg];
+          if (typeof x === 'number') {
+            out.int(x);
+            continue;
+          }
+        }
+        if (!out.jsonPart(v(a, u))) {
           plain = false;
           break;
         }
@@ -371,13 +379,22 @@ export class JsonLineWriter {
     return b[noAmount ? 1 : 0]!;
   }
 
-  /** `{"policy":…,"measure":…,"article":…,"year":` for the result's measure. */
+  /** `{"policy":…,"measure":…,"article":…,"year":…,"applicationYear":…` for the result's measure and years. */
   private head(r: Result): Uint8Array {
-    const h = this.heads.get(r.ref);
-    if (h && h.policy === r.policy && h.measure === r.measure && h.article === r.article) return h.bytes;
-    const bytes = utf8(`{"policy":${JSON.stringify(r.policy)},"measure":${JSON.stringify(r.measure)},"article":${JSON.stringify(r.article)},"year":`);
-    this.heads.set(r.ref, { policy: r.policy, measure: r.measure, article: r.article, bytes });
-    return bytes;
+    let h = this.heads.get(r.ref);
+    if (!h || h.policy !== r.policy || h.measure !== r.measure || h.article !== r.article) {
+      const text = `{"policy":${JSON.stringify(r.policy)},"measure":${JSON.stringify(r.measure)},"article":${JSON.stringify(r.article)},"year":`;
+      this.heads.set(r.ref, (h = { policy: r.policy, measure: r.measure, article: r.article, text, years: new Map() }));
+    }
+    const { year, applicationYear } = r;
+    // with its year and application year (a handful a measure): one piece, under both years as one number
+    if (year >= 0 && year < 100_000 && applicationYear >= 0 && applicationYear < 100_000 && (year | 0) === year && (applicationYear | 0) === applicationYear) {
+      const key = year * 100_000 + applicationYear;
+      let b = h.years.get(key);
+      if (b === undefined) h.years.set(key, (b = utf8(`${h.text}${year},"applicationYear":${applicationYear}`)));
+      return b;
+    }
+    return utf8(`${h.text}${year},"applicationYear":${applicationYear}`);
   }
 
   /** `,"notes":` and a list of notes as a JSON array of their words: the engine shares one list per measure and year. */

@@ -30,7 +30,10 @@ export interface Words {
   readonly unit: ((a: Args) => Unit) | null;
 }
 /** A value of a message: from its arguments, with the sentence's unit (if it has one). */
-export type Value = (a: Args, u: Unit | undefined) => string;
+export type Value = ((a: Args, u: Unit | undefined) => string) & {
+  /** For an argument shown as it is (arg()): its name, so that a writer can put a number's digits down itself. */
+  readonly arg?: string;
+};
 
 const words =
   (unit: ((a: Args) => Unit) | null = null) =>
@@ -44,10 +47,7 @@ export function joinWords(w: Words, a: Args): string {
   return s;
 }
 
-const arg =
-  (k: string): Value =>
-  (a) =>
-    String(a[k]);
+const arg = (k: string): Value => Object.assign((a: Args) => String(a[k]), { arg: k });
 const year = arg('year');
 /** An amount of the arguments, in the sentence's unit (zh), or as yuan (en). */
 const amount =
