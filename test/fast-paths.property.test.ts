@@ -30,7 +30,7 @@ import { BLANK_LINE, MAX_CELL, mapLine, mapRow, planColumns } from '../src/io/ro
 import { isBlankRecord } from '../src/io/csv-split.js';
 import { YearTotals, yearContributionOf } from '../src/batch/year-totals.js';
 import { summaryMeasures } from '../src/render/summary.js';
-import { inUnitRounded, sentenceUnit } from '../src/render/amount.js';
+import { amountIn, inUnitRounded, sentenceUnit, writeAmountZh } from '../src/render/amount.js';
 import { JsonLineWriter } from '../src/render/json-line.js';
 import { AwardCsvLine, awardCells, awardColumns, awardRow, columnIndex, type AwardColumn, type ColumnIndex } from '../src/render/award-table.js';
 import { Utf8Buffer } from '../src/render/utf8-buffer.js';
@@ -434,6 +434,31 @@ describe('money strings from digits', () => {
     fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), (f) => {
         expect(formatYuan(f)).toBe(`${f / 100n}.${(f % 100n).toString().padStart(2, '0')}`);
       }),
+    );
+  });
+
+  it('an amount in Chinese written straight into the JSON line is the bytes of amountIn', () => {
+    const b = new Utf8Buffer();
+    const written = (f: Fen, unit: Unit | undefined, rounding: 'down' | 'up') => {
+      writeAmountZh(b, f, unit, rounding);
+      return b.textFrom(0);
+    };
+    expect(written(13_312_345_678n, undefined, 'down')).toBe('1.33亿元');
+    expect(written(13_312_345_678n, '万元', 'up')).toBe('13312.35万元');
+    expect(written(0n, undefined, 'down')).toBe('0元');
+    expect(written(9_999n, '亿元', 'down')).toBe('0亿元');
+    expect(written(1n, '亿元', 'up')).toBe('0.01亿元');
+    expect(written(-150n, '元', 'down')).toBe(amountIn(-150n, 'zh', '元', 'down'));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 22n }), fc.bigInt({ min: 0n, max: 100_000n })),
+        fc.constantFrom(undefined, '元', '万元', '亿元') as fc.Arbitrary<Unit | undefined>,
+        fc.constantFrom('down', 'up') as fc.Arbitrary<'down' | 'up'>,
+        (f, unit, rounding) => {
+          expect(written(f, unit, rounding)).toBe(amountIn(f, 'zh', unit, rounding));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 

@@ -7,6 +7,7 @@
  */
 import type { Lang } from '../domain/labels.js';
 import { groupThousands, UNIT_FEN, type Fen, type Unit } from '../domain/money.js';
+import { utf8, type Utf8Buffer } from './utf8-buffer.js';
 
 export type Rounding = 'down' | 'up';
 
@@ -64,6 +65,46 @@ export function inUnitRounded(fen: Fen, unit: Unit, rounding: Rounding): string 
   const ones = h.charCodeAt(n - 1);
   if (ones !== 48) return `${whole}.${String.fromCharCode(tens, ones)}`;
   return tens !== 48 ? `${whole}.${String.fromCharCode(tens)}` : whole;
+}
+
+const UNIT_BYTES: Record<Unit, Uint8Array> = { 元: utf8('元'), 万元: utf8('万元'), 亿元: utf8('亿元') };
+
+/**
+ * amountIn(fen, 'zh', unit, rounding) written into `out` as UTF-8, the same bytes, without making the string (the
+ * JSON line writer's, for the amounts of a message: nothing in them is escaped).
+ */
+export function writeAmountZh(out: Utf8Buffer, fen: Fen, unit: Unit | undefined, rounding: Rounding): void {
+  if (fen < 0n) return out.add(amountIn(fen, 'zh', unit, rounding));
+  const u = unit ?? bestUnit(fen);
+  const drop = DROP[u];
+  // the amount in hundredths of the unit: digits [0, n) of h
+  let h: string;
+  let n: number;
+  if (rounding === 'up' && drop > 0) {
+    const step = UNIT_FEN[u] / 100n;
+    h = ((fen + step - 1n) / step).toString();
+    n = h.length;
+  } else {
+    h = fen.toString();
+    n = h.length - drop;
+    if (n <= 0) {
+      h = '0';
+      n = 1;
+    }
+  }
+  if (n > 2) out.asciiRange(h, 0, n - 2);
+  else out.byte(48);
+  const tens = n > 1 ? h.charCodeAt(n - 2) : 48;
+  const ones = h.charCodeAt(n - 1);
+  if (ones !== 48) {
+    out.byte(46);
+    out.byte(tens);
+    out.byte(ones);
+  } else if (tens !== 48) {
+    out.byte(46);
+    out.byte(tens);
+  }
+  out.bytes(UNIT_BYTES[u]);
 }
 
 /** "1.33亿元" (zh, unit chosen or given) or "¥133,449,977.00" (en, exact). */

@@ -18,6 +18,7 @@ import type { RunMeta } from './output.js';
 import { nextText, reasonSeparator, salesNeed, shownInReason, supersededReason } from './reason.js';
 import { t, wordsOf, type Args, type Words } from './messages.js';
 import { Utf8Buffer, utf8 } from './utf8-buffer.js';
+import { writeAmountZh } from './amount.js';
 
 const K = {
   id: utf8('{"id":'),
@@ -199,6 +200,13 @@ export class JsonLineWriter {
           const x = a[v.arg];
           if (typeof x === 'number') {
             out.int(x);
+            continue;
+          }
+        } else if (v.amountZh !== undefined) {
+          // an amount in Chinese: its digits and unit, as money() words it
+          const x = a[v.amountZh];
+          if (typeof x === 'bigint') {
+            writeAmountZh(out, x, u, 'down');
             continue;
           }
         }

@@ -33,6 +33,8 @@ export interface Words {
 export type Value = ((a: Args, u: Unit | undefined) => string) & {
   /** For an argument shown as it is (arg()): its name, so that a writer can put a number's digits down itself. */
   readonly arg?: string;
+  /** For an amount of the arguments in Chinese (amount()): its name, so that a writer can put it down itself (writeAmountZh). */
+  readonly amountZh?: string;
 };
 
 const words =
@@ -50,14 +52,14 @@ export function joinWords(w: Words, a: Args): string {
 const arg = (k: string): Value => Object.assign((a: Args) => String(a[k]), { arg: k });
 const year = arg('year');
 /** An amount of the arguments, in the sentence's unit (zh), or as yuan (en). */
-const amount =
-  (k: string, lang: Lang): Value =>
-  (a, u) =>
-    money(a[k] as Fen, lang, u);
+const amount = (k: string, lang: Lang): Value => {
+  const v = (a: Args, u: Unit | undefined) => money(a[k] as Fen, lang, u);
+  return lang === 'zh' ? Object.assign(v, { amountZh: k }) : v;
+};
 const sentenceOf =
   (...keys: string[]) =>
   (a: Args): Unit =>
-    unitOf(a, ...keys);
+    sentenceUnit(keys.map((k) => a[k] as Fen | undefined));
 const minPct: Value = (a) => pct(String(a['min']));
 
 /** Money for people (see render/amount): the unit that reads best in Chinese, or `unit` for a whole sentence. */

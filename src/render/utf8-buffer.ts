@@ -74,6 +74,14 @@ export class Utf8Buffer {
     this.length = o + n;
   }
 
+  /** Characters [from, to) of a string known to be ASCII there (the digits of a number). */
+  asciiRange(s: string, from: number, to: number): void {
+    const buf = this.room(to - from);
+    let o = this.length;
+    for (let i = from; i < to; i++) buf[o++] = s.charCodeAt(i);
+    this.length = o;
+  }
+
   /** A string known to be ASCII with nothing JSON escapes (a formatted amount), quoted: "…". */
   quotedAscii(s: string): void {
     const n = s.length;
