@@ -20,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnterprise } from '../src/domain/input.js';
 import { LIST_IDS, recordOfYearList, yearData as yearDataOf, yearListOfRecord, type Enterprise, type YearData } from '../src/domain/enterprise.js';
 import { DISTRICTS } from '../src/domain/districts.js';
-import { FenSums, UNIT_FEN, fenNumber, formatYuan, geometricPercent, iroot, wholeUnitsToFen, type Fen, type Unit } from '../src/domain/money.js';
+import { FenSums, UNIT_FEN, fenNumber, fixed, formatYuan, geometricPercent, iroot, wholeUnitsToFen, type Fen, type Unit } from '../src/domain/money.js';
 import { evaluate, type Evaluation, type RunOptions } from '../src/engine/evaluate.js';
 import { DEFAULT_INTERPRETATION } from '../src/engine/interpretation.js';
 import { buildRuleSet, publishedRuleSet } from '../src/engine/ruleset.js';
@@ -605,6 +605,27 @@ describe('the integer root of a growth rate, from a float guess settled exactly'
         expect(r ** k <= v && (r + 1n) ** k > v).toBe(true);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('a fixed-point string is the quotient and remainder by a power of ten; the geometric rate, the root of the ratio so scaled', () => {
+    const refFixed = (v: bigint, d: number): string => {
+      const abs = v < 0n ? -v : v;
+      const scale = 10n ** BigInt(d);
+      return (v < 0n ? '-' : '') + String(abs / scale) + (d > 0 ? '.' + String(abs % scale).padStart(d, '0') : '');
+    };
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }), fc.integer({ min: 0, max: 8 }), (v, d) => {
+        expect(fixed(v, d)).toBe(refFixed(v, d));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 14n }), fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 4 }), (start, end, n, d) => {
+        const scale = 10n ** BigInt(d + 2);
+        expect(geometricPercent(start, end, n, d)).toBe(refFixed(iroot((end * scale ** BigInt(n)) / start, n) - scale, d));
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -235,11 +235,16 @@ export function rateString(r: Rate): string {
 /** A scaled integer as a decimal string with `decimals` places ("-0.500" style sign handling). */
 export function fixed(v: bigint, decimals: number): string {
   const neg = v < 0n;
-  const abs = neg ? -v : v;
-  const scale = 10n ** BigInt(decimals);
-  const whole = abs / scale;
-  const frac = (abs % scale).toString().padStart(decimals, '0');
-  return (neg ? '-' : '') + whole.toString() + (decimals > 0 ? '.' + frac : '');
+  // from the digits, as formatYuan: v ÷ 10^decimals with the point put in, no division
+  const s = (neg ? -v : v).toString().padStart(decimals + 1, '0');
+  const cut = s.length - decimals;
+  return (neg ? '-' : '') + (decimals > 0 ? `${s.slice(0, cut)}.${s.slice(cut)}` : s);
+}
+
+/** 10^k for small k (a percentage's scale, and its powers over a growth window), made once. */
+const POW10: bigint[] = [];
+function pow10(k: number): bigint {
+  return k < 64 ? (POW10[k] ??= 10n ** BigInt(k)) : 10n ** BigInt(k);
 }
 
 /** "1500000.00": the canonical money string of the output contract (from the fen's digits: no division). */
@@ -304,6 +309,12 @@ export function iroot(v: bigint, n: number): bigint {
   const k = BigInt(n);
   if (v <= MAX_SAFE) {
     let r = BigInt(Math.floor(Number(v) ** (1 / n)));
+    if (n === 2) {
+      // a square root (a two-year window, the usual one): products, not powers
+      while (r > 0n && r * r > v) r--;
+      while ((r + 1n) * (r + 1n) <= v) r++;
+      return r;
+    }
     while (r > 0n && r ** k > v) r--;
     while ((r + 1n) ** k <= v) r++;
     return r;
@@ -318,8 +329,8 @@ export function iroot(v: bigint, n: number): bigint {
 
 /** The geometric average rate (end/start)^(1/n) − 1 as a percentage truncated to `decimals` places, for display. */
 export function geometricPercent(start: Fen, end: Fen, n: number, decimals = 3): string {
-  const scale = 10n ** BigInt(decimals + 2); // a percentage with `decimals` places is a fraction with decimals+2
-  return fixed(iroot((end * scale ** BigInt(n)) / start, n) - scale, decimals);
+  // a percentage with `decimals` places is a fraction with decimals + 2
+  return fixed(iroot((end * pow10((decimals + 2) * n)) / start, n) - pow10(decimals + 2), decimals);
 }
 
 /** The arithmetic mean of the yearly rates of a series as a percentage truncated to `decimals` places, for display. */
