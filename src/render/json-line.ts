@@ -204,9 +204,9 @@ export class JsonLineWriter {
           }
         } else if (v.amountZh !== undefined) {
           // an amount in Chinese: its digits and unit, as money() words it
-          const x = a[v.amountZh];
+          const x = v.amountZh.fen(a);
           if (typeof x === 'bigint') {
-            writeAmountZh(out, x, u, 'down');
+            writeAmountZh(out, x, u, v.amountZh.rounding);
             continue;
           }
         }

@@ -33,8 +33,11 @@ export interface Words {
 export type Value = ((a: Args, u: Unit | undefined) => string) & {
   /** For an argument shown as it is (arg()): its name, so that a writer can put a number's digits down itself. */
   readonly arg?: string;
-  /** For an amount of the arguments in Chinese (amount()): its name, so that a writer can put it down itself (writeAmountZh). */
-  readonly amountZh?: string;
+  /**
+   * For an amount in Chinese (amount(), amountOf()): the amount and its rounding, so that a writer can put it down
+   * itself (writeAmountZh) in the sentence's unit.
+   */
+  readonly amountZh?: { readonly fen: (a: Args) => unknown; readonly rounding: Rounding };
 };
 
 const words =
@@ -52,9 +55,11 @@ export function joinWords(w: Words, a: Args): string {
 const arg = (k: string): Value => Object.assign((a: Args) => String(a[k]), { arg: k });
 const year = arg('year');
 /** An amount of the arguments, in the sentence's unit (zh), or as yuan (en). */
-const amount = (k: string, lang: Lang): Value => {
-  const v = (a: Args, u: Unit | undefined) => money(a[k] as Fen, lang, u);
-  return lang === 'zh' ? Object.assign(v, { amountZh: k }) : v;
+const amount = (k: string, lang: Lang): Value => amountOf((a) => a[k] as Fen, lang);
+/** An amount worked out from the arguments, in the sentence's unit (zh), or as yuan (en). */
+const amountOf = (fen: (a: Args) => Fen, lang: Lang, rounding: Rounding = 'down'): Value => {
+  const v = (a: Args, u: Unit | undefined) => money(fen(a), lang, u, rounding);
+  return lang === 'zh' ? Object.assign(v, { amountZh: { fen, rounding } }) : v;
 };
 const sentenceOf =
   (...keys: string[]) =>
@@ -135,7 +140,7 @@ const zh: Record<string, Text | Words> = {
   'high-salary-staff.pass': (a) => `${a['year']} 年聘用年薪${award(f(a, 'salaryFloor'), 'zh')}以上电商人才 ${a['value']} 名`,
   'high-salary-staff.fail': (a) => `${a['year']} 年无年薪${award(f(a, 'salaryFloor'), 'zh')}以上电商人才`,
   'threshold.pass': words(sentenceOf('sales', 'threshold'))`${year} 年网上零售额 ${amount('sales', 'zh')} ${cmp} ${amount('threshold', 'zh')}（第${arg('tier')}档）`,
-  'threshold.fail': words((a) => sentenceUnit([f(a, 'sales'), f(a, 'threshold'), gap(a)]))`${year} 年网上零售额 ${amount('sales', 'zh')} ${ncmp} 第1档门槛 ${amount('threshold', 'zh')}，还差 ${(a, u) => money(gap(a), 'zh', u, 'up')}`,
+  'threshold.fail': words((a) => sentenceUnit([f(a, 'sales'), f(a, 'threshold'), gap(a)]))`${year} 年网上零售额 ${amount('sales', 'zh')} ${ncmp} 第1档门槛 ${amount('threshold', 'zh')}，还差 ${amountOf(gap, 'zh', 'up')}`,
   'first-crossing.pass': (a) => `上一年网上零售额 ${money(f(a, 'prev'), 'zh')} 未达第${a['tier']}档，${a['year']} 年为首次突破`,
   'first-crossing.fail': (a) => {
     const u = unitOf(a, 'prev', 'threshold');
