@@ -50,6 +50,8 @@ const MAX_NEXTS = 4096;
 const COMMA = 44;
 const QUOTE = 34;
 const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
 
 /** The head of a result's object for one measure, up to its year: constant for the measure. */
 interface Head {
@@ -230,7 +232,13 @@ export class JsonLineWriter {
     else {
       if (checks.length > 0) out.byte(CLOSE_BRACE);
       out.bytes(K.missing);
-      out.add(JSON.stringify(r.missing));
+      // the missing fields' paths as JSON.stringify writes a list of strings
+      out.byte(OPEN_BRACKET);
+      for (let i = 0; i < r.missing.length; i++) {
+        if (i > 0) out.byte(COMMA);
+        out.json(r.missing[i]!);
+      }
+      out.byte(CLOSE_BRACKET);
       out.bytes(K.supersededBy);
       if (r.supersededBy === null) out.bytes(K.null);
       else out.json(r.supersededBy);
