@@ -16,7 +16,7 @@ import type { Evaluation } from '../engine/evaluate.js';
 import type { Interpretation } from '../engine/interpretation.js';
 import type { RunMeta } from './output.js';
 import { nextText, reasonSeparator, salesNeed, shownInReason, supersededReason } from './reason.js';
-import { t, wordsOf, type Args, type Words } from './messages.js';
+import { t, wordsOf, type Args, type Value, type Words } from './messages.js';
 import { Utf8Buffer, utf8 } from './utf8-buffer.js';
 import { writeAmountZh } from './amount.js';
 
@@ -95,6 +95,12 @@ interface CheckForm {
   /** The Words and their constant pieces as JSON string content (texts[0] is in `open`), for `words`. */
   readonly words: Words | null;
   readonly texts: readonly Uint8Array[];
+  /**
+   * Per value of the Words: the argument it shows as it is (Value.arg), and the amount it shows in Chinese
+   * (Value.amountZh), read off the functions once here rather than for every line.
+   */
+  readonly args: ReadonlyArray<string | undefined>;
+  readonly amounts: ReadonlyArray<Value['amountZh']>;
   /** The last piece, the closing quote and the article, for `words`. */
   readonly close: Uint8Array;
   /** `,"article":…`, or nothing. */
@@ -196,23 +202,26 @@ export class JsonLineWriter {
       let plain = true;
       for (let j = 0; j < w.values.length; j++) {
         if (j > 0) out.bytes(texts[j]!);
-        const v = w.values[j]!;
         // an argument shown as it is that is a number (a year, a tier): its digits, as String() writes them
-        if (v.arg !== undefined) {
-          const x = a[v.arg];
+        const arg = f.args[j];
+        if (arg !== undefined) {
+          const x = a[arg];
           if (typeof x === 'number') {
             out.int(x);
             continue;
           }
-        } else if (v.amountZh !== undefined) {
+        } else {
           // an amount in Chinese: its digits and unit, as money() words it
-          const x = v.amountZh.fen(a);
-          if (typeof x === 'bigint') {
-            writeAmountZh(out, x, u, v.amountZh.rounding);
-            continue;
+          const amount = f.amounts[j];
+          if (amount !== undefined) {
+            const x = amount.fen(a);
+            if (typeof x === 'bigint') {
+              writeAmountZh(out, x, u, amount.rounding);
+              continue;
+            }
           }
         }
-        if (!out.jsonPart(v(a, u))) {
+        if (!out.jsonPart(w.values[j]!(a, u))) {
           plain = false;
           break;
         }
@@ -373,6 +382,8 @@ export class JsonLineWriter {
       headLength: heads.map((h) => utf8(h).length),
       detailLength,
       words: kind === 'words' ? words : null,
+      args: kind === 'words' ? words!.values.map((v) => v.arg) : [],
+      amounts: kind === 'words' ? words!.values.map((v) => v.amountZh) : [],
       texts,
       close: utf8(close),
       article: utf8(article),
