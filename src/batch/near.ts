@@ -25,7 +25,7 @@ import {
   type Fen,
   type Rate,
 } from '../domain/money.js';
-import type { Result } from '../domain/result.js';
+import type { Check, Result } from '../domain/result.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import type { EvalContext } from '../policies/define.js';
@@ -87,9 +87,10 @@ type Cond = 'met' | 'near' | 'far' | 'unknown';
 export function nearRows(ev: Evaluation, rs: RuleSet, share: Rate, plan: NearPlan = nearPlan(rs, share)): NearRow[] {
   let out: NearRow[] | null = null;
   const settled = ev.settled ?? ev.results;
+  let ctx: EvalContext | null = null;
   for (const r of ev.results) {
     if (!r.ledger) continue;
-    const row = nearOf(ev.enterprise, r, rs, plan, settled, { interpretation: ev.interpretation, explain: true });
+    const row = nearOf(ev.enterprise, r, rs, plan, settled, (ctx ??= { interpretation: ev.interpretation, explain: true }));
     if (!row) continue;
     out ??= [];
     const same = out.findIndex((x) => x.year === row.year);
@@ -157,20 +158,29 @@ function nearOf(e: Enterprise, r: Result, rs: RuleSet, plan: NearPlan, settled: 
   const y = yearData(e, year);
   const s = y?.onlineRetailSales;
   if (s === undefined || y!.nbsDirectReporting !== true) return null;
-  if (r.checks.some((c) => c.id === 'higher-level-funding' && c.passed === false)) return null;
   const strict = ctx.interpretation.threshold === 'exceed';
   const keep = plan.keep; // 1 − share
 
-  // The tier the engine found on sales, and whether its growth held (its checks say so).
-  const threshold = r.checks.find((c) => c.id === 'threshold');
+  // The tier the engine found on sales, and whether its growth held (its checks say so: the first of each id, in
+  // one pass); funding from a higher level for the same project rules the row out.
+  let threshold: Check | undefined;
+  let growthCheck: Check | undefined;
+  let crossing: Check | undefined;
+  for (const c of r.checks) {
+    if (c.id === 'higher-level-funding') {
+      if (c.passed === false) return null;
+    } else if (c.id === 'threshold') threshold ??= c;
+    else if (c.id === 'growth') growthCheck ??= c;
+    else if (c.id === 'first-crossing') crossing ??= c;
+  }
   if (!threshold || threshold.passed === null) return null;
   let j: number; // index of the next tier
   if (threshold.passed === false) j = 0;
   else {
     const k = (r.tier ?? 1) - 1;
-    const growth = r.checks.find((c) => c.id === 'growth')?.passed;
+    const growth = growthCheck?.passed;
     if (growth === null || growth === undefined) return null;
-    const crossed = r.checks.find((c) => c.id === 'first-crossing')?.passed ?? true;
+    const crossed = crossing?.passed ?? true;
     if (crossed !== true) return null;
     j = growth ? k + 1 : k;
   }
