@@ -98,11 +98,12 @@ describe('gz-2025-ecommerce/scale-tier (000 第二条)', () => {
   });
 
   it('the growth window follows the cited "连续两年" (growthYears), also when a parameter file changes it', () => {
-    // growthYears 3: 2022 2.0e9 → 2025 3.1e9, (1.55)^(1/3) − 1 = 15.74% ≥ 10%; 1.1^3 = 1.331, 2e9 × 1.331 = 2.662e9 ≤ 3.1e9.
+    // growthYears 3: 2022 2.0e9 → 2025 3.1e9, (1.55)^(1/3) − 1 = 15.729…% ≥ 10% (1.15729³ = 1.54998 ≤ 1.55 < 1.1573³ =
+    // 1.55002); 1.1^3 = 1.331, 2e9 × 1.331 = 2.662e9 ≤ 3.1e9.
     const over = { 'gz-2025-ecommerce/scale-tier': { growthYears: 3 } };
     const r = find(run({ years: sales({ 2022: 2e9, 2025: 3.1e9 }) }, {}, {}, over).results, TIER, 2025);
     expect(r.status).toBe('eligible');
-    expect(check(r, 'growth')?.msg.args).toMatchObject({ from: 2022, to: 2025, n: 3 });
+    expect(check(r, 'growth')?.msg.args).toMatchObject({ from: 2022, to: 2025, rate: '15.729' });
     // Under the published two years the same figures lack 2023.
     expect(find(run({ years: sales({ 2022: 2e9, 2025: 3.1e9 }) }).results, TIER, 2025).missing).toEqual(['years.2023.onlineRetailSales']);
     // Arithmetic over three years reads every year: 2.5 → 2.75 → 3.025 → 3.3275 (+10% each) passes exactly.
