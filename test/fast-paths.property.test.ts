@@ -165,8 +165,8 @@ describe('the JSON line writer writes what toOutput says', () => {
     // 100 and more, it writes them piece by piece. Random tiers on the results that have one, and one writer
     // shown 5,000 different tiers, are held to toOutput.
     const next = fc.record({
-      year: fc.integer({ min: 1, max: 99_999 }),
-      tier: fc.integer({ min: 1, max: 150 }),
+      year: fc.oneof(fc.integer({ min: 1, max: 99_999 }), fc.constantFrom(2.5, -3, 0)),
+      tier: fc.oneof(fc.integer({ min: 1, max: 150 }), fc.constantFrom(0, 0.5, -1)),
       threshold: fc.bigInt({ min: 0n, max: 10n ** 20n }),
       minGrowth: fc.constantFrom('0.10', '0.06', '1', '0.125', 'x"\\'),
       growthYears: fc.integer({ min: 1, max: 120 }),
@@ -209,6 +209,15 @@ describe('the JSON line writer writes what toOutput says', () => {
       expect(w.line(ev)).toBe(toJson(toOutput(ev, 'zh', {}), false));
     }
     expect(nexts).toBeGreaterThanOrEqual(5000);
+    // year 2, tier 50 and year 2.5, tier 0 make the same number (25,001 with one growth year): not the same piece
+    const w2 = new JsonLineWriter('zh', {});
+    for (const [year, tier] of [
+      [2, 50],
+      [2.5, 0],
+    ] as const) {
+      const ev = withNext(base, () => ({ ...first, year, tier, growthYears: 1 }));
+      expect(w2.line(ev)).toBe(toJson(toOutput(ev, 'zh', {}), false));
+    }
   });
 
   it('for the bundled enterprises, and one writer used for many enterprises in turn', () => {

@@ -293,8 +293,10 @@ export class JsonLineWriter {
 
   /** The next tier's constant pieces, made once for each tier (a few thousand at most); null beyond. */
   private nextForm(n: NextTier): NextForm | null {
+    // one number for the three, where that is unambiguous: whole numbers, the tier and the years below 100
+    const small = (x: number): boolean => Number.isInteger(x) && x >= 0 && x < 100;
     const key = n.year * 10_000 + n.tier * 100 + n.growthYears;
-    if (n.tier >= 100 || n.growthYears >= 100 || !Number.isSafeInteger(key)) return null;
+    if (!Number.isInteger(n.year) || !small(n.tier) || !small(n.growthYears) || !Number.isSafeInteger(key)) return null;
     let byGrowth = this.nexts.get(n.threshold);
     if (byGrowth === undefined) this.nexts.set(n.threshold, (byGrowth = new Map()));
     let byKey = byGrowth.get(n.minGrowth);
