@@ -88,7 +88,7 @@ let files = 0;
 async function writeThrough(pieces: Array<Buffer | string>): Promise<{ file: string; direct: boolean }> {
   const d = join(dir, `f${++files}`);
   const file = join(d, 'out.bin');
-  const sink = await openSink(file);
+  const sink = await openSink(file, { direct: true });
   const direct = (sink as unknown as { direct: boolean }).direct;
   for (const p of pieces) await sink.write(p);
   await sink.close();
@@ -159,7 +159,7 @@ describe('a file sink', () => {
     const file = join(d, 'awards.jsonl');
     for (const at of [1, 3]) {
       Object.assign(faults, { count: 0, at, code: 'ENOSPC', short: -1 });
-      const sink = await openSink(file);
+      const sink = await openSink(file, { direct: true });
       writeFileSync(file, 'earlier\n');
       let caught: unknown = null;
       try {
@@ -173,6 +173,21 @@ describe('a file sink', () => {
       expect(caught).toMatchObject({ path: file, code: 'ENOSPC' });
       expect(readdirSync(d)).toEqual(['awards.jsonl']);
       expect(readFileSync(file, 'utf8')).toBe('earlier\n');
+    }
+  });
+
+  it('writes around the cache only when asked (the JSON outputs), and through it otherwise', async () => {
+    for (const [o, want] of [
+      [{}, false],
+      [{ direct: false }, false],
+      [{ direct: true }, directHere],
+    ] as const) {
+      const file = join(dir, `asked-${String(o.direct)}.csv`);
+      const sink = await openSink(file, o);
+      expect((sink as unknown as { direct: boolean }).direct).toBe(want);
+      await sink.write('id,name\n');
+      await sink.close();
+      expect(readFileSync(file, 'utf8')).toBe('id,name\n');
     }
   });
 

@@ -73,12 +73,13 @@ async function openOutputs(run: BatchRun): Promise<Outputs> {
   const { paths, setup } = run;
   const opened: Sink[] = [];
   try {
-    const open = async (p: string | null) => {
-      const sink = await openSink(p);
+    const open = async (p: string | null, direct = false) => {
+      const sink = await openSink(p, { direct });
       opened.push(sink);
       return sink;
     };
-    const out = await open(paths.out);
+    // JSON and JSON Lines (about 3 KB a record, gigabytes for a district) are written around the system's cache
+    const out = await open(paths.out, setup.format === 'json' || setup.format === 'jsonl');
     const rejectsSink = paths.rejects ? await open(paths.rejects) : null;
     const summary = paths.summary ? await open(paths.summary) : null;
     const glance = await Glance.open(run.ruleSet, setup, paths, open);
