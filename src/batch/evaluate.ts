@@ -16,7 +16,7 @@ import { ID_WORDS, packId } from '../io/id-registry.js';
 import { AGGREGATOR_KINDS } from './aggregate.js';
 import { blockMapper } from './map.js';
 import { FlatCollector } from './flat-pieces.js';
-import type { BatchSetup, BlockOut, BlockTask, XCell } from './types.js';
+import { isJsonFormat, type BatchSetup, type BlockOut, type BlockTask, type XCell } from './types.js';
 
 export interface Processor {
   run(task: BlockTask): BlockOut;
@@ -38,7 +38,7 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
   const flats = setup.aggregators.map((name) => (AGGREGATOR_KINDS[name]!.flat ? new FlatCollector() : null));
   const { format, layout, lang } = setup;
   const xlsx = format === 'xlsx';
-  const json = format === 'jsonl' || format === 'json' ? new JsonLineWriter(lang, meta) : null;
+  const json = isJsonFormat(format) ? new JsonLineWriter(lang, meta) : null;
   const bytes = new Utf8Buffer();
   // the block's ids, packed (grown as needed, reused: a block takes a copy of its part)
   let keys = new Uint32Array(ID_WORDS * 1024);

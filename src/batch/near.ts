@@ -103,7 +103,7 @@ export function nearRows(ev: Evaluation, rs: RuleSet, share: Rate, plan: NearPla
 
 /**
  * What the potential list works out once for a rule set and a share, not per enterprise: 1 − share, and for each
- * tier award met so far its parameters with, per tier, the minimum growth, (1 − share) × it, and the powers of
+ * tier award it has come to its parameters with, per tier, the minimum growth, (1 − share) × it, and the powers of
  * both over the growth window (the exact geometric test's, geometricAtLeastBy).
  */
 export interface NearPlan {

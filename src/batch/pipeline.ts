@@ -24,7 +24,7 @@ import { summaryCellsWithYears, type YearTotals } from './year-totals.js';
 import { makeProcessor } from './evaluate.js';
 import { addPiece } from './flat-pieces.js';
 import { inputSize, readBlocks, ReadPosition } from './read.js';
-import type { BatchSetup, BlockOut, BlockTask, XCell } from './types.js';
+import { isJsonFormat, type BatchSetup, type BlockOut, type BlockTask, type XCell } from './types.js';
 import { openAwardTable, RejectsOut, writeSummaryFile, type RowSink } from './write.js';
 
 /** Problems printed on stderr before the rest is only counted (all of them go to --rejects FILE). */
@@ -79,7 +79,7 @@ async function openOutputs(run: BatchRun): Promise<Outputs> {
       return sink;
     };
     // JSON and JSON Lines (about 3 KB a record, gigabytes for a district) are written around the system's cache
-    const out = await open(paths.out, setup.format === 'json' || setup.format === 'jsonl');
+    const out = await open(paths.out, isJsonFormat(setup.format));
     const rejectsSink = paths.rejects ? await open(paths.rejects) : null;
     const summary = paths.summary ? await open(paths.summary) : null;
     const glance = await Glance.open(run.ruleSet, setup, paths, open);

@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { rawBlocks, type RawEvent, type StreamOptions } from '../io/stream.js';
+import { isJsonFormat } from './types.js';
 
 export type { RawEvent };
 
@@ -20,7 +21,7 @@ const JSON_BLOCK = 1 << 16;
  * input, so JSON and JSON Lines read smaller blocks and the text in flight stays small.
  */
 export function blockSizeFor(format: string): { blockSize?: number } {
-  return format === 'json' || format === 'jsonl' ? { blockSize: JSON_BLOCK } : {};
+  return isJsonFormat(format) ? { blockSize: JSON_BLOCK } : {};
 }
 
 /** The total size of the inputs, or null when one is standard input (then the progress bar shows no share). */

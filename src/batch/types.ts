@@ -9,6 +9,9 @@ import type { At, StreamOptions } from '../io/stream.js';
 import type { JsonItem } from '../io/json-split.js';
 
 export type OutFormat = 'csv' | 'json' | 'jsonl' | 'xlsx';
+
+/** JSON or JSON Lines: about 3 KB of output a record (smaller blocks, bytes written around the cache). */
+export const isJsonFormat = (format: string): boolean => format === 'json' || format === 'jsonl';
 export type Layout = 'long' | 'wide';
 
 /** Everything a worker needs to process blocks as the main thread would (plain data, sent once). */

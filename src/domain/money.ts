@@ -249,10 +249,7 @@ function pow10(k: number): bigint {
 
 /** "1500000.00": the canonical money string of the output contract (from the fen's digits: no division). */
 export function formatYuan(fen: Fen): string {
-  if (fen < 0n) return fixed(fen, 2);
-  const s = fen.toString();
-  const n = s.length;
-  return n > 2 ? `${s.slice(0, n - 2)}.${s.slice(n - 2)}` : n === 2 ? `0.${s}` : `0.0${s}`;
+  return fixed(fen, 2);
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);

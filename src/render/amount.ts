@@ -44,21 +44,27 @@ export function sentenceUnit(fens: readonly (Fen | null | undefined)[]): Unit {
 const DROP: Record<Unit, number> = { 元: 0, 万元: 4, 亿元: 8 };
 
 /**
+ * A non-negative amount in hundredths of a unit, as digits (at least one): rounding down drops the fen's last
+ * digits; only rounding up does bigint arithmetic.
+ */
+function hundredths(fen: Fen, unit: Unit, rounding: Rounding): string {
+  const drop = DROP[unit];
+  if (rounding === 'up' && drop > 0) {
+    const step = UNIT_FEN[unit] / 100n; // fen in 0.01 of the unit
+    return ((fen + step - 1n) / step).toString();
+  }
+  const s = fen.toString();
+  return s.length > drop ? s.slice(0, s.length - drop) : '0';
+}
+
+/**
  * The number part of an amount in a unit, at most two decimals, trailing zeros trimmed. Worked on the fen's
  * digits (rounding down drops the last ones); only rounding up does bigint arithmetic.
  */
 export function inUnitRounded(fen: Fen, unit: Unit, rounding: Rounding): string {
   // never in practice (amounts are not negative): down is towards −∞, so the mirror of rounding the size up
   if (fen < 0n) return `-${inUnitRounded(-fen, unit, rounding === 'up' ? 'down' : 'up')}`;
-  const drop = DROP[unit];
-  let h: string;
-  if (rounding === 'up' && drop > 0) {
-    const step = UNIT_FEN[unit] / 100n; // fen in 0.01 of the unit
-    h = ((fen + step - 1n) / step).toString();
-  } else {
-    const s = fen.toString();
-    h = s.length > drop ? s.slice(0, s.length - drop) : '0';
-  }
+  const h = hundredths(fen, unit, rounding);
   const n = h.length;
   const whole = n > 2 ? h.slice(0, n - 2) : '0';
   const tens = n > 1 ? h.charCodeAt(n - 2) : 48;
@@ -76,22 +82,8 @@ const UNIT_BYTES: Record<Unit, Uint8Array> = { 元: utf8('元'), 万元: utf8('�
 export function writeAmountZh(out: Utf8Buffer, fen: Fen, unit: Unit | undefined, rounding: Rounding): void {
   if (fen < 0n) return out.add(amountIn(fen, 'zh', unit, rounding));
   const u = unit ?? bestUnit(fen);
-  const drop = DROP[u];
-  // the amount in hundredths of the unit: digits [0, n) of h
-  let h: string;
-  let n: number;
-  if (rounding === 'up' && drop > 0) {
-    const step = UNIT_FEN[u] / 100n;
-    h = ((fen + step - 1n) / step).toString();
-    n = h.length;
-  } else {
-    h = fen.toString();
-    n = h.length - drop;
-    if (n <= 0) {
-      h = '0';
-      n = 1;
-    }
-  }
+  const h = hundredths(fen, u, rounding);
+  const n = h.length;
   if (n > 2) out.asciiRange(h, 0, n - 2);
   else out.byte(48);
   const tens = n > 1 ? h.charCodeAt(n - 2) : 48;

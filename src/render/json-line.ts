@@ -51,6 +51,8 @@ const COMMA = 44;
 const QUOTE = 34;
 const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
+/** A whole number from 0 to 99: a tier or a count of years that fits two digits of a key. */
+const small = (x: number): boolean => Number.isInteger(x) && x >= 0 && x < 100;
 const CLOSE_BRACKET = 93;
 
 /** The head of a result's object for one measure, up to its year: constant for the measure. */
@@ -294,7 +296,6 @@ export class JsonLineWriter {
   /** The next tier's constant pieces, made once for each tier (a few thousand at most); null beyond. */
   private nextForm(n: NextTier): NextForm | null {
     // one number for the three, where that is unambiguous: whole numbers, the tier and the years below 100
-    const small = (x: number): boolean => Number.isInteger(x) && x >= 0 && x < 100;
     const key = n.year * 10_000 + n.tier * 100 + n.growthYears;
     if (!Number.isInteger(n.year) || !small(n.tier) || !small(n.growthYears) || !Number.isSafeInteger(key)) return null;
     let byGrowth = this.nexts.get(n.threshold);

@@ -64,7 +64,7 @@ const amountOf = (fen: (a: Args) => Fen, lang: Lang, rounding: Rounding = 'down'
 const sentenceOf =
   (...keys: string[]) =>
   (a: Args): Unit =>
-    sentenceUnit(keys.map((k) => a[k] as Fen | undefined));
+    unitOfKeys(a, keys);
 const minPct: Value = (a) => pct(String(a['min']));
 
 /** Money for people (see render/amount): the unit that reads best in Chinese, or `unit` for a whole sentence. */
@@ -78,7 +78,8 @@ export function award(fen: Fen, lang: Lang): string {
 }
 
 /** The one unit of a sentence that names the amounts `keys` of a message's arguments. */
-const unitOf = (a: Args, ...keys: string[]): Unit => sentenceUnit(keys.map((k) => a[k] as Fen | undefined));
+const unitOfKeys = (a: Args, keys: readonly string[]): Unit => sentenceUnit(keys.map((k) => a[k] as Fen | undefined));
+const unitOf = (a: Args, ...keys: string[]): Unit => unitOfKeys(a, keys);
 
 /** "0.06" → "6%". */
 export const pct = (rate: string): string => {
