@@ -10,15 +10,26 @@
  * multiplication (Lemire's fast range), so sizes need not be powers of two.
  *
  * With `spill` (what a run uses), a shard holds at most `spill.at` ids in memory. When it is full, its ids move to
- * a file of its own in a temporary folder, as a run sorted by hash (20 bytes an id); while the last run of the file
- * is no larger than the new one, the two are merged, so a shard has a handful of runs (about log2 of its ids on
- * disk ÷ spill.at) and an id is rewritten a handful of times. In memory each run keeps a Bloom filter (BLOOM_BITS
- * bits an id: a new id is looked up in a run for nothing about 0.55% of the time) and every INDEX_STRIDE-th hash, so that
- * a look-up reads one small piece of the file. Memory is then about SHARDS × spill.at slots (2.8 MB for a run)
- * plus 1.6 bytes an id on disk (3,000,000 ids: 4.7 MB instead of 78 MB), and duplicates stay exact: a filter's
- * "maybe" is always settled by the file. The folder is removed when the run ends, on an exit and on SIGINT,
- * SIGTERM or SIGHUP (sink.ts). If the folder cannot be made or a file written (a full disk), the ids stay in
- * memory: the same answers, in more memory.
+ * a file of its own in a temporary folder (a spill), as a run sorted by hash (20 bytes an id); while the last run of
+ * the file is no larger than the new one, the two are merged, so a shard has a handful of runs (about log2 of its
+ * ids on disk ÷ spill.at) and an id is rewritten a handful of times. A run has no index in memory: the hashes of a
+ * shard are spread evenly, so an id's place in a run is guessed from its hash, and a look-up reads one small piece
+ * of the file around it (inRun).
+ *
+ * What says whether an id may be on disk at all is a Bloom filter per epoch of the shard's spills, not per run:
+ * epochs of 1, 1, 2, 4, 8, … spills (epoch(), about log2 of the spills; each no larger than the spills before it).
+ * An epoch's filter is made when its first spill comes, sized for all of its spills (BLOOM_BITS
+ * bits an id: a new id is looked up for nothing about 0.55% of the time a full filter), and is never dropped nor
+ * rebuilt: merging runs writes the file only. Before, each run had a filter of its own, made again at every merge;
+ * the filters merged away were garbage until V8's next full collection, which came seconds apart, and the process
+ * grew by about 20 MB over 3,000,000 ids (README, "Benchmark"). Filters are cut from slabs of SLAB_WORDS words that
+ * are never freed, so the table's memory only grows, by steps known in advance, and never holds garbage.
+ *
+ * Memory is then SHARDS × spill.at slots (2.8 MB for a run) plus at most 3 bytes an id on disk (1.5 bytes an id in
+ * the filters, with an epoch's filter made whole when it starts; 3,000,000 ids: 6.3 MB instead of 78 MB), and
+ * duplicates stay exact: a filter's "maybe" is always settled by the file. The folder is removed when the run
+ * ends, on an exit and on SIGINT, SIGTERM or SIGHUP (sink.ts). If the folder cannot be made or a file written (a
+ * full disk), the ids stay in memory: the same answers, in more memory.
  *
  * Ids that do not pack (not 18 characters of the alphabet) are kept in a Map; the readers refuse such ids before
  * they get here, so it stays empty in practice.
@@ -45,8 +56,8 @@ export const SLOT_BYTES = WORDS * 4 + 2;
 const REC = 5;
 const REC_BYTES = REC * 4;
 /**
- * Bits of a run's Bloom filter per id: a new id is looked up in a run for nothing about 0.55% of the time (a shard has
- * a handful of runs). The filter is split into blocks of BLOCK_WORDS 32-bit words (32 bytes, within one cache line):
+ * Bits of an epoch's Bloom filter per id: a new id is looked up in the file for nothing about 0.55% of the time per
+ * full filter (a shard has a handful of epochs). The filter is split into blocks of BLOCK_WORDS 32-bit words (32 bytes, within one cache line):
  * an id sets one bit in each word of one block (a split block Bloom filter, as Parquet's), so that a look-up reads
  * one block, not BLOCK_WORDS places across the filter.
  */
@@ -56,8 +67,8 @@ const BLOCK_WORDS = 8;
 const SALT = new Uint32Array([0x47b6137b, 0x44974d91, 0x8824ad5b, 0xa2b7289d, 0x705495c7, 0x2df1424b, 0x9efc4947, 0x5c6bfb31]);
 /** Sorting keys: a hash × SLOT_SPAN + the slot it is in (a shard has fewer slots while it can spill). */
 const SLOT_SPAN = 1 << 20;
-/** One hash in this many records of a run is kept in memory; a look-up reads at most two strides. */
-const INDEX_STRIDE = 64;
+/** 32-bit words of a slab the filters are cut from (256 KB). */
+const SLAB_WORDS = 1 << 16;
 /** Ids a shard keeps in memory before it spills, in a run (SHARDS × 512: from about 131,000 ids on). */
 export const SPILL_AT = 512;
 
@@ -72,25 +83,39 @@ export interface SpillOptions {
   at: number;
   /** Where the temporary folder is made (default: the system's, which TMPDIR sets). */
   dir?: string;
+  /**
+   * Records a look-up first reads on each side of an id's guessed place in a run (default: 1.5√count + 8, three
+   * times the largest spread of a place and more). Tests make it small, so that the reads that widen are taken.
+   */
+  reach?: number;
 }
 
-/**
- * A sorted run of a shard's file: records [offset, offset + count), with its own Bloom filter (sized for its ids)
- * and the hash of every INDEX_STRIDE-th record.
- */
+/** A sorted run of a shard's file: records [offset, offset + count), the ids of the shard's spills [from, to). */
 interface Run {
   offset: number;
   count: number;
+  from: number;
+  to: number;
+}
+
+/** The Bloom filter of the ids of a shard's spills [from, to) (an epoch). */
+interface Filter {
   /** BLOCK_WORDS words a block. */
   bloom: Uint32Array;
   blocks: number;
-  index: Uint32Array;
+  from: number;
+  to: number;
 }
 
-/** The ids of a shard that are on disk: runs laid end to end in its file, each at least as large as the next. */
+/**
+ * The ids of a shard that are on disk: runs laid end to end in its file, each at least as large as the next; the
+ * filters of its epochs; the spills so far.
+ */
 interface OnDisk {
   fd: number;
   runs: Run[];
+  filters: Filter[];
+  spills: number;
 }
 
 interface Shard {
@@ -115,6 +140,11 @@ export class IdRegistry {
   private readBuf = new Uint32Array(0);
   private mergeA = new Uint32Array(0);
   private mergeB = new Uint32Array(0);
+  /** A spill's sorting keys (spill.at of them, reused). */
+  private order = new Float64Array(0);
+  /** The slab filters are cut from, and how much of it is taken. */
+  private slab = new Uint32Array(0);
+  private slabUsed = 0;
 
   /** `initialSlots`: the slots of the whole table before it first grows (spread over the shards). */
   constructor(
@@ -196,11 +226,17 @@ export class IdRegistry {
     }
     if (sh.disk !== null) {
       bloomHashes(k0, k1, k2);
-      const runs = sh.disk.runs;
-      for (let r = 0; r < runs.length; r++) {
-        if (!maybe(runs[r]!)) continue;
-        const seen = this.inRun(sh.disk.fd, runs[r]!, h, tag, k1, k2);
-        if (seen) return seen;
+      const { filters, runs, fd } = sh.disk;
+      for (let f = 0; f < filters.length; f++) {
+        const filter = filters[f]!;
+        if (!maybe(filter)) continue;
+        // the runs that hold the epoch's spills: one that holds them all, or the several its spills are in so far
+        for (let r = 0; r < runs.length; r++) {
+          const run = runs[r]!;
+          if (run.to <= filter.from || run.from >= filter.to) continue;
+          const seen = this.inRun(fd, run, h, tag, k1, k2);
+          if (seen) return seen;
+        }
       }
     }
     const b = i * WORDS;
@@ -280,27 +316,36 @@ export class IdRegistry {
     return i;
   }
 
-  /** Where the id (hash h, words tag k1 k2) was first seen, if it is in the run. */
+  /**
+   * Where the id (hash h, words tag k1 k2) was first seen, if it is in the run. The hashes of a shard share their
+   * top SHARD_BITS bits and spread evenly below them, so a record of hash h lies near count × (h's lower bits ÷
+   * their range), give or take at most √count / 2 records (the spread of a binomial count): a look-up reads
+   * 2 × (1.5√count + 8) records around that place (a few KB), and reads a wider piece, rarely, until every record
+   * of hash h is surely inside.
+   */
   private inRun(fd: number, run: Run, h: number, tag: number, k1: number, k2: number): FirstSeen | null {
-    // records [lo, hi) of the run hold every record of hash h: from the last indexed hash below h to the first above
-    const idx = run.index;
-    let a = 0;
-    let z = idx.length;
-    while (a < z) {
-      const m = (a + z) >>> 1;
-      if (idx[m]! < h) a = m + 1;
-      else z = m;
+    const n = run.count;
+    const half = this.spill!.reach ?? Math.ceil(1.5 * Math.sqrt(n)) + 8;
+    const guess = range(h << SHARD_BITS, n);
+    let lo = Math.max(0, guess - half);
+    let hi = Math.min(n, guess + half + 1);
+    for (;;) {
+      const buf = this.readRecords(fd, run.offset + lo, hi - lo);
+      // records before lo (after hi) may have hash h unless the piece starts below h (ends above it)
+      const before = lo > 0 && recordHash(buf, 0) >= h;
+      const after = hi < n && recordHash(buf, hi - lo - 1) <= h;
+      if (before || after) {
+        const width = hi - lo;
+        if (before) lo = Math.max(0, lo - width);
+        if (after) hi = Math.min(n, hi + width);
+        continue;
+      }
+      for (let r = 0; r < hi - lo; r++) {
+        const b = r * REC;
+        if (buf[b] === tag && buf[b + 1] === k1 && buf[b + 2] === k2) return { file: buf[b + 4]!, at: buf[b + 3]! };
+      }
+      return null;
     }
-    const lo = Math.max(0, a - 1) * INDEX_STRIDE;
-    let j = a;
-    while (j < idx.length && idx[j] === h) j++;
-    const hi = j < idx.length ? j * INDEX_STRIDE : run.count;
-    const buf = this.readRecords(fd, run.offset + lo, hi - lo);
-    for (let r = 0; r < hi - lo; r++) {
-      const b = r * REC;
-      if (buf[b] === tag && buf[b + 1] === k1 && buf[b + 2] === k2) return { file: buf[b + 4]!, at: buf[b + 3]! };
-    }
-    return null;
   }
 
   /** Records [from, from + n) of a shard's file, at the start of the read buffer. */
@@ -335,14 +380,15 @@ export class IdRegistry {
         this.folder = mkdtempSync(join(this.spill!.dir ?? tmpdir(), 'gz-awards-ids-'));
         removeOnExit(this.folder);
       }
-      d ??= sh.disk = { fd: openSync(join(this.folder, `shard-${s}`), 'w+'), runs: [] };
+      d ??= sh.disk = { fd: openSync(join(this.folder, `shard-${s}`), 'w+'), runs: [], filters: [], spills: 0 };
     } catch {
       this.canSpill = false;
       return this.keepInMemory(s);
     }
     // the shard's ids, sorted by hash (the hash above the slot's place: exact in a float's 53 bits)
     const m = sh.count;
-    const order = new Float64Array(m);
+    if (this.order.length < m) this.order = new Float64Array(m);
+    const order = this.order.subarray(0, m);
     let n = 0;
     for (let j = 0; j < sh.capacity; j++) {
       const b = j * WORDS;
@@ -385,23 +431,41 @@ export class IdRegistry {
     } catch {
       // the end of the file may be half written: its ids and memory's are all in `merged`; they go back to memory
       this.canSpill = false;
-      for (const r of gone) this.bytesNow -= runBytes(r);
       return this.backToMemory(s, merged, total);
     }
-    const blocks = Math.ceil((total * BLOOM_BITS) / (32 * BLOCK_WORDS));
-    const run: Run = { offset, count: total, blocks, bloom: new Uint32Array(blocks * BLOCK_WORDS), index: new Uint32Array(Math.ceil(total / INDEX_STRIDE)) };
-    for (let r = 0; r < total; r++) {
-      const o = r * REC;
-      bloomHashes((merged[o]! & ~OCCUPIED) >>> 0, merged[o + 1]!, merged[o + 2]!);
-      addToBloom(run);
+    const spill = d.spills++;
+    d.runs.push({ offset, count: total, from: gone[0]?.from ?? spill, to: spill + 1 });
+    // the spill's ids (still in the slots) go into its epoch's filter, made when the epoch's first spill comes
+    const k = epochOf(spill);
+    if (k === d.filters.length) d.filters.push(this.filter(k));
+    const filter = d.filters[k]!;
+    for (let j = 0; j < sh.capacity; j++) {
+      const b = j * WORDS;
+      const s0 = sh.slots[b]!;
+      if (s0 === 0) continue;
+      bloomHashes((s0 & ~OCCUPIED) >>> 0, sh.slots[b + 1]!, sh.slots[b + 2]!);
+      addToBloom(filter);
     }
-    for (let q = 0; q < run.index.length; q++) run.index[q] = recordHash(merged, q * INDEX_STRIDE);
-    d.runs.push(run);
-    let delta = runBytes(run);
-    for (const r of gone) delta -= runBytes(r);
-    this.account(delta);
     sh.slots.fill(0);
     sh.count = 0;
+  }
+
+  /** The filter of epoch `k` of a shard, empty. */
+  private filter(k: number): Filter {
+    const { from, to } = epoch(k);
+    const blocks = Math.max(1, Math.ceil(((to - from) * this.spill!.at * BLOOM_BITS) / (32 * BLOCK_WORDS)));
+    return { bloom: this.words(blocks * BLOCK_WORDS), blocks, from, to };
+  }
+
+  /** `n` zeroed words cut from the slab (a new slab when it has not that many left; slabs are never freed). */
+  private words(n: number): Uint32Array {
+    if (this.slabUsed + n > this.slab.length) {
+      this.slab = new Uint32Array(Math.max(SLAB_WORDS, n));
+      this.slabUsed = 0;
+      this.account(this.slab.byteLength);
+    }
+    this.slabUsed += n;
+    return this.slab.subarray(this.slabUsed - n, this.slabUsed);
   }
 
   /** Scratch buffer `which` (0 or 1), at least `records` long. */
@@ -440,6 +504,22 @@ export class IdRegistry {
   }
 }
 
+/**
+ * The spills [from, to) of epoch k: spill 0, spill 1, then 2–3, 4–7, 8–15, … (epoch k ≥ 1 starts at spill
+ * 2^(k-1)), so that an epoch made whole when it starts is never larger than the spills before it, and a shard of
+ * s spills has 1 + ⌈log2 s⌉ of them. Epochs that grew more slowly (1, 1, 1, 1, 2, 2, 4, 4, …: at most half the
+ * spills before them) saved 1.6 MB at 3,000,000 ids but took 25 % longer there: every new id is looked up in every
+ * filter, and 9 filters ruled out fewer ids than 6 and missed the cache more.
+ */
+export function epoch(k: number): { from: number; to: number } {
+  return k === 0 ? { from: 0, to: 1 } : { from: 2 ** (k - 1), to: 2 ** k };
+}
+
+/** The epoch that holds spill s (epoch(k).from ≤ s < epoch(k).to), for s < 2^31. */
+export function epochOf(s: number): number {
+  return s === 0 ? 0 : 32 - Math.clz32(s);
+}
+
 /** The records of two sorted runs, merged by hash into `out`. */
 function mergeRuns(a: Uint32Array, na: number, b: Uint32Array, bFrom: number, nb: number, out: Uint32Array): void {
   let i = 0;
@@ -466,11 +546,6 @@ function mergeRuns(a: Uint32Array, na: number, b: Uint32Array, bFrom: number, nb
   }
 }
 
-/** Bytes a run keeps in memory. */
-function runBytes(r: Run): number {
-  return r.bloom.byteLength + r.index.byteLength;
-}
-
 /** The hash of record r of a buffer of records. */
 function recordHash(recs: Uint32Array, r: number): number {
   const b = r * REC;
@@ -488,14 +563,14 @@ function bloomHashes(k0: number, k1: number, k2: number): void {
 const G = new Uint32Array(2);
 
 /** Sets the bits of the id whose hashes bloomHashes put in G. */
-function addToBloom(r: Run): void {
+function addToBloom(r: Filter): void {
   const b = range(G[0]!, r.blocks) * BLOCK_WORDS;
   const key = G[1]!;
   for (let i = 0; i < BLOCK_WORDS; i++) r.bloom[b + i] = r.bloom[b + i]! | (1 << (Math.imul(key, SALT[i]!) >>> 27));
 }
 
-/** Whether the id whose hashes bloomHashes put in G may be in the run (false: it surely is not). */
-function maybe(r: Run): boolean {
+/** Whether the id whose hashes bloomHashes put in G may be in the filter's spills (false: it surely is not). */
+function maybe(r: Filter): boolean {
   const b = range(G[0]!, r.blocks) * BLOCK_WORDS;
   const key = G[1]!;
   for (let i = 0; i < BLOCK_WORDS; i++) if ((r.bloom[b + i]! & (1 << (Math.imul(key, SALT[i]!) >>> 27))) === 0) return false;
