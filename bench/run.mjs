@@ -21,7 +21,7 @@
  *   diff --params                 time ÷ batch → CSV's                                         ≤ 1.3
  *   batch --near 10% --report     time ÷ batch → CSV's; peak RSS                               ≤ 1.2, ≤ 200 MB
  *   peak RSS of batch CSV         at 100,000 and N rows (and 3,000,000 with --rss-3m)          ≤ 200 MB, within 10%
- *                                 (each round: the largest ÷ the smallest of its runs at each size, the first
+ *                                 (each round: how far the largest of its runs at each size lies above the smallest, the first
  *                                 CSV run at N rows; the median of the rounds, as every other target. Every
  *                                 run's peak is listed too, with the widest spread between any two of them)
  *   engine in process             the median of ENGINE_PROCS processes (each rate listed)      reported
@@ -193,7 +193,7 @@ const peak = (k) => Math.max(...(k === 'csv' ? allCsv : runs[k]).map((x) => x.rs
 
 if (withHuge) rmSync(huge, { force: true });
 
-// 3. flat memory: per round, the peaks of batch CSV at 100,000, N and 3,000,000 rows, the largest ÷ the smallest
+// 3. flat memory: per round, the peaks of batch CSV at 100,000, N and 3,000,000 rows: how far the largest lies above the smallest
 const spreadOf = (xs) => (Math.max(...xs) - Math.min(...xs)) / Math.min(...xs);
 const flatRounds = byRound((r) => spreadOf([runs.small[r].rssMB, runs.csv[r].rssMB, ...(withHuge ? [runs.huge[r].rssMB] : [])]));
 const flat = median(flatRounds);

@@ -21,8 +21,8 @@
  * An epoch's filter is made when its first spill comes, sized for all of its spills (BLOOM_BITS
  * bits an id: a new id is looked up for nothing about 0.55% of the time a full filter), and is never dropped nor
  * rebuilt: merging runs writes the file only. Before, each run had a filter of its own, made again at every merge;
- * the filters merged away were garbage until V8's next full collection, which came seconds apart, and the process
- * grew by about 20 MB over 3,000,000 ids (README, "Benchmark"). Filters are cut from slabs of SLAB_WORDS words that
+ * the filters merged away were garbage until V8's next full collection, which came seconds apart: fed 3,000,000 ids in
+ * one process, the table grew the RSS from 63 to 88 MB, now to 74 MB (README, "What changed for speed and memory"). Filters are cut from slabs of SLAB_WORDS words that
  * are never freed, so the table's memory only grows, by steps known in advance, and never holds garbage.
  *
  * Memory is then SHARDS × spill.at slots (2.8 MB for a run) plus at most 3 bytes an id on disk (1.5 bytes an id in
@@ -508,8 +508,8 @@ export class IdRegistry {
  * The spills [from, to) of epoch k: spill 0, spill 1, then 2–3, 4–7, 8–15, … (epoch k ≥ 1 starts at spill
  * 2^(k-1)), so that an epoch made whole when it starts is never larger than the spills before it, and a shard of
  * s spills has 1 + ⌈log2 s⌉ of them. Epochs that grew more slowly (1, 1, 1, 1, 2, 2, 4, 4, …: at most half the
- * spills before them) saved 1.6 MB at 3,000,000 ids but took 25 % longer there: every new id is looked up in every
- * filter, and 9 filters ruled out fewer ids than 6 and missed the cache more.
+ * spills before them) saved 1.6 MB at 3,000,000 ids but took 20–30 % longer there in one process: every new id is
+ * looked up in every filter, 9 of them instead of 6.
  */
 export function epoch(k: number): { from: number; to: number } {
   return k === 0 ? { from: 0, to: 1 } : { from: 2 ** (k - 1), to: 2 ** k };
