@@ -200,6 +200,9 @@ function resultOf(policy: ResolvedPolicy, m: ResolvedMeasure, year: number, stat
     missing: NONE,
     supersededBy: null,
     notes: NO_NOTES,
+    // set later for tier awards only, but present on every result: one hidden class for V8, whatever the measure
+    next: undefined,
+    ledger: undefined,
   };
 }
 
