@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearRows, parseNearShare, type NearRow } from '../src/batch/near.js';
+import { NEAR_MONEY_COLUMNS, NEAR_NUMBER_COLUMNS, nearCells, nearCsvLine, nearHeader, nearRows, parseNearShare, type NearRow } from '../src/batch/near.js';
+import { fixed, geometricGrowthAtLeast } from '../src/domain/money.js';
+import { csvLine } from '../src/render/csv.js';
 import { TopN } from '../src/batch/top-n.js';
 import { publishedRuleSet } from '../src/engine/ruleset.js';
 import { run, sales } from './helpers/enterprise.js';
@@ -105,11 +107,50 @@ describe('the potential list (--near)', () => {
           expect(r.salesGap > 0n || r.growthGap > 0).toBe(true);
           expect(r.sales * 10n >= r.threshold * 9n).toBe(true);
           expect(r.growthGap).toBeLessThanOrEqual(Number((r.minGrowth.num * 10000n) / r.minGrowth.den / 10n) + 1);
+          // the gap is the smallest d (hundredths of a point) with growth ≥ minimum − d, as the geometric test says
+          const holds = (d: number) => {
+            const rate = { num: r.minGrowth.num * 10000n - BigInt(d) * r.minGrowth.den, den: r.minGrowth.den * 10000n };
+            return rate.num <= 0n || geometricGrowthAtLeast(BigInt(s23) * 100_000_000n, BigInt(s25) * 100_000_000n, 2, rate);
+          };
+          expect(holds(r.growthGap)).toBe(true);
+          if (r.growthGap > 0) expect(holds(r.growthGap - 1)).toBe(false);
         }
         // 27亿 ≤ sales < 30亿 with growth ≥ 10% is always near
         const g = (s25 / s23) ** 0.5 - 1;
         if (s25 >= 2700 && s25 < 3000 && g > 0.1001) expect(rows).toHaveLength(1);
         if (s25 < 2700) expect(rows).toEqual([]);
+      }),
+    );
+  });
+
+  it("property: a row's CSV line is csvLine's, its numbers as they are and its text made safe and quoted", () => {
+    // the cells after the first four are numbers (a workbook's too): nearCsvLine leaves them to themselves
+    for (let i = 4; i < nearHeader('en').length; i++) expect(NEAR_MONEY_COLUMNS.has(i) || NEAR_NUMBER_COLUMNS.has(i)).toBe(true);
+    const fen = fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n });
+    const text = fc.oneof(fc.string(), fc.constantFrom('=1+1', '-x', '+86', '@a', 'a,b', 'say "hi"', '\tx', '1234567890123456789', '9144010119044342E8'));
+    const row = fc.record({
+      id: text,
+      name: fc.option(text),
+      district: fc.option(text),
+      ref: text,
+      year: fc.integer({ min: 1990, max: 2100 }),
+      applicationYear: fc.integer({ min: 1990, max: 2100 }),
+      awarded: fc.integer({ min: 0, max: 9 }),
+      tier: fc.integer({ min: 1, max: 9 }),
+      threshold: fen,
+      minGrowth: fc.record({ num: fc.bigInt({ min: 0n, max: 10n ** 6n }), den: fc.constantFrom(100n, 1000n, 10000n) }),
+      growthYears: fc.integer({ min: 1, max: 3 }),
+      sales: fen,
+      growth: fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }).map((v) => fixed(v, 3)),
+      salesGap: fen,
+      growthGap: fc.integer({ min: 0, max: 100_000 }),
+      salesNeeded: fc.option(fen),
+      topUp: fen,
+    });
+    fc.assert(
+      fc.property(row, (r) => {
+        const cells = nearCells(r as NearRow);
+        expect(nearCsvLine(cells)).toBe(csvLine(cells));
       }),
     );
   });

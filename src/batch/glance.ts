@@ -16,7 +16,7 @@ import { t } from '../render/messages.js';
 import { districtIndexOf, summaryMeasures, type RunInfo, type Summary } from '../render/summary.js';
 import type { LargestAward } from '../report/district.js';
 import type { Aggregator, AggregatorKind } from './aggregate.js';
-import { NEAR_MONEY_COLUMNS, NEAR_NUMBER_COLUMNS, nearCells, nearHeader, nearPlan, nearRows, parseNearShare, type NearRow } from './near.js';
+import { NEAR_MONEY_COLUMNS, NEAR_NUMBER_COLUMNS, nearCells, nearCsvLine, nearHeader, nearPlan, nearRows, parseNearShare, type NearRow } from './near.js';
 import { TopN } from './top-n.js';
 import type { BatchSetup, XCell } from './types.js';
 import { fenOf, TextOut, XlsxOut, type RowSink } from './write.js';
@@ -113,7 +113,7 @@ export class NearAggregator implements Aggregator<NearPiece> {
       const cells = nearCells(r);
       // amounts in fen for the workbook (exact), other numbers as numbers
       if (this.xlsx) this.xrows.push(cells.map((c, i) => (c === '' ? c : NEAR_MONEY_COLUMNS.has(i) ? fenOf(c) : NEAR_NUMBER_COLUMNS.has(i) ? Number(c) : c)));
-      else this.text += csvLine(cells);
+      else this.text += nearCsvLine(cells);
     }
   }
 

@@ -11,7 +11,7 @@ import type { Lang } from '../domain/labels.js';
 import {
   arithmeticGrowthAtLeast,
   arithmeticPercent,
-  atLeastShare,
+  ceilDiv,
   geometricAtLeastBy,
   geometricPercent,
   growthPowers,
@@ -26,10 +26,11 @@ import {
   type Rate,
 } from '../domain/money.js';
 import type { Check, Result } from '../domain/result.js';
+import { csvCell } from '../render/csv.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import type { EvalContext } from '../policies/define.js';
-import { growthWindow } from '../policies/tier-award.js';
+import { growthWindowEnd } from '../policies/tier-award.js';
 
 /** The resolved parameters of a tier award (policies/tier-award.ts). */
 interface TierParams {
@@ -113,6 +114,13 @@ export interface NearPlan {
 
 interface TierNear {
   p: TierParams;
+  /**
+   * Per tier: the least sales within the share, ⌈(1 − share) × threshold⌉. Sales below it are far: one comparison,
+   * where (1 − share) × threshold worked out per result made two bigints for each of a million enterprises.
+   */
+  nearFloor: Fen[];
+  /** The least of nearFloor. */
+  leastFloor: Fen;
   /** Per tier: (1 − share) × its minimum growth. */
   near: Rate[];
   /** Per tier: growthPowers of the minimum and of `near`. */
@@ -141,7 +149,8 @@ function tierOf(plan: NearPlan, rs: RuleSet, ref: string): TierNear | null {
     const p = m.params as unknown as TierParams;
     const keep = plan.keep;
     const near = p.minGrowth.map((min) => ({ num: min.num * keep.num, den: min.den * keep.den }));
-    t = { p, near, minPow: p.minGrowth.map((min) => growthPowers(min, p.growthYears)), nearPow: near.map((r) => growthPowers(r, p.growthYears)) };
+    const nearFloor = p.thresholds.map((thr) => ceilDiv(thr * keep.num, keep.den));
+    t = { p, nearFloor, leastFloor: nearFloor.reduce((a, b) => (b < a ? b : a), nearFloor[0] ?? 0n), near, minPow: p.minGrowth.map((min) => growthPowers(min, p.growthYears)), nearPow: near.map((r) => growthPowers(r, p.growthYears)) };
   }
   plan.tiers.set(ref, t);
   return t;
@@ -158,8 +167,9 @@ function nearOf(e: Enterprise, r: Result, rs: RuleSet, plan: NearPlan, settled: 
   const y = yearData(e, year);
   const s = y?.onlineRetailSales;
   if (s === undefined || y!.nbsDirectReporting !== true) return null;
+  // Far below every tier (most enterprises): no need to know which tier is next.
+  if (s < tn.leastFloor) return null;
   const strict = ctx.interpretation.threshold === 'exceed';
-  const keep = plan.keep; // 1 − share
 
   // The tier the engine found on sales, and whether its growth held (its checks say so: the first of each id, in
   // one pass); funding from a higher level for the same project rules the row out.
@@ -186,10 +196,10 @@ function nearOf(e: Enterprise, r: Result, rs: RuleSet, plan: NearPlan, settled: 
   }
   if (j >= p.thresholds.length) return null;
 
-  // Sales first: cheap, and most enterprises are far below.
+  // Sales first: cheap, and most enterprises are far below (s ≥ ⌈keep × thr⌉ ⇔ s ≥ keep × thr, s a whole fen).
+  if (s < tn.nearFloor[j]!) return null;
   const thr = p.thresholds[j]!;
-  const salesCond: Cond = reaches(s, thr, strict) ? 'met' : atLeastShare(s, thr, keep) ? 'near' : 'far';
-  if (salesCond === 'far') return null;
+  const salesCond: Cond = reaches(s, thr, strict) ? 'met' : 'near';
   if (ctx.interpretation.tierBasis === 'first-crossing') {
     const prev = yearData(e, year - 1)?.onlineRetailSales;
     if (prev === undefined || reaches(prev, thr, strict)) return null;
@@ -206,9 +216,8 @@ function nearOf(e: Enterprise, r: Result, rs: RuleSet, plan: NearPlan, settled: 
 
   const target = strict ? thr + 1n : thr;
   const salesGap = salesCond === 'met' ? 0n : ceilYuan(target - s);
-  const window = growthWindow(year, p.growthYears, ctx);
   let salesNeeded: Fen | null = null;
-  if (window[window.length - 1] === year) {
+  if (growthWindowEnd(year, ctx) === year) {
     const forGrowth = g.forGrowth;
     if (forGrowth !== null) salesNeeded = forGrowth > target ? forGrowth : target;
   }
@@ -253,12 +262,12 @@ const MET: GrowthOutcome = { cond: 'met', percent: '', gap: 0, forGrowth: null }
 function growthOf(e: Enterprise, year: number, tn: TierNear, j: number, ctx: EvalContext, salesMet: boolean): GrowthOutcome {
   const n = tn.p.growthYears;
   const min = tn.p.minGrowth[j]!;
-  const window = growthWindow(year, n, ctx);
-  // INTERPRETATION: growthAverage — as the tier award reads it (policies/tier-award.ts).
+  const end = growthWindowEnd(year, ctx);
+  // INTERPRETATION: growthAverage — as the tier award reads it (policies/tier-award.ts). The geometric reading
+  // needs the window's first and last years only.
   const geometric = ctx.interpretation.growthAverage === 'geometric';
-  const years = geometric ? [window[0]!, window[window.length - 1]!] : window;
   const series: Fen[] = [];
-  for (const y of years) {
+  for (let y = end - n; y <= end; y = geometric && y < end ? end : y + 1) {
     const v = yearData(e, y)?.onlineRetailSales;
     if (v === undefined) return UNKNOWN;
     series.push(v);
@@ -276,12 +285,23 @@ function growthOf(e: Enterprise, year: number, tn: TierNear, j: number, ctx: Eva
   const forGrowth = geometric ? minEndForGeometric(first, n, min) : minEndForArithmetic(known, min);
   if (met) return { cond: 'met', percent, gap: 0, forGrowth };
   // The smallest gap d (hundredths of a point) with growth ≥ min − d: between 0 and the whole minimum.
+  const holds = (d: number): boolean => {
+    const rate: Rate = { num: min.num * 10000n - BigInt(d) * min.den, den: min.den * 10000n };
+    return rate.num <= 0n || (geometric ? geometricAtLeastBy(first, last, growthPowers(rate, n)) : arithmeticGrowthAtLeast(series, rate));
+  };
+  const whole = Number(ceilDiv(min.num * 10000n, min.den));
   let lo = 0;
-  let hi = Number((min.num * 10000n + min.den - 1n) / min.den);
+  let hi = whole;
+  // The percentage is the growth to within a thousandth of a point, so the gap it gives, ⌈(min − percent) × 10⁴⌉,
+  // is the gap to within one. That bracket is searched when its ends check out (d = hi holds, d = lo − 1 does
+  // not): four exact tests instead of some fifteen. Otherwise the whole range is.
+  const guess = Number(ceilDiv(min.num * 100000n - BigInt(percent.replace('.', '')) * min.den, min.den * 10n));
+  const from = Math.max(0, guess - 1);
+  const to = Math.min(whole, guess + 1);
+  if (from <= to && holds(to) && (from === 0 || !holds(from - 1))) [lo, hi] = [from, to];
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const rate: Rate = { num: min.num * 10000n - BigInt(mid) * min.den, den: min.den * 10000n };
-    if (rate.num <= 0n || (geometric ? geometricAtLeastBy(first, last, growthPowers(rate, n)) : arithmeticGrowthAtLeast(series, rate))) hi = mid;
+    if (holds(mid)) hi = mid;
     else lo = mid + 1;
   }
   return { cond: 'near', percent, gap: lo, forGrowth };
@@ -342,3 +362,18 @@ export function nearCells(r: NearRow): string[] {
     formatYuan(r.topUp),
   ];
 }
+
+/** The potential list's cells before its first number: id, name, district, measure. */
+const TEXT_CELLS = 4;
+
+/**
+ * A row's cells (nearCells) as a CSV line, the same as csvLine's: the text cells made safe and quoted where they
+ * need it; the numbers as they are, being plain decimals (a minus sign at most), which a spreadsheet never reads
+ * as a formula and which hold no comma or quote.
+ */
+export function nearCsvLine(cells: readonly string[]): string {
+  let line = csvCell(cells[0]!);
+  for (let i = 1; i < cells.length; i++) line += ',' + (i < TEXT_CELLS ? csvCell(cells[i]!) : cells[i]!);
+  return line + '\r\n';
+}
+

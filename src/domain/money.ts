@@ -213,7 +213,8 @@ export function minEndForArithmetic(known: readonly Fen[], min: Rate): Fen {
   return need > 0n ? need : 0n;
 }
 
-function ceilDiv(a: bigint, b: bigint): bigint {
+/** a ÷ b rounded up (b > 0). */
+export function ceilDiv(a: bigint, b: bigint): bigint {
   if (a <= 0n) return -((-a) / b);
   return (a + b - 1n) / b;
 }

@@ -115,7 +115,7 @@ function firstCrossingCheck(e: Enterprise, year: number, threshold: Fen, k: numb
 }
 
 /** The last year of the growth window for performance year `year`. */
-function growthWindowEnd(year: number, ctx: EvalContext): number {
+export function growthWindowEnd(year: number, ctx: EvalContext): number {
   // INTERPRETATION: growthWindow — "突破每档前连续两年": the n years ending in Y (default) or those before Y.
   return ctx.interpretation.growthWindow === 'ending' ? year : year - 1;
 }
