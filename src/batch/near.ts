@@ -294,7 +294,7 @@ function growthOf(e: Enterprise, year: number, tn: TierNear, j: number, ctx: Eva
   let hi = whole;
   // The percentage is the growth to within a thousandth of a point, so the gap it gives, ⌈(min − percent) × 10⁴⌉,
   // is the gap to within one. That bracket is searched when its ends check out (d = hi holds, d = lo − 1 does
-  // not): four exact tests instead of some fifteen. Otherwise the whole range is.
+  // not): at most four exact tests instead of about ten. Otherwise the whole range is.
   const guess = Number(ceilDiv(min.num * 100000n - BigInt(percent.replace('.', '')) * min.den, min.den * 10n));
   const from = Math.max(0, guess - 1);
   const to = Math.min(whole, guess + 1);
@@ -363,8 +363,8 @@ export function nearCells(r: NearRow): string[] {
   ];
 }
 
-/** The potential list's cells before its first number: id, name, district, measure. */
-const TEXT_CELLS = 4;
+/** The potential list's cells before its first number (id, name, district, measure): every later one is a number. */
+const TEXT_CELLS = Math.min(...NEAR_MONEY_COLUMNS, ...NEAR_NUMBER_COLUMNS);
 
 /**
  * A row's cells (nearCells) as a CSV line, the same as csvLine's: the text cells made safe and quoted where they
@@ -376,4 +376,3 @@ export function nearCsvLine(cells: readonly string[]): string {
   for (let i = 1; i < cells.length; i++) line += ',' + (i < TEXT_CELLS ? csvCell(cells[i]!) : cells[i]!);
   return line + '\r\n';
 }
-
