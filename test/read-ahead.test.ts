@@ -40,6 +40,35 @@ describe('readAhead', () => {
     );
   });
 
+  it('reads into the buffers given back (release) and never into a chunk kept', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 5000 }), fc.integer({ min: 1, max: 700 }), fc.integer({ min: 1, max: 6 }), fc.array(fc.boolean(), { minLength: 1 }), async (bytes, chunk, ahead, gives) => {
+        const f = join(dir, 'r.bin');
+        writeFileSync(f, bytes);
+        const r = readAhead(f, chunk, ahead);
+        /** Chunks kept, as handed out (not copied): a read into one of them would change it. */
+        const kept: Array<{ view: Buffer; copy: Buffer }> = [];
+        const got: Buffer[] = [];
+        const memories = new Set<ArrayBuffer>();
+        let i = 0;
+        for await (const b of r) {
+          // let the reads in flight land: none may go into the chunk in hand
+          await new Promise((done) => setImmediate(done));
+          got.push(Buffer.from(b));
+          memories.add(b.buffer as ArrayBuffer);
+          if (gives[i++ % gives.length]) r.release();
+          else kept.push({ view: b, copy: Buffer.from(b) });
+        }
+        expect(Buffer.concat(got).equals(Buffer.from(bytes))).toBe(true);
+        for (const k of kept) expect(k.view.equals(k.copy)).toBe(true);
+        // every chunk kept has a buffer of its own; the ones given back are read into again
+        expect(memories.size).toBeLessThanOrEqual(kept.length + ahead + 1);
+        if (gives.every(Boolean)) expect(memories.size).toBeLessThanOrEqual(ahead + 1);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('closes its file at the end, on destroy() part way, and when the loop is left early', async () => {
     if (process.platform !== 'linux') return;
     const f = join(dir, 'g.bin');

@@ -14,6 +14,11 @@ import { close, open, read } from 'node:fs';
 export interface ChunkReader extends AsyncIterable<Buffer> {
   /** Stops reading and closes the file (the reads in flight are let finish and dropped), as a stream's destroy(). */
   destroy(): void;
+  /**
+   * Gives back the chunk handed out last: the caller holds no part of it any more, and a later read goes into its
+   * memory. A caller that never calls it gets a new buffer for every chunk.
+   */
+  release(): void;
 }
 
 const openFile = (path: string): Promise<number> => new Promise((resolve, reject) => open(path, 'r', (err, fd) => (err ? reject(err) : resolve(fd))));
@@ -30,9 +35,12 @@ export function readAhead(path: string, chunk: number, ahead: number): ChunkRead
   /** Every read not yet over, waited for or not: the file is closed only after the last. */
   const inFlight = new Set<Promise<unknown>>();
   let pos = 0;
+  /** The buffer of the chunk handed out last, and the buffers given back, which no read is using. */
+  let out: Buffer | null = null;
+  const free: Buffer[] = [];
 
   const issue = (): void => {
-    const buf = Buffer.allocUnsafeSlow(chunk);
+    const buf = free.pop() ?? Buffer.allocUnsafeSlow(chunk);
     const got = readAt(fd!, buf, pos);
     // a read dropped in flight fails unheard; one waited for fails there
     const over: Promise<unknown> = got.catch(() => 0).then(() => inFlight.delete(over));
@@ -63,8 +71,10 @@ export function readAhead(path: string, chunk: number, ahead: number): ChunkRead
           pending = [];
           pos = at + n;
         }
+        out = buf;
         while (pending.length < ahead) issue();
         yield buf.subarray(0, n);
+        out = null;
       }
     } finally {
       shut();
@@ -77,6 +87,10 @@ export function readAhead(path: string, chunk: number, ahead: number): ChunkRead
     destroy(): void {
       shut();
       void it.return(undefined);
+    },
+    release(): void {
+      if (out) free.push(out);
+      out = null;
     },
   };
 }

@@ -20,7 +20,7 @@ import { error, warning, type Problem } from '../domain/problem.js';
 import { knownMeasureNames } from '../policies/names.js';
 import { readHeader, unitIn, yearCell } from './columns.js';
 import { CsvCutter, detectDelimiter, isBlankRecord, splitCsv } from './csv-split.js';
-import { readAhead } from './read-ahead.js';
+import { readAhead, type ChunkReader } from './read-ahead.js';
 import { detectEncoding, type Encoding } from './decode.js';
 import { IdRegistry, SPILL_AT, unpackId, type FirstSeen } from './id-registry.js';
 import { prepareJson } from './json-exact.js';
@@ -79,7 +79,9 @@ export type RawEvent =
 /**
  * Bytes read at a time. A read's buffer lives until its pieces are decoded: a 1 MB buffer lived through the work
  * of 6,000 rows, reached V8's old generation, and came back only in a full collection (30–50 of them in a batch of
- * 1,000,000 rows); 64 KB die young.
+ * 1,000,000 rows). Buffers of 64 KB mostly died young, but enough of them did not for their memory outside the heap
+ * to call 23 full collections a million rows and swell the peak; a decoded chunk's buffer now goes back to the
+ * reader (ChunkReader.release), which reads into it again: 8 buffers for a whole file, 3 full collections.
  */
 const READ_CHUNK = 1 << 16;
 /** Reads of a regular file in flight at once (read-ahead.ts). */
@@ -270,6 +272,10 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
         if (source !== process.stdin) (source as unknown as { destroy?: () => void }).destroy?.();
       };
       stopReading = destroy;
+      // Text is decoded into strings of its own, so a chunk of text read ahead goes back to the reader once decoded:
+      // the same few buffers take every read, and none lives long enough to die in V8's old generation. A workbook's
+      // chunks go on to the unzipper, which may keep them: they are not given back.
+      const release = (): void => (source as Partial<ChunkReader>).release?.();
       try {
         let first = await it.next();
         while (!first.done && (first.value as Buffer).length === 0) first = await it.next();
@@ -322,6 +328,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
             read += head.length;
             decode = await decoderFor(head, o.encoding, kind?.kind === 'text' ? kind.utf16 : undefined);
             for (let i = 0; i < head.length && !failed; i += PIECE) yield* feed(decode(head.subarray(i, i + PIECE)));
+            release();
             if (!failed) yield { kind: 'bytes', fileIndex, read, size };
           }
           while (!failed) {
@@ -330,6 +337,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
             const buf = toBuffer(n.value);
             read += buf.length;
             for (let i = 0; i < buf.length && !failed; i += PIECE) yield* feed(decode!(buf.subarray(i, i + PIECE)));
+            release();
             if (failed) break;
             yield { kind: 'bytes', fileIndex, read, size };
           }
