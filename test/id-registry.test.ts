@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ID_WORDS, IdRegistry, SLOT_BYTES, SPILL_AT, epoch, epochOf, packId, unpackId } from '../src/io/id-registry.js';
+import { ID_WORDS, IdRegistry, SLOT_BYTES, SPILL_AT, epoch, epochEnd, epochOf, packId, unpackId } from '../src/io/id-registry.js';
 import { usccCheckChar } from '../src/domain/uscc.js';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -213,6 +213,51 @@ describe('IdRegistry with its ids on disk', () => {
     big.close();
   });
 
+  it('agrees with a Map whatever the estimate of the run’s ids says, low, high or changing as it goes', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 2000, max: 6000 }), fc.array(fc.option(fc.nat(20_000), { nil: null }), { minLength: 1, maxLength: 6 }), (seed, n, guesses) => {
+        const reg = new IdRegistry(16, { at: 2, dir: tmp });
+        const ids = idStream(seed, n, 3);
+        const model = new Map<string, number>();
+        ids.forEach((s, at) => {
+          // a new estimate every n / guesses.length ids
+          if (at % Math.ceil(n / guesses.length) === 0) reg.expect(guesses[Math.floor(at / Math.ceil(n / guesses.length))]!);
+          const seen = reg.add(s, 0, at);
+          const first = model.get(s);
+          if (first === undefined) {
+            expect(seen).toBeNull();
+            model.set(s, at);
+          } else expect(seen).toEqual({ file: 0, at: first });
+        });
+        expect(reg.spilled).toBeGreaterThan(0);
+        reg.close();
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('makes the last filters no larger than the estimate needs: 1,300,000 ids, about 10 spills a shard', () => {
+    // 1,300,000 ids: 5,078 a shard, 9 or 10 spills of 512 (the rest in memory). Without an estimate the filters are
+    // made for 16 spills a shard (epochs 0, 1, 2–3, 4–7, 8–15): 256 × 16 × 512 ids × 1.5 bytes = 3,145,728 bytes.
+    // With the estimate, epoch 8– ends at ⌈1,300,000 × 1.05 ÷ 256 ÷ 512⌉ = 11: filters for 11 spills a shard,
+    // 256 × 11 × 512 × 1.5 = 2,162,688 bytes, unless a shard gets past 11 spills (more than 5,632 ids: none does,
+    // 554 above its share of 5,078, over five times the binomial spread of 71)
+    const n = 1_300_000;
+    const plain = new IdRegistry(undefined, { at: SPILL_AT, dir: tmp });
+    const told = new IdRegistry(undefined, { at: SPILL_AT, dir: tmp });
+    told.expect(n);
+    for (let i = 0; i < n; i++) {
+      plain.add(id(i), 0, i);
+      told.add(id(i), 0, i);
+    }
+    for (let i = 0; i < n; i += 4999) expect(told.add(id(i), 0, 0)).toEqual({ file: 0, at: i });
+    expect(told.add(id(n), 0, 0)).toBeNull();
+    expect(plain.filterBytes).toBe(256 * 16 * SPILL_AT * 1.5);
+    expect(told.filterBytes).toBe(256 * 11 * SPILL_AT * 1.5);
+    plain.close();
+    told.close();
+  });
+
   it('keeps every id in memory when its folder cannot be made, with the same answers', () => {
     const reg = new IdRegistry(16, { at: 2, dir: join(tmp, 'missing', 'folder') });
     agreesWithMap(reg, idStream(7, 5000, 3));
@@ -236,6 +281,24 @@ describe('the epochs of a shard’s spills', () => {
         const { from, to } = epoch(epochOf(s));
         expect(from).toBeLessThanOrEqual(s);
         expect(s).toBeLessThan(to);
+      }),
+    );
+  });
+
+  it('end at the next epoch’s start, or sooner at the spills expected, never at or before their start', () => {
+    expect([0, 1, 2, 4, 8, 16].map((s) => epochEnd(s, null))).toEqual([1, 2, 4, 8, 16, 32]);
+    expect(epochEnd(16, 24)).toBe(24);
+    expect(epochEnd(16, 40)).toBe(32);
+    expect(epochEnd(24, 24)).toBe(25); // past the estimate: one spill at a time
+    expect(epochEnd(25, 27)).toBe(27);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 30 }), fc.option(fc.nat(2 ** 31), { nil: null }), (from, until) => {
+        const to = epochEnd(from, until);
+        expect(to).toBeGreaterThan(from);
+        expect(to).toBeLessThanOrEqual(epoch(epochOf(from)).to);
+        // no larger than the spills before it
+        expect(to - from).toBeLessThanOrEqual(Math.max(1, from));
+        if (until !== null && until > from) expect(to).toBeLessThanOrEqual(until);
       }),
     );
   });

@@ -111,7 +111,8 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
   });
   const counts: BatchCounts = { records: 0, output: 0, rejected: 0, skipped: 0, warnings: 0, fileErrors: 0, printed: 0, warningsPrinted: 0 };
   const ledger = new RecordLedger(files);
-  const progress = await progressBar(await inputSize(files), run.progress);
+  const size = await inputSize(files);
+  const progress = await progressBar(size, run.progress);
   const position = new ReadPosition();
   let pool: import('./pool.js').WorkerPool | null = null;
 
@@ -218,9 +219,13 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
         case 'file-notes':
           q = { fileIndex: ev.fileIndex, apply: () => ev.notes.forEach((n) => say(formatNote(ev.file, n, lang) + '\n')) };
           break;
-        case 'bytes':
-          progress.update(counts.records, position.at(ev));
+        case 'bytes': {
+          const at = position.at(ev);
+          progress.update(counts.records, at);
+          // the records of the whole run, at the rate read so far: the id table sizes its last filters by it
+          ledger.expect(size && at > 0 && at <= size ? Math.ceil((counts.records * size) / at) : null);
           break;
+        }
       }
       if (!q) continue;
       queue.push(q);

@@ -17,7 +17,8 @@
  * of the file around it (inRun).
  *
  * What says whether an id may be on disk at all is a Bloom filter per epoch of the shard's spills, not per run:
- * epochs of 1, 1, 2, 4, 8, … spills (epoch(), about log2 of the spills; each no larger than the spills before it).
+ * epochs of 1, 1, 2, 4, 8, … spills (epoch(), about log2 of the spills; each no larger than the spills before it),
+ * the last one cut short where a shard is expected to end when the run's size is known (expect(), epochEnd()).
  * An epoch's filter is made when its first spill comes, sized for all of its spills (BLOOM_BITS
  * bits an id: a new id is looked up for nothing about 0.55% of the time a full filter), and is never dropped nor
  * rebuilt: merging runs writes the file only. Before, each run had a filter of its own, made again at every merge;
@@ -69,6 +70,11 @@ const SALT = new Uint32Array([0x47b6137b, 0x44974d91, 0x8824ad5b, 0xa2b7289d, 0x
 const SLOT_SPAN = 1 << 20;
 /** 32-bit words of a slab the filters are cut from (256 KB). */
 const SLAB_WORDS = 1 << 16;
+/**
+ * How many more ids than the run's share (expect() ÷ SHARDS) a shard's filters are made for: at 3,000,000 ids a
+ * shard gets 11,719 ± 108 (a binomial spread), and the fullest of 256 about 3% more than the share.
+ */
+const EXPECT_SLACK = 1.05;
 /** Ids a shard keeps in memory before it spills, in a run (SHARDS × 512: from about 131,000 ids on). */
 export const SPILL_AT = 512;
 
@@ -145,6 +151,10 @@ export class IdRegistry {
   /** The slab filters are cut from, and how much of it is taken. */
   private slab = new Uint32Array(0);
   private slabUsed = 0;
+  /** The spills a shard is expected to reach in the whole run (expect()), or null: not known. */
+  private until: number | null = null;
+  /** Bytes of the filters made so far (their slabs are counted in `bytes`). */
+  private filterWords = 0;
 
   /** `initialSlots`: the slots of the whole table before it first grows (spread over the shards). */
   constructor(
@@ -164,6 +174,22 @@ export class IdRegistry {
   /** Bytes the table holds in memory now, and the most it ever held at once (a growth or a spill included). */
   get bytes(): { now: number; peak: number } {
     return { now: this.bytesNow, peak: this.bytesPeak };
+  }
+
+  /** Bytes of the Bloom filters made so far. */
+  get filterBytes(): number {
+    return this.filterWords * 4;
+  }
+
+  /**
+   * About how many ids the whole run will have (an estimate, which may change), or null. An epoch's filter is made
+   * whole when it starts, sized for the spills of its epoch (up to as many as came before it), so the last one may
+   * be mostly empty: at 3,000,000 ids, the filters of spills 16–31 take 3.1 MB and a shard has about 22 spills. With
+   * an estimate, an epoch ends at the spills a shard is expected to reach (EXPECT_SLACK more, for the shards that
+   * get more than their share), if that comes sooner. A low estimate costs one more filter, a high one nothing.
+   */
+  expect(ids: number | null): void {
+    this.until = ids === null || !this.spill ? null : Math.ceil((ids * EXPECT_SLACK) / SHARDS / this.spill.at);
   }
 
   /** Ids on disk (0 until a shard spills). */
@@ -436,9 +462,8 @@ export class IdRegistry {
     const spill = d.spills++;
     d.runs.push({ offset, count: total, from: gone[0]?.from ?? spill, to: spill + 1 });
     // the spill's ids (still in the slots) go into its epoch's filter, made when the epoch's first spill comes
-    const k = epochOf(spill);
-    if (k === d.filters.length) d.filters.push(this.filter(k));
-    const filter = d.filters[k]!;
+    let filter = d.filters.at(-1);
+    if (filter === undefined || spill >= filter.to) d.filters.push((filter = this.filter(spill, epochEnd(spill, this.until))));
     for (let j = 0; j < sh.capacity; j++) {
       const b = j * WORDS;
       const s0 = sh.slots[b]!;
@@ -450,9 +475,8 @@ export class IdRegistry {
     sh.count = 0;
   }
 
-  /** The filter of epoch `k` of a shard, empty. */
-  private filter(k: number): Filter {
-    const { from, to } = epoch(k);
+  /** The filter of a shard's epoch of spills [from, to), empty. */
+  private filter(from: number, to: number): Filter {
     const blocks = Math.max(1, Math.ceil(((to - from) * this.spill!.at * BLOOM_BITS) / (32 * BLOCK_WORDS)));
     return { bloom: this.words(blocks * BLOCK_WORDS), blocks, from, to };
   }
@@ -465,6 +489,7 @@ export class IdRegistry {
       this.account(this.slab.byteLength);
     }
     this.slabUsed += n;
+    this.filterWords += n;
     return this.slab.subarray(this.slabUsed - n, this.slabUsed);
   }
 
@@ -518,6 +543,15 @@ export function epoch(k: number): { from: number; to: number } {
 /** The epoch that holds spill s (epoch(k).from ≤ s < epoch(k).to), for s < 2^31. */
 export function epochOf(s: number): number {
   return s === 0 ? 0 : 32 - Math.clz32(s);
+}
+
+/**
+ * Where the epoch that starts at spill `from` ends: at the end of the epoch of epoch() that holds `from`, or at
+ * `until` (the spills a shard is expected to reach) if that is sooner, and after `from` in any case.
+ */
+export function epochEnd(from: number, until: number | null): number {
+  const to = epoch(epochOf(from)).to;
+  return until === null ? to : Math.min(to, Math.max(from + 1, until));
 }
 
 /** The records of two sorted runs, merged by hash into `out`. */

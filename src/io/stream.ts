@@ -674,6 +674,11 @@ export class RecordLedger {
     for (const r of records) for (const p of r.problems) p.file = file;
   }
 
+  /** About how many records the whole run will have, or null if not known (IdRegistry.expect). */
+  expect(records: number | null): void {
+    this.ids.expect(records);
+  }
+
   /** The problem that rejects a record whose id was seen before in the run, or null (and the id is noted). */
   duplicate(fileIndex: number, at: At, id: string): Problem | null {
     const first = this.ids.add(id, fileIndex, at.row ?? at.index ?? 0);
