@@ -213,6 +213,17 @@ describe('IdRegistry with its ids on disk', () => {
     big.close();
   });
 
+  it('takes the memory of spill.at ids a shard from the start, and never grows it nor frees it', () => {
+    const reg = new IdRegistry(undefined, { at: SPILL_AT, dir: tmp });
+    const full = 256 * (Math.ceil(SPILL_AT / 0.85) + 1) * SLOT_BYTES;
+    expect(reg.bytes).toEqual({ now: full, peak: full });
+    // up to the first spill (a shard of 512 ids), the table holds what it held at the start
+    for (let i = 0; i < 100_000; i++) reg.add(id(i), 0, i);
+    expect(reg.spilled).toBe(0);
+    expect(reg.bytes).toEqual({ now: full, peak: full });
+    reg.close();
+  });
+
   it('agrees with a Map whatever the estimate of the run’s ids says, low, high or changing as it goes', () => {
     fc.assert(
       fc.property(fc.integer(), fc.integer({ min: 2000, max: 6000 }), fc.array(fc.option(fc.nat(20_000), { nil: null }), { minLength: 1, maxLength: 6 }), (seed, n, guesses) => {
