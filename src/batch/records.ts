@@ -10,7 +10,7 @@ import { RecordLedger, type At, type MappedRecord, type StreamOptions } from '..
 import type { BlockTask } from './types.js';
 import type { ColumnPlan } from '../io/row.js';
 import { blockMapper } from './map.js';
-import { readBlocks } from './read.js';
+import { inputSize, readBlocks, ReadPosition, recordsExpected } from './read.js';
 
 export interface RecordVisitor {
   /** A record, placed in its file (row or index), with every problem; `enterprise` null when it is rejected. */
@@ -26,6 +26,9 @@ export interface RecordVisitor {
 /** Visits every record of `files` in input order. Never throws on bad input (see rawBlocks). */
 export async function forEachRecord(files: string[], stream: StreamOptions, v: RecordVisitor): Promise<void> {
   const ledger = new RecordLedger(files);
+  const size = await inputSize(files);
+  const position = new ReadPosition();
+  let records = 0;
   try {
     const map = blockMapper(stream);
     const plans = new Map<number, ColumnPlan>();
@@ -51,6 +54,7 @@ export async function forEachRecord(files: string[], stream: StreamOptions, v: R
               p.row = (p.row ?? 0) + base;
             }
             ledger.checkId(fi, r);
+            records++;
             v.record(ev.file, r);
           });
           ledger.csvBase(fi, rows);
@@ -62,10 +66,14 @@ export async function forEachRecord(files: string[], stream: StreamOptions, v: R
           map({ kind: 'json', items: ev.items }, (r) => {
             for (const p of r.problems) p.file = ev.file;
             ledger.checkId(fi, r);
+            records++;
             v.record(ev.file, r);
           });
           break;
         }
+        case 'bytes':
+          ledger.expect(recordsExpected(records, position.at(ev), size));
+          continue;
         default:
           continue;
       }
@@ -98,6 +106,9 @@ export async function forEachBlockRecord<R extends BlockRecord>(
   v: { record(file: string, r: R, accepted: boolean): void } & Pick<RecordVisitor, 'fileProblems' | 'fileNotes'>,
 ): Promise<void> {
   const ledger = new RecordLedger(files);
+  const size = await inputSize(files);
+  const position = new ReadPosition();
+  let records = 0;
   try {
     const plans = new Map<number, ColumnPlan>();
     type Queued = { apply: () => void } | { fileIndex: number; csv: boolean; result: Promise<{ rows: number; records: R[] }> };
@@ -108,6 +119,7 @@ export async function forEachBlockRecord<R extends BlockRecord>(
       const fi = q.fileIndex;
       const file = files[fi]!;
       const base = q.csv ? ledger.csvBase(fi, b.rows) : 0;
+      records += b.records.length;
       for (const r of b.records) {
         if (q.csv) r.at.row = r.at.row! + base;
         for (const p of r.problems) {
@@ -148,6 +160,9 @@ export async function forEachBlockRecord<R extends BlockRecord>(
           q = { fileIndex: fi, csv: false, result: runBlock({ kind: 'json', items: ev.items }) };
           break;
         }
+        case 'bytes':
+          ledger.expect(recordsExpected(records, position.at(ev), size));
+          break;
         default:
           break;
       }
