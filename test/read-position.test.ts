@@ -1,10 +1,11 @@
 /**
- * How far the reading has come over several files, and the records the whole input will have at that rate (what
- * the id table sizes its last filters by).
+ * How far the reading has come over several files, and what a count (records, ids) comes to by the end of the input
+ * at that rate (what the id table sizes its last filters by).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReadPosition, recordsExpected } from '../src/batch/read.js';
+import { ReadPosition } from '../src/batch/read.js';
+import { expectedAtEnd } from '../src/io/stream.js';
 
 describe('ReadPosition', () => {
   it('counts the bytes of the files before the current one and of the current one', () => {
@@ -16,26 +17,26 @@ describe('ReadPosition', () => {
   });
 });
 
-describe('recordsExpected', () => {
-  it('is the records at the rate read so far, rounded up', () => {
+describe('expectedAtEnd', () => {
+  it('is the count at the rate read so far, rounded up', () => {
     // 1,000 records in the first 170,000 bytes of 510,000: 3,000 in all
-    expect(recordsExpected(1000, 170_000, 510_000)).toBe(3000);
-    expect(recordsExpected(1000, 300_000, 1_000_000)).toBe(3334);
-    expect(recordsExpected(7, 510_000, 510_000)).toBe(7);
+    expect(expectedAtEnd(1000, 170_000, 510_000)).toBe(3000);
+    expect(expectedAtEnd(1000, 300_000, 1_000_000)).toBe(3334);
+    expect(expectedAtEnd(7, 510_000, 510_000)).toBe(7);
   });
 
   it('is null when it cannot be told: no size (standard input), nothing read, or more read than the files held', () => {
-    expect(recordsExpected(10, 100, null)).toBeNull();
-    expect(recordsExpected(10, 100, 0)).toBeNull();
-    expect(recordsExpected(0, 0, 1000)).toBeNull();
-    expect(recordsExpected(10, 1001, 1000)).toBeNull();
+    expect(expectedAtEnd(10, 100, null)).toBeNull();
+    expect(expectedAtEnd(10, 100, 0)).toBeNull();
+    expect(expectedAtEnd(0, 0, 1000)).toBeNull();
+    expect(expectedAtEnd(10, 1001, 1000)).toBeNull();
   });
 
-  it('is never below the records read, and exactly them once everything is read', () => {
+  it('is never below the count reached, and exactly it once everything is read', () => {
     fc.assert(
       fc.property(fc.nat(100_000_000), fc.integer({ min: 1, max: 2 ** 50 }), fc.integer({ min: 1, max: 2 ** 50 }), (records, a, b) => {
         const [read, size] = a <= b ? [a, b] : [b, a];
-        const e = recordsExpected(records, read, size)!;
+        const e = expectedAtEnd(records, read, size)!;
         expect(e).toBeGreaterThanOrEqual(records);
         if (read === size) expect(e).toBe(records);
       }),

@@ -38,17 +38,6 @@ export async function inputSize(files: readonly string[]): Promise<number | null
   return total;
 }
 
-/**
- * The records of the whole input at the rate read so far (records × the input's size ÷ the bytes read), or null
- * when that cannot be told: the size is not known (standard input) or nothing is read yet, or more has been read
- * than the files held when the run began (a file that grows). The id table sizes its last filters by it.
- */
-export function recordsExpected(records: number, read: number, size: number | null): number | null {
-  if (!size || read <= 0 || read > size) return null;
-  // an estimate of a count, not an amount: a float is fine, kept from below the records already read
-  return read === size ? records : Math.max(records, Math.ceil((records * size) / read));
-}
-
 /** Bytes read over all files so far, from the 'bytes' events (each counts within its file). */
 export class ReadPosition {
   private before = 0; // bytes of the files before the current one

@@ -10,7 +10,7 @@ import { RecordLedger, type At, type MappedRecord, type StreamOptions } from '..
 import type { BlockTask } from './types.js';
 import type { ColumnPlan } from '../io/row.js';
 import { blockMapper } from './map.js';
-import { inputSize, readBlocks, ReadPosition, recordsExpected } from './read.js';
+import { inputSize, readBlocks, ReadPosition } from './read.js';
 
 export interface RecordVisitor {
   /** A record, placed in its file (row or index), with every problem; `enterprise` null when it is rejected. */
@@ -28,7 +28,6 @@ export async function forEachRecord(files: string[], stream: StreamOptions, v: R
   const ledger = new RecordLedger(files);
   const size = await inputSize(files);
   const position = new ReadPosition();
-  let records = 0;
   try {
     const map = blockMapper(stream);
     const plans = new Map<number, ColumnPlan>();
@@ -54,7 +53,6 @@ export async function forEachRecord(files: string[], stream: StreamOptions, v: R
               p.row = (p.row ?? 0) + base;
             }
             ledger.checkId(fi, r);
-            records++;
             v.record(ev.file, r);
           });
           ledger.csvBase(fi, rows);
@@ -66,13 +64,12 @@ export async function forEachRecord(files: string[], stream: StreamOptions, v: R
           map({ kind: 'json', items: ev.items }, (r) => {
             for (const p of r.problems) p.file = ev.file;
             ledger.checkId(fi, r);
-            records++;
             v.record(ev.file, r);
           });
           break;
         }
         case 'bytes':
-          ledger.expect(recordsExpected(records, position.at(ev), size));
+          ledger.readTo(position.at(ev), size);
           continue;
         default:
           continue;
@@ -108,7 +105,6 @@ export async function forEachBlockRecord<R extends BlockRecord>(
   const ledger = new RecordLedger(files);
   const size = await inputSize(files);
   const position = new ReadPosition();
-  let records = 0;
   try {
     const plans = new Map<number, ColumnPlan>();
     type Queued = { apply: () => void } | { fileIndex: number; csv: boolean; result: Promise<{ rows: number; records: R[] }> };
@@ -119,7 +115,6 @@ export async function forEachBlockRecord<R extends BlockRecord>(
       const fi = q.fileIndex;
       const file = files[fi]!;
       const base = q.csv ? ledger.csvBase(fi, b.rows) : 0;
-      records += b.records.length;
       for (const r of b.records) {
         if (q.csv) r.at.row = r.at.row! + base;
         for (const p of r.problems) {
@@ -161,7 +156,7 @@ export async function forEachBlockRecord<R extends BlockRecord>(
           break;
         }
         case 'bytes':
-          ledger.expect(recordsExpected(records, position.at(ev), size));
+          ledger.readTo(position.at(ev), size);
           break;
         default:
           break;

@@ -156,7 +156,7 @@ export class IdRegistry {
   private whole: Uint32Array | null = null;
   /** The spills a shard is expected to reach in the whole run (expect()), or null: not known. */
   private until: number | null = null;
-  /** Bytes of the filters made so far (their slabs are counted in `bytes`). */
+  /** 32-bit words of the filters made so far (their slabs are counted in `bytes`). */
   private filterWords = 0;
 
   /** `initialSlots`: the slots of the whole table before it first grows (spread over the shards). */

@@ -626,6 +626,18 @@ export function mapJsonItems(items: readonly JsonItem[], o: InputOptions): Mappe
 }
 
 /**
+ * What `count` (records, ids) will come to by the end of the input, at the rate read so far (count × the input's
+ * size ÷ the bytes read), or null when that cannot be told: the size is not known (standard input) or nothing is
+ * read yet, or more has been read than the files held when the run began (a file that grows). The id table sizes
+ * its last filters by it (RecordLedger.readTo).
+ */
+export function expectedAtEnd(count: number, read: number, size: number | null): number | null {
+  if (!size || read <= 0 || read > size) return null;
+  // an estimate of a count, not an amount: a float is fine, kept from below the count already reached
+  return read === size ? count : Math.max(count, Math.ceil((count * size) / read));
+}
+
+/**
  * Puts mapped records back in their files: CSV rows become row numbers of the file, problems get the file name,
  * and an id seen before in the run rejects the record ("first at file:row"). Blocks must be placed in file order.
  */
@@ -674,9 +686,12 @@ export class RecordLedger {
     for (const r of records) for (const p of r.problems) p.file = file;
   }
 
-  /** About how many records the whole run will have, or null if not known (IdRegistry.expect). */
-  expect(records: number | null): void {
-    this.ids.expect(records);
+  /**
+   * The reading has come to byte `read` of the input's `size` (null: not known): the id table is told the ids the
+   * whole run will have at that rate (IdRegistry.expect), by which it sizes its last filters.
+   */
+  readTo(read: number, size: number | null): void {
+    this.ids.expect(expectedAtEnd(this.ids.size, read, size));
   }
 
   /** The problem that rejects a record whose id was seen before in the run, or null (and the id is noted). */
