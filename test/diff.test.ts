@@ -170,9 +170,9 @@ describe('gz-awards diff with bad input', () => {
   });
 });
 
-describe('the README', () => {
+describe('the rule-changes guide', () => {
   it('shows the diff the reform produces on the sample district as it is', () => {
-    const readme = readFileSync('README.md', 'utf8');
+    const readme = readFileSync('docs/en/rule-changes.md', 'utf8');
     const block = /<!-- diff-example:start -->\n```\n([\s\S]*?)```\n<!-- diff-example:end -->/.exec(readme)?.[1];
     const r = cli(['diff', 'fixtures/districts/sample-district-with-rejects.csv', '--params', REFORM, '--lang', 'en', '--top', '3']);
     expect(r.code).toBe(3); // the sample's seven bad rows, on purpose
