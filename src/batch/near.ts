@@ -30,9 +30,9 @@ import { csvCell } from '../render/csv.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import type { EvalContext } from '../policies/define.js';
-import { growthWindowEnd } from '../policies/tier-award.js';
+import { growthWindowEnd } from '../templates/tier-award.js';
 
-/** The resolved parameters of a tier award (policies/tier-award.ts). */
+/** The resolved parameters of a tier award (templates/tier-award.ts). */
 interface TierParams {
   thresholds: Fen[];
   minGrowth: Rate[];
@@ -263,7 +263,7 @@ function growthOf(e: Enterprise, year: number, tn: TierNear, j: number, ctx: Eva
   const n = tn.p.growthYears;
   const min = tn.p.minGrowth[j]!;
   const end = growthWindowEnd(year, ctx);
-  // INTERPRETATION: growthAverage — as the tier award reads it (policies/tier-award.ts). The geometric reading
+  // INTERPRETATION: growthAverage — as the tier award reads it (templates/tier-award.ts). The geometric reading
   // needs the window's first and last years only.
   const geometric = ctx.interpretation.growthAverage === 'geometric';
   const series: Fen[] = [];

@@ -1,12 +1,12 @@
 /**
- * Building blocks shared by the policy modules: checks on list entries, projects and yearly flags, and the
- * measure shapes that recur across documents (a list award, a project, a flag). Each takes its article and
- * quote from the caller, so a rule still cites its own document.
+ * Building blocks shared by the policy modules and the templates (src/templates/): checks on list entries and
+ * yearly fields, and how checks decide an outcome. Each takes its article and quote from the caller, so a rule
+ * still cites its own document.
  */
-import { isFirstTime, yearData, type Enterprise, type ListEntry, type ListId, type ProjectType, type Track, type YearField } from '../domain/enterprise.js';
+import { isFirstTime, yearData, type Enterprise, type ListEntry, type ListId, type Track, type YearField } from '../domain/enterprise.js';
 import type { Fen } from '../domain/money.js';
-import { UNEXPLAINED, type Check, type Kind } from '../domain/result.js';
-import { defineMeasure, param, type MeasureDef, type Outcome, type Param, type ParamSpecs, type Resolved } from './define.js';
+import { UNEXPLAINED, type Check } from '../domain/result.js';
+import { param, type MeasureDef, type Outcome, type Param, type Resolved } from './define.js';
 
 const NOTHING_MISSING: readonly string[] = Object.freeze([]);
 
@@ -86,73 +86,6 @@ export function firstTimeCheck(e: Enterprise, entry: ListEntry): Check {
 export function selectionYearCheck(year: number, years: readonly number[]): Check {
   const ok = years.includes(year);
   return { id: 'selection-year', passed: ok, msg: { key: ok ? 'selection-year.pass' : 'selection-year.fail', args: { year, years: years.join('、') } } };
-}
-
-interface ListMeasureOptions<S extends ParamSpecs> {
-  id: string;
-  article: string;
-  kind: Kind;
-  title: { zh: string; en: string };
-  quote: string;
-  lists: readonly ListId[];
-  /** One-off awards "对首次进入名单的": the entry must be the first on its list. */
-  firstTime?: boolean;
-  /** The honghu list is one list with a track per entry; a measure reads the entries of its own track. */
-  track?: Track;
-  tracks?: readonly Track[];
-  params?: S;
-  /** Name of a `money` parameter: the ceiling a cash-cap measure reports. */
-  cap?: keyof S & string;
-  /** Name of a `year[]` parameter: the only years in which the list is selected. */
-  selectionYears?: keyof S & string;
-}
-
-/** A measure that follows from being on a list in a year: HQ status, a park award, 鸿鹄, 麒麟 … */
-export function listMeasure<S extends ParamSpecs = Record<string, never>>(o: ListMeasureOptions<S>): MeasureDef<S> {
-  return defineMeasure<S>({
-    id: o.id,
-    article: o.article,
-    kind: o.kind,
-    title: o.title,
-    quote: o.quote,
-    params: (o.params ?? {}) as S,
-    ...(o.tracks ? { tracks: o.tracks } : {}),
-    applicationLag: 0,
-    reads: { lists: o.lists, ...(o.track ? { listTrack: o.track } : {}) },
-    evaluate(e, year, p) {
-      const entry = entryFor(e, o.lists, year, o.track)!;
-      const checks: Check[] = [listedCheck(e, o.lists, year, o.track)];
-      if (o.selectionYears) checks.push(selectionYearCheck(year, p[o.selectionYears] as number[]));
-      if (o.firstTime) checks.push(firstTimeCheck(e, entry));
-      return decide(checks, o.cap ? (p[o.cap] as Fen) : null);
-    },
-  });
-}
-
-interface ProjectMeasureOptions {
-  id: string;
-  article: string;
-  title: { zh: string; en: string };
-  quote: string;
-  type: ProjectType;
-  tracks?: readonly Track[];
-  kind?: Kind;
-}
-
-/** A project measure: a project of the type in the year → support per the rules named (unquantified). */
-export function projectMeasure(o: ProjectMeasureOptions): MeasureDef<Record<string, never>> {
-  return defineMeasure<Record<string, never>>({
-    id: o.id,
-    article: o.article,
-    kind: o.kind ?? 'unquantified',
-    title: o.title,
-    quote: o.quote,
-    params: {},
-    ...(o.tracks ? { tracks: o.tracks } : {}),
-    applicationLag: 0,
-    reads: { projects: [o.type] },
-    evaluate: (_e, year) => decide([{ id: 'project', passed: true, msg: { key: 'project.pass', args: { type: o.type, year } } }]),
-  });
 }
 
 /** The type of a resolved measure parameter set, for rules written outside the factory. */

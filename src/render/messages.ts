@@ -195,6 +195,39 @@ const zh: Record<string, Text | Words> = {
     return `无形资产成本 ${money(f(a, 'cost'), 'zh', u)}，按${a['amortised']}%摊销，额外摊销基数 ${money(f(a, 'base'), 'zh', u)}`;
   },
   'note.livestream-validity': () => '文件未规定有效期，按其目标年限视为至2027年',
+  // The templates of policy files (src/templates/yearly.ts, condition.ts)
+  'level.pass': (a) => {
+    const u = unitOf(a, 'value', 'threshold');
+    return `${a['year']} 年${fieldName(a, 'zh')} ${money(f(a, 'value'), 'zh', u)} ${cmp(a)} ${money(f(a, 'threshold'), 'zh', u)}${a['tier'] ? `（第${a['tier']}档）` : ''}`;
+  },
+  'level.fail': (a) => {
+    const u = unitOf(a, 'value', 'threshold');
+    return `${a['year']} 年${fieldName(a, 'zh')} ${money(f(a, 'value'), 'zh', u)} ${ncmp(a)} ${a['tier'] ? `第${a['tier']}档门槛 ` : '门槛 '}${money(f(a, 'threshold'), 'zh', u)}，还差 ${money(levelGap(a), 'zh', u, 'up')}`;
+  },
+  'first-reach.pass': (a) =>
+    `${a['year']} 年首次达到第${a['from'] === a['tier'] ? a['tier'] : `${a['from']}—${a['tier']}`}档（此前最高${a['before'] ? `第${a['before']}档，${a['beforeYear']} 年` : '未达第1档'}）` +
+    (a['from'] !== a['tier'] ? (a['every'] ? `，逐档给予，合计 ${money(f(a, 'amount'), 'zh')}` : `，按所达最高档给予 ${money(f(a, 'amount'), 'zh')}`) : ''),
+  'first-reach.fail': (a) => `第${a['tier']}档已于 ${a['beforeYear']} 年达到，${a['year']} 年不是首次达到`,
+  'increase.pass': (a) => {
+    const u = unitOf(a, 'value', 'prev', 'increase');
+    return `${a['year']} 年${fieldName(a, 'zh')} ${money(f(a, 'value'), 'zh', u)}，较上一年 ${money(f(a, 'prev'), 'zh', u)} 增加 ${money(f(a, 'increase'), 'zh', u)}`;
+  },
+  'increase.fail': (a) => {
+    const u = unitOf(a, 'value', 'prev');
+    return `${a['year']} 年${fieldName(a, 'zh')} ${money(f(a, 'value'), 'zh', u)} 未超过上一年 ${money(f(a, 'prev'), 'zh', u)}，没有增量`;
+  },
+  'steps.whole': (a) => `增量 ${money(f(a, 'increase'), 'zh')} 含 ${a['steps']} 个整 ${money(f(a, 'step'), 'zh')}，× ${money(f(a, 'award'), 'zh')} = ${money(f(a, 'sum'), 'zh')}，每年上限 ${money(f(a, 'cap'), 'zh')}，取 ${money(f(a, 'amount'), 'zh')}`,
+  'steps.pro-rata': (a) => `增量 ${money(f(a, 'increase'), 'zh')} ÷ ${money(f(a, 'step'), 'zh')} × ${money(f(a, 'award'), 'zh')} = ${money(f(a, 'sum'), 'zh')}（按比例，向下取整到分），每年上限 ${money(f(a, 'cap'), 'zh')}，取 ${money(f(a, 'amount'), 'zh')}`,
+  'steps.fail': (a) => `增量 ${money(f(a, 'increase'), 'zh')} 不足一个整 ${money(f(a, 'step'), 'zh')}`,
+  'yoy.pass': (a) => `${a['year']} 年${fieldName(a, 'zh')}同比增长 ${a['rate']}% ≥ ${pct(String(a['min']))}`,
+  'yoy.fail': (a) => `${a['year']} 年${fieldName(a, 'zh')}同比增长 ${a['rate']}% < ${pct(String(a['min']))}`,
+  'flag.pass': (a) => `${a['year']} 年${fieldName(a, 'zh')}：是`,
+  'flag.fail': (a) => `${a['year']} 年${fieldName(a, 'zh')}：否`,
+  'note.first-reach-highest': () => '一次跨越多档的，按所达最高档给予一次（解释：firstReachJump=highest）',
+  'note.first-reach-every': () => '一次跨越多档的，所跨各档分别给予（解释：firstReachJump=every）',
+  'note.per-step-whole': () => '“每增加”按整档计，不足一档的部分不计（解释：perStep=whole）',
+  'note.per-step-pro-rata': () => '“每增加”按比例计，不足一档的部分按比例给予（解释：perStep=pro-rata）',
+  'note.text': (a) => String(a['zh']),
   // Input problems
   'expected.amount': () => '应为金额（元），如 3100000000、31亿、3.1e9',
   'amount.not-a-number': () => '应为金额：数字、千分位（3,100,000,000）、单位（31亿、310000万元）或指数形式（3.1e9）',
@@ -295,6 +328,26 @@ const en: Record<string, Text | Words> = {
   'note.rd-amortisation': () => 'amortised at 150% of cost: the amount is an extra amortisation base (50% of cost), deducted over the amortisation years, not at once',
   'amortisation-base': (a) => `intangible assets ${money(f(a, 'cost'), 'en')} amortised at ${a['amortised']}%: extra amortisation base ${money(f(a, 'base'), 'en')}`,
   'note.livestream-validity': () => 'the text states no validity; taken to run to 2027, the year of its targets',
+  'level.pass': (a) => `${fieldName(a, 'en')} ${a['year']}: ${money(f(a, 'value'), 'en')} ${cmp(a)} ${money(f(a, 'threshold'), 'en')}${a['tier'] ? ` (tier ${a['tier']})` : ''}`,
+  'level.fail': (a) => `${fieldName(a, 'en')} ${a['year']}: ${money(f(a, 'value'), 'en')} ${ncmp(a)} the ${a['tier'] ? `tier ${a['tier']} ` : ''}threshold ${money(f(a, 'threshold'), 'en')}, ${money(levelGap(a), 'en', undefined, 'up')} short`,
+  'first-reach.pass': (a) =>
+    `${a['year']} first reaches tier ${a['from'] === a['tier'] ? a['tier'] : `${a['from']}–${a['tier']}`} (before: ${a['before'] ? `tier ${a['before']}, in ${a['beforeYear']}` : 'below tier 1'})` +
+    (a['from'] !== a['tier'] ? (a['every'] ? `; every tier crossed is paid, ${money(f(a, 'amount'), 'en')} in all` : `; the highest tier reached is paid, ${money(f(a, 'amount'), 'en')}`) : ''),
+  'first-reach.fail': (a) => `tier ${a['tier']} was reached in ${a['beforeYear']} already: ${a['year']} is not the first time`,
+  'increase.pass': (a) => `${fieldName(a, 'en')} ${a['year']}: ${money(f(a, 'value'), 'en')}, up ${money(f(a, 'increase'), 'en')} on the year before (${money(f(a, 'prev'), 'en')})`,
+  'increase.fail': (a) => `${fieldName(a, 'en')} ${a['year']}: ${money(f(a, 'value'), 'en')}, not above the year before (${money(f(a, 'prev'), 'en')}): no increase`,
+  'steps.whole': (a) => `the increase ${money(f(a, 'increase'), 'en')} holds ${a['steps']} whole steps of ${money(f(a, 'step'), 'en')}, × ${money(f(a, 'award'), 'en')} = ${money(f(a, 'sum'), 'en')}, capped at ${money(f(a, 'cap'), 'en')} a year: ${money(f(a, 'amount'), 'en')}`,
+  'steps.pro-rata': (a) => `the increase ${money(f(a, 'increase'), 'en')} ÷ ${money(f(a, 'step'), 'en')} × ${money(f(a, 'award'), 'en')} = ${money(f(a, 'sum'), 'en')} (pro rata, rounded down to the fen), capped at ${money(f(a, 'cap'), 'en')} a year: ${money(f(a, 'amount'), 'en')}`,
+  'steps.fail': (a) => `the increase ${money(f(a, 'increase'), 'en')} is less than one whole step of ${money(f(a, 'step'), 'en')}`,
+  'yoy.pass': (a) => `${fieldName(a, 'en')} ${a['year']}: year-on-year growth ${a['rate']}% ≥ ${pct(String(a['min']))}`,
+  'yoy.fail': (a) => `${fieldName(a, 'en')} ${a['year']}: year-on-year growth ${a['rate']}% < ${pct(String(a['min']))}`,
+  'flag.pass': (a) => `${fieldName(a, 'en')} ${a['year']}: yes`,
+  'flag.fail': (a) => `${fieldName(a, 'en')} ${a['year']}: no`,
+  'note.first-reach-highest': () => 'a year that crosses several tiers at once is paid the highest tier reached, once (interpretation firstReachJump=highest)',
+  'note.first-reach-every': () => 'a year that crosses several tiers at once is paid every tier crossed (interpretation firstReachJump=every)',
+  'note.per-step-whole': () => '"每增加" counts whole steps; a part step pays nothing (interpretation perStep=whole)',
+  'note.per-step-pro-rata': () => '"每增加" pays in proportion, a part step too (interpretation perStep=pro-rata)',
+  'note.text': (a) => String(a['en']),
   'expected.amount': () => 'expected an amount in 元, e.g. 3100000000, 31亿 or 3.1e9',
   'amount.not-a-number': () => 'expected an amount: digits, thousand separators (3,100,000,000), a unit (31亿, 310000万元) or an exponent (3.1e9)',
   'amount.negative': () => 'an amount cannot be negative',
@@ -337,6 +390,12 @@ const en: Record<string, Text | Words> = {
   'expected.prior-award': () => 'expected measure@year[:tier], e.g. scale-tier@2025:1',
   'duplicate-id': (a) => `duplicate unified social credit code (first at ${a['first']})`,
 };
+
+/** What a level check's value lacks to reach its threshold. */
+function levelGap(a: Args): Fen {
+  const d = f(a, 'threshold') - f(a, 'value');
+  return d > 0n ? d : 0n;
+}
 
 function gap(a: Args): Fen {
   const d = f(a, 'threshold') - f(a, 'sales');

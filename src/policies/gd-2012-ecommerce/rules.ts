@@ -2,7 +2,9 @@
 import { yearData } from '../../domain/enterprise.js';
 import { applyRate, atLeastShare, ratePercent, type Fen, type Rate } from '../../domain/money.js';
 import type { Check } from '../../domain/result.js';
-import { decide, fieldCheck, listMeasure } from '../common.js';
+import { taxDeductionMeasure } from '../../templates/expense-ratio.js';
+import { listMeasure } from '../../templates/list-award.js';
+import { decide, fieldCheck } from '../common.js';
 import { defineMeasure } from '../define.js';
 import { rdCapitalized as rdCapitalizedParams, rdExpensed as rdExpensedParams, registeredCapital as registeredCapitalParams } from './parameters.js';
 
@@ -13,21 +15,15 @@ const RD_QUOTE =
 const RD_2023_NOTE = { key: 'note.rd-2023-7' } as const;
 
 /** (二十三), expensed R&D: an extra deduction of 50% of the expense, in the following year's tax return. */
-export const rdExpensed = defineMeasure({
+export const rdExpensed = taxDeductionMeasure({
   id: 'rd-expensed',
   article: '(二十三)',
-  kind: 'tax-deduction',
   title: { zh: '研发费用加计扣除（费用化）', en: 'Extra deduction of expensed R&D' },
   quote: RD_QUOTE,
+  input: 'rdExpensed',
   params: rdExpensedParams,
-  applicationLag: 1,
+  rateParam: 'extraRate',
   notes: [RD_2023_NOTE],
-  reads: { fields: ['rdExpensed'] },
-  evaluate(e, year, p) {
-    const check = fieldCheck<Fen>('cost', e, year, 'rdExpensed', (v) => v > 0n);
-    const v = yearData(e, year)?.rdExpensed;
-    return decide([check], v === undefined ? null : applyRate(v, p.extraRate));
-  },
 });
 
 /**

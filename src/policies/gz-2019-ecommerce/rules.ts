@@ -2,7 +2,10 @@
 import { yearData, type ListId } from '../../domain/enterprise.js';
 import type { Fen } from '../../domain/money.js';
 import type { Check } from '../../domain/result.js';
-import { decide, fieldCheck, listMeasure, projectMeasure } from '../common.js';
+import { flagMeasure, projectMeasure } from '../../templates/condition.js';
+import { taxDeductionMeasure } from '../../templates/expense-ratio.js';
+import { listMeasure } from '../../templates/list-award.js';
+import { decide, fieldCheck } from '../common.js';
 import { defineMeasure } from '../define.js';
 import { talent as talentParams } from './parameters.js';
 
@@ -98,16 +101,13 @@ export const paymentLicense = listMeasure({
 });
 
 /** (二十): a first listing, quotation or bond issue in the year → a one-off subsidy per the finance policies. */
-export const listing = defineMeasure({
+export const listing = flagMeasure({
   id: 'listing',
   article: '(二十)',
   kind: 'unquantified',
   title: { zh: '新上市、挂牌、发债一次性补贴', en: 'One-off subsidy for a new listing, quotation or bond issue' },
   quote: '对在境内外证券市场新上市的本地电子商务企业,及进入全国中小企业股份转让系统和广州股权交易中心挂牌交易的本地股份制电子商务企业,以及在交易所市场和银行间市场新发行债券的本地电子商务企业,结合市有关金融政策给予一次性补贴。',
-  params: {},
-  applicationLag: 0,
-  reads: { fields: ['newListing'] },
-  evaluate: (e, year) => decide([fieldCheck<boolean>('new-listing', e, year, 'newListing', (v) => v)]),
+  flags: [{ input: 'newListing', check: 'new-listing' }],
 });
 
 const TALENT_LISTS: readonly ListId[] = ['gz-demo-enterprise', 'gz-demo-base-tenant', 'cross-border-park-tenant'];
@@ -156,16 +156,13 @@ export const hqRelocation = listMeasure({
 });
 
 /** (六): cross-border e-commerce retail exports without invoices are exempt from VAT (a tax treatment). */
-export const retailExportVat = defineMeasure({
+export const retailExportVat = flagMeasure({
   id: 'retail-export-vat',
   article: '(六)',
   kind: 'non-monetary',
   title: { zh: '跨境电商零售出口货物无票免征增值税', en: 'VAT exemption without invoices for cross-border retail exports' },
   quote: '试行跨境电子商务零售出口货物(财政部、国家税务总局明确取消出口退、免税的货物除外)无票免征增值税政策',
-  params: {},
-  applicationLag: 0,
-  reads: { fields: ['crossBorderRetailExport'] },
-  evaluate: (e, year) => decide([fieldCheck<boolean>('retail-export', e, year, 'crossBorderRetailExport', (v) => v)]),
+  flags: [{ input: 'crossBorderRetailExport', check: 'retail-export' }],
 });
 
 /** (七): key "going global" projects of cross-border enterprises get funding. */
@@ -200,14 +197,11 @@ export const rdDeduction = defineMeasure({
 });
 
 /** (二十八): staff education expense drawn and used in the year is deducted before tax, per national rules. */
-export const staffEducation = defineMeasure({
+export const staffEducation = taxDeductionMeasure({
   id: 'staff-education',
   article: '(二十八)',
-  kind: 'tax-deduction',
   title: { zh: '员工教育经费税前扣除', en: 'Pre-tax deduction of staff education expense' },
   quote: '对电商企业当年提取并实际使用的员工教育经费,按国家有关规定予以税前扣除。',
+  input: 'staffEducationExpense',
   params: {},
-  applicationLag: 1,
-  reads: { fields: ['staffEducationExpense'] },
-  evaluate: (e, year) => decide([fieldCheck<Fen>('cost', e, year, 'staffEducationExpense', (v) => v > 0n)]),
 });

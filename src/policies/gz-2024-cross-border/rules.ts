@@ -1,9 +1,7 @@
 /** The measures of the 2024 cross-border measures, file 003. */
-import { yearData, type Enterprise, type YearField } from '../../domain/enterprise.js';
-import { applyRate, minFen, rateString, type Fen, type Rate } from '../../domain/money.js';
-import { UNEXPLAINED, type Check } from '../../domain/result.js';
-import { decide, fieldCheck, listedCheck, listMeasure, projectMeasure, trackCheck } from '../common.js';
-import { defineMeasure, type EvalContext, type Outcome } from '../define.js';
+import { projectMeasure } from '../../templates/condition.js';
+import { expenseRatioMeasure } from '../../templates/expense-ratio.js';
+import { listMeasure } from '../../templates/list-award.js';
 import { bondedRent as bondedRentParams, brandOverseas as brandOverseasParams, kunpeng as kunpengParams, qilin as qilinParams } from './parameters.js';
 
 /** 一: first entry on the 麒麟 list. */
@@ -43,44 +41,27 @@ export const kunpeng = listMeasure({
   cap: 'cap',
 });
 
-/** A share of a yearly cost with a yearly ceiling, rounded down to the fen. */
-function costShare(e: Enterprise, year: number, field: YearField, rate: Rate, cap: Fen, checks: Check[], ctx: EvalContext): Outcome {
-  const explain = ctx.explain;
-  const cost = fieldCheck<Fen>('cost', e, year, field, (v) => v > 0n, undefined, explain);
-  checks.push(cost);
-  const value = yearData(e, year)?.[field] as Fen | undefined;
-  if (value === undefined) return decide(checks, null);
-  const share = applyRate(value, rate);
-  const amount = minFen(share, cap);
-  checks.push({ id: 'cap', passed: true, msg: explain ? { key: 'cap.applied', args: { base: value, rate: rateString(rate), share, cap, amount } } : UNEXPLAINED });
-  return decide(checks, amount);
-}
-
 /** 三: 50% of the brand promotion expense of a selected 品牌出海 enterprise, at most 1,000,000 a year. */
-export const brandOverseas = defineMeasure({
+export const brandOverseas = expenseRatioMeasure({
   id: 'brand-overseas',
   article: '三',
-  kind: 'cash-formula',
   title: { zh: '跨境电商“品牌出海”推广费用扶持', en: '"Brand overseas" promotion cost subsidy' },
   quote: '遴选一定数量的优秀跨境电商“品牌出海”企业，对其借助社交媒体、搜索引擎、跨境直播、第三方跨境电子商务平台等方式开展品牌推广产生的实际费用，给予不超过推广费用 50%的资金扶持，单个企业每年扶持金额不超过 100 万元。',
+  input: 'brandPromotionExpense',
+  lists: ['brand-overseas'],
   params: brandOverseasParams,
-  applicationLag: 1,
-  reads: { fields: ['brandPromotionExpense'], lists: ['brand-overseas'] },
-  evaluate: (e, year, p, ctx) => costShare(e, year, 'brandPromotionExpense', p.rate, p.cap, [listedCheck(e, ['brand-overseas'], year)], ctx),
 });
 
 /** 四: 30% of the rent in customs special supervision zones, at most 1,500,000 a year. */
-export const bondedRent = defineMeasure({
+export const bondedRent = expenseRatioMeasure({
   id: 'bonded-rent',
   article: '四',
-  kind: 'cash-formula',
   title: { zh: '海关特殊监管区域租金扶持', en: 'Rent subsidy in customs special supervision zones' },
   quote: '对跨境电商企业租赁海关特殊监管区域开展跨境电商业务的，给予不超过租金的 30%的资金扶持，单家企业每年扶持金额不超过 150 万元。',
-  params: bondedRentParams,
-  applicationLag: 1,
-  reads: { fields: ['bondedZoneRent'] },
+  input: 'bondedZoneRent',
   // "对跨境电商企业": the cross-border track. A rent given without it is an ineligible row, not silence.
-  evaluate: (e, year, p, ctx) => costShare(e, year, 'bondedZoneRent', p.rate, p.cap, [trackCheck(e, 'cross-border', ctx.explain)], ctx),
+  track: 'cross-border',
+  params: bondedRentParams,
 });
 
 /** 六: excellent overseas-warehouse cases and provincial public overseas warehouses, per the relevant policies. */

@@ -1,7 +1,7 @@
 /** The measures of 《广州市关于推动电子商务高质量发展的若干措施》 (2025), file 000. */
-import { decide, fieldCheck, listMeasure, projectMeasure } from '../common.js';
-import { defineMeasure } from '../define.js';
-import { tierAwardMeasure } from '../tier-award.js';
+import { flagMeasure, projectMeasure } from '../../templates/condition.js';
+import { listMeasure } from '../../templates/list-award.js';
+import { tierAwardMeasure } from '../../templates/tier-award.js';
 import { honghu as honghuParams, scaleTier as scaleTierParams } from './parameters.js';
 
 /** 第一条: recognised HQ enterprises enjoy the HQ policies' services. */
@@ -15,20 +15,18 @@ export const hq = listMeasure({
 });
 
 /** 第二条 ¶1: newly above-quota enterprises that report to the NBS platform, per the separate reward policy. */
-export const aboveQuota = defineMeasure({
+export const aboveQuota = flagMeasure({
   id: 'above-quota',
   article: '第二条',
   kind: 'unquantified',
   title: { zh: '新增限额以上企业奖励', en: 'Reward for newly above-quota enterprises' },
   quote: '推动电商企业 “个转企、小升规 ”，对纳入国家统计局联网直报平台并上报统计数据的企业，根据批发零售业新增限额以上企业奖励政策给予支持。',
-  params: {},
-  applicationLag: 0,
-  reads: { fields: ['newlyAboveQuota'] },
-  evaluate: (e, year) =>
-    decide([
-      fieldCheck<boolean>('newly-above-quota', e, year, 'newlyAboveQuota', (v) => v),
-      fieldCheck<boolean>('reporting', e, year, 'nbsDirectReporting', (v) => v),
-    ]),
+  // the years come from newlyAboveQuota alone: a year with only the reporting flag is not this measure's
+  flags: [
+    { input: 'newlyAboveQuota', check: 'newly-above-quota' },
+    { input: 'nbsDirectReporting', check: 'reporting' },
+  ],
+  readsOnly: ['newlyAboveQuota'],
 });
 
 /** 第二条 ¶2: the tier award on online retail sales. */

@@ -1,6 +1,6 @@
 /** The measures of the 2025 live-streaming opinions, file 002. */
-import { listMeasure } from '../common.js';
-import { tierAwardMeasure } from '../tier-award.js';
+import { listMeasure } from '../../templates/list-award.js';
+import { tierAwardMeasure } from '../../templates/tier-award.js';
 import { honghu as honghuParams, scaleTier as scaleTierParams } from './parameters.js';
 
 /** 三(一)1: first entry of a district's list of excellent live-streaming parks; the district sets the award. */

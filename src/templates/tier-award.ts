@@ -17,11 +17,12 @@ import {
   type Rate,
 } from '../domain/money.js';
 import { UNEXPLAINED, type Check, type NextTier } from '../domain/result.js';
-import { decide, fieldCheck, missingCheck } from './common.js';
-import { defineMeasure, type EvalContext, type MeasureDef, type Outcome, type Param } from './define.js';
+import { decide, fieldCheck, missingCheck } from '../policies/common.js';
+import { defineMeasure, type EvalContext, type MeasureDef, type Outcome, type Param } from '../policies/define.js';
 
 export type TierParams = {
   thresholds: Param<'money[]'>;
+  /** Absent in a document whose tiers ask no growth (a policy file may leave it out, with growthYears). */
   minGrowth: Param<'rate[]'>;
   awards: Param<'money[]'>;
   /** "连续两年": the number of yearly growth rates averaged. */
@@ -31,7 +32,8 @@ export type TierParams = {
 
 interface Resolved {
   thresholds: Fen[];
-  minGrowth: Rate[];
+  /** undefined: the tiers ask no growth. */
+  minGrowth: Rate[] | undefined;
   awards: Fen[];
   growthYears: number;
   years: number[];
@@ -44,6 +46,10 @@ interface TierAwardOptions {
   quote: string;
   params: TierParams;
   tracks?: readonly Track[];
+  /** The ledger whose awarded tiers are topped up (default: the city's scale-tier ledger). */
+  ledger?: string;
+  /** Years after the performance year in which it is applied for (default 1, "于次年"). */
+  applicationLag?: number;
 }
 
 /** The ledger both documents share: "补发所进档与已获奖励档之间的奖励差额" counts awards under either. */
@@ -51,10 +57,15 @@ export const TIER_LEDGER = 'scale-tier';
 
 export function tierAwardMeasure(o: TierAwardOptions): MeasureDef<TierParams> {
   return defineMeasure<TierParams>({
-    ...o,
+    id: o.id,
+    article: o.article,
+    title: o.title,
+    quote: o.quote,
+    params: o.params,
+    ...(o.tracks ? { tracks: o.tracks } : {}),
     kind: 'cash-cap',
-    applicationLag: 1, // 于次年
-    ledger: TIER_LEDGER,
+    applicationLag: o.applicationLag ?? 1, // 于次年
+    ledger: o.ledger ?? TIER_LEDGER,
     inForceYears: (p) => p.years,
     reads: { fields: ['onlineRetailSales'] },
     evaluate: evaluateScaleTier,
@@ -89,14 +100,14 @@ export function evaluateScaleTier(e: Enterprise, year: number, p: Resolved, ctx:
   // INTERPRETATION: tierBasis — "突破" read as being at the level (default) or as first crossing it.
   if (it.tierBasis === 'first-crossing') checks.push(firstCrossingCheck(e, year, p.thresholds[k]!, k, strict));
 
-  const growth = growthCheck(e, year, p.minGrowth[k]!, k, p, ctx);
-  checks.push(growth);
+  const growth: Check | null = p.minGrowth ? growthCheck(e, year, p.minGrowth[k]!, k, p as Resolved & { minGrowth: Rate[] }, ctx) : null;
+  if (growth) checks.push(growth);
   const outcome = withLedger(decide(checks, p.awards[k]!), p);
   outcome.tier = k + 1;
   if (!explain) return outcome;
   if (outcome.status === 'eligible') {
     if (k + 1 < p.thresholds.length && p.years.includes(year + 1)) outcome.next = nextTier(e, year + 1, k + 1, p, ctx);
-  } else if (growth.passed === false) {
+  } else if (growth?.passed === false) {
     outcome.next = nextTier(e, year, k, p, ctx);
   }
   return outcome;
@@ -128,7 +139,7 @@ export function growthWindow(year: number, n: number, ctx: EvalContext): number[
   return out;
 }
 
-function growthCheck(e: Enterprise, year: number, min: Rate, k: number, p: Resolved, ctx: EvalContext): Check {
+function growthCheck(e: Enterprise, year: number, min: Rate, k: number, p: Resolved & { minGrowth: Rate[] }, ctx: EvalContext): Check {
   if (!ctx.explain && ctx.interpretation.growthAverage === 'geometric') {
     // Without words, the geometric reading's usual case (both ends known, the first not zero) needs no list of
     // years: the same outcome as below, for the first and last years of growthWindow.
@@ -164,7 +175,8 @@ function growthCheck(e: Enterprise, year: number, min: Rate, k: number, p: Resol
 }
 
 /** What performance year `year` would need for tier index `k`: its threshold, and the sales the growth minimum asks. */
-function nextTier(e: Enterprise, year: number, k: number, p: Resolved, ctx: EvalContext): NextTier {
+function nextTier(e: Enterprise, year: number, k: number, p: Resolved, ctx: EvalContext): NextTier | undefined {
+  if (!p.minGrowth) return undefined; // the hint is written for tiers with a growth minimum
   const next: NextTier = { year, tier: k + 1, threshold: p.thresholds[k]!, minGrowth: rateString(p.minGrowth[k]!), growthYears: p.growthYears };
   const window = growthWindow(year, p.growthYears, ctx);
   if (window[window.length - 1] !== year) return next; // the window lies before the year: its growth is already history

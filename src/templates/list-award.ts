@@ -1,0 +1,54 @@
+/**
+ * list-award: a measure that follows from being on a list in a year (HQ status, a park award, 鸿鹄, 麒麟 …), paid
+ * once on the first entry ("对首次进入名单的") or each year the enterprise is on it. Its kind says what it gives:
+ * a capped sum (cash-cap, with `cap`), support set elsewhere (unquantified) or a status (non-monetary).
+ */
+import type { ListId, Track } from '../domain/enterprise.js';
+import type { Fen } from '../domain/money.js';
+import type { Check, Kind, Msg } from '../domain/result.js';
+import { decide, entryFor, firstTimeCheck, listedCheck, selectionYearCheck } from '../policies/common.js';
+import { defineMeasure, type MeasureDef, type ParamSpecs } from '../policies/define.js';
+
+interface ListMeasureOptions<S extends ParamSpecs> {
+  id: string;
+  article: string;
+  kind: Kind;
+  title: { zh: string; en: string };
+  quote: string;
+  lists: readonly ListId[];
+  /** One-off awards "对首次进入名单的": the entry must be the first on its list. */
+  firstTime?: boolean;
+  /** The honghu list is one list with a track per entry; a measure reads the entries of its own track. */
+  track?: Track;
+  tracks?: readonly Track[];
+  params?: S;
+  /** Name of a `money` parameter: the ceiling a cash-cap measure reports. */
+  cap?: keyof S & string;
+  /** Name of a `year[]` parameter: the only years in which the list is selected. */
+  selectionYears?: keyof S & string;
+  applicationLag?: number;
+  notes?: readonly Msg[];
+}
+
+/** A measure that follows from being on a list in a year: HQ status, a park award, 鸿鹄, 麒麟 … */
+export function listMeasure<S extends ParamSpecs = Record<string, never>>(o: ListMeasureOptions<S>): MeasureDef<S> {
+  return defineMeasure<S>({
+    id: o.id,
+    article: o.article,
+    kind: o.kind,
+    title: o.title,
+    quote: o.quote,
+    params: (o.params ?? {}) as S,
+    ...(o.tracks ? { tracks: o.tracks } : {}),
+    applicationLag: o.applicationLag ?? 0,
+    ...(o.notes ? { notes: o.notes } : {}),
+    reads: { lists: o.lists, ...(o.track ? { listTrack: o.track } : {}) },
+    evaluate(e, year, p) {
+      const entry = entryFor(e, o.lists, year, o.track)!;
+      const checks: Check[] = [listedCheck(e, o.lists, year, o.track)];
+      if (o.selectionYears) checks.push(selectionYearCheck(year, p[o.selectionYears] as number[]));
+      if (o.firstTime) checks.push(firstTimeCheck(e, entry));
+      return decide(checks, o.cap ? (p[o.cap] as Fen) : null);
+    },
+  });
+}
