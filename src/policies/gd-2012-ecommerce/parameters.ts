@@ -19,6 +19,8 @@ export const rdCapitalized = {
 };
 
 export const registeredCapital = {
+  // The opinion allows instalments from the day it is issued: a registration made before it was not made under it.
+  allowedFrom: param.date('2012-12-25', '（落款）', '广东省人民政府办公厅 2012年12月25日', '印发日期即落款日期；此前已登记的企业不适用'),
   minFirstInstallment: param.rate('0.2', '(二十七)', '允许电子商务企业注册资本分期缴付，注册资本首期最低可缴纳20%'),
   payWithinYears: param.count(2, '(二十七)', '其余2年内缴足'),
 };

@@ -79,9 +79,19 @@ export const registeredCapital = defineMeasure({
   reads: { registeredCapital: true },
   evaluate(e, _year, p) {
     const rc = e.registeredCapital!;
-    return decide([firstInstallmentCheck(rc.amount, rc.firstInstallment, p.minFirstInstallment), paidWithinCheck(rc.registeredOn!, rc.fullyPaidOn, p.payWithinYears)]);
+    return decide([
+      registeredAfterCheck(rc.registeredOn!, p.allowedFrom),
+      firstInstallmentCheck(rc.amount, rc.firstInstallment, p.minFirstInstallment),
+      paidWithinCheck(rc.registeredOn!, rc.fullyPaidOn, p.payWithinYears),
+    ]);
   },
 });
+
+/** "允许…分期缴付" from the opinion's issue on: a company registered before it was not registered under it. */
+function registeredAfterCheck(registeredOn: string, allowedFrom: string): Check {
+  const ok = registeredOn >= allowedFrom;
+  return { id: 'registered-after', passed: ok, msg: { key: ok ? 'registered-after.pass' : 'registered-after.fail', args: { registeredOn, allowedFrom } } };
+}
 
 function firstInstallmentCheck(amount: Fen | undefined, first: Fen | undefined, min: Rate): Check {
   const missing = [amount === undefined && 'registeredCapital.amount', first === undefined && 'registeredCapital.firstInstallment'].filter((x): x is string => !!x);
