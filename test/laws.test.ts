@@ -74,6 +74,12 @@ describe('laws/: the five texts, in simplified script', () => {
     for (const rule of CONFLICTS.rules) expect(findQuote(text, rule.quote)).toBeNull();
   });
 
+  it("a same-item rule that names another document's words (003 十七) quotes them word for word", () => {
+    const also = CONFLICTS.rules.flatMap((r) => (r.kind === 'same-item' && r.also ? [r.also] : []));
+    expect(also.map((a) => a.policy)).toContain('gz-2024-cross-border');
+    for (const a of also) expect(findQuote(law(a.policy), a.quote), a.quote).toBeNull();
+  });
+
   it('an editorial remark is a note, never inside a quote', () => {
     for (const p of POLICIES) {
       for (const q of quotesOf(p)) expect(q.quote, q.where).not.toMatch(/文中未规定|（印发：|（2019年1月2日）/);

@@ -5,7 +5,15 @@
 
 export type ConflictRule =
   /** One item under several documents: in the same performance year only one is taken, `preferred` first. */
-  | { kind: 'same-item'; preferred: string; others: readonly string[]; article: string; quote: string }
+  | {
+      kind: 'same-item';
+      preferred: string;
+      others: readonly string[];
+      article: string;
+      quote: string;
+      /** The other document's own words to the same effect (003 十七), checked against its text too. */
+      also?: { readonly policy: string; readonly quote: string };
+    }
   /** A result of one group and a result of the other with the same application year cannot both be taken. */
   | {
       kind: 'same-application-year';
@@ -28,6 +36,11 @@ const TIERS = ['gz-2025-ecommerce/scale-tier', 'gz-2025-livestream/scale-tier'];
 /** 第二条 is ¶1 (above-quota, an amount set by another policy) as well as ¶2 (the tier award). */
 const ARTICLE_TWO = ['gz-2025-ecommerce/scale-tier', 'gz-2025-ecommerce/above-quota'];
 const HONGHU = ['gz-2025-ecommerce/honghu', 'gz-2025-livestream/honghu'];
+/** 第三条 is 鸿鹄 as well as the districts' vertical benchmark enterprises (an amount set by the district). */
+const ARTICLE_THREE = ['gz-2025-ecommerce/honghu', 'gz-2025-ecommerce/benchmark'];
+const SAME_ITEM_QUOTE = '符合政策措施的同一项目、同一事项若同时满足广州市多个扶持政策的，按 “从优、从高、不重复 ”原则自行选择';
+/** 003 十七 says the same of the cross-border measures, and that one project is never rewarded twice. */
+const CROSS_BORDER_SAME_ITEM = { policy: 'gz-2024-cross-border', quote: '按“就高不就低”原则自行选择，但不得重复获得奖励、补助' } as const;
 const SAME_YEAR_QUOTE = '同一主体当年不可同时申请本措施中第二条和第三条支持事项。';
 
 export const CONFLICTS: ConflictData = {
@@ -37,12 +50,16 @@ export const CONFLICTS: ConflictData = {
       preferred: 'gz-2025-ecommerce/scale-tier',
       others: ['gz-2025-livestream/scale-tier'],
       article: '000 第二十条',
-      quote: '符合政策措施的同一项目、同一事项若同时满足广州市多个扶持政策的，按 “从优、从高、不重复 ”原则自行选择',
+      quote: SAME_ITEM_QUOTE,
     },
-    // "本措施中第二条和第三条": 000's own articles. 002 has no such clause.
-    { kind: 'same-application-year', groups: [ARTICLE_TWO, ['gz-2025-ecommerce/honghu']], article: '000 第二十条', quote: SAME_YEAR_QUOTE },
+    // One exhibition project, or one standard, of the same year under 000 and 003: paid once (000 第二十条, 003
+    // 十七). Both amounts are set by the exhibition and standardisation policies, so 000's result is kept.
+    { kind: 'same-item', preferred: 'gz-2025-ecommerce/events', others: ['gz-2024-cross-border/events'], article: '000 第二十条 / 003 十七', quote: SAME_ITEM_QUOTE, also: CROSS_BORDER_SAME_ITEM },
+    { kind: 'same-item', preferred: 'gz-2025-ecommerce/standards', others: ['gz-2024-cross-border/standards'], article: '000 第二十条 / 003 十七', quote: SAME_ITEM_QUOTE, also: CROSS_BORDER_SAME_ITEM },
+    // "本措施中第二条和第三条": 000's own articles, every item of each. 002 has no such clause.
+    { kind: 'same-application-year', groups: [ARTICLE_TWO, ARTICLE_THREE], article: '000 第二十条', quote: SAME_YEAR_QUOTE },
     // INTERPRETATION: sameYearScope=with-livestream — the clause also binds 002's tier award and 鸿鹄.
-    { kind: 'same-application-year', groups: [[...TIERS, 'gz-2025-ecommerce/above-quota'], HONGHU], article: '000 第二十条', quote: SAME_YEAR_QUOTE, scope: 'with-livestream' },
+    { kind: 'same-application-year', groups: [[...TIERS, 'gz-2025-ecommerce/above-quota'], [...HONGHU, 'gz-2025-ecommerce/benchmark']], article: '000 第二十条', quote: SAME_YEAR_QUOTE, scope: 'with-livestream' },
     {
       kind: 'once-in-life',
       measures: HONGHU,

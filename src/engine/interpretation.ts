@@ -101,8 +101,8 @@ export const INTERPRETATIONS = {
       higher: { zh: '取较高者（相同时取000）', en: 'the larger award (000 on a tie)' },
       'first-document': { zh: '总取000文件', en: 'always gz-2025-ecommerce' },
     },
-    zh: '同一事项同时满足000与002时（“从优、从高、不重复”）：higher 取金额较高者（相同时取000），first-document 总取000',
-    en: 'the same item under 000 and 002 ("从优、从高、不重复"): higher = the larger award (gz-2025-ecommerce on a tie), first-document = always gz-2025-ecommerce',
+    zh: '同一事项同时满足000与002或003时（“从优、从高、不重复”，003“就高不就低”“不得重复获得奖励、补助”）：higher 取金额较高者（相同或均未定额时取000），first-document 总取000',
+    en: 'the same item under 000 and 002 or 003 ("从优、从高、不重复"; 003: "就高不就低", never rewarded twice): higher = the larger award (gz-2025-ecommerce on a tie or when neither states one), first-document = always gz-2025-ecommerce',
   },
 } as const;
 

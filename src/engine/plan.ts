@@ -26,6 +26,7 @@ export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, it: In
   const involved = involvedMeasures(rules);
   const yearOf = yearKey(it);
   const priors = e.priorAwards.length > 0 ? priorItems(e, rs) : NO_PRIORS;
+  if (rs.sameItem.size > 0) settleUnweighedSameItems(results, rules, it);
 
   // The results whose fate depends on others: in a conflict rule or in a ledger. Most enterprises have none.
   const candidates: Result[] = [];
@@ -68,6 +69,26 @@ export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, it: In
       other.status = 'superseded';
       // Its own amount: what it would pay in the kept result's place (a top-up over the same awarded tier).
       other.amount = ownAmount(ctx, other, chosen);
+      other.supersededBy = `${keep.ref}@${keep.year}`;
+    }
+  }
+}
+
+/**
+ * The same item under two documents when neither result is cash (an exhibition or a standard under 000 and 003,
+ * both "金额另定"): nothing for the plan to weigh, but one project is still supported once. The preferred
+ * document's result is kept, unless (INTERPRETATION: sameItem=higher) the other has the larger amount; the other
+ * gives way with its own amount and the result it gave way to.
+ */
+function settleUnweighedSameItems(results: Result[], rules: readonly ConflictRule[], it: Interpretation): void {
+  for (const rule of rules) {
+    if (rule.kind !== 'same-item') continue;
+    for (const r of results) {
+      if (r.status !== 'eligible' || isCash(r.kind) || !rule.others.includes(r.ref)) continue;
+      const first = results.find((p) => p.status === 'eligible' && !isCash(p.kind) && p.year === r.year && p.ref === rule.preferred);
+      if (!first) continue;
+      const [other, keep] = it.sameItem !== 'first-document' && (r.amount ?? 0n) > (first.amount ?? 0n) ? [first, r] : [r, first];
+      other.status = 'superseded';
       other.supersededBy = `${keep.ref}@${keep.year}`;
     }
   }

@@ -137,6 +137,11 @@ function compare(want: ResultExpect, r: Result): FieldDiff[] {
     const c = r.checks.find((x) => x.id === id);
     if (!c || c.passed !== passed) out.push({ field: `checks.${id}`, expected: passedText(passed), actual: c ? passedText(c.passed) : null });
   }
+  for (const words of want.notes ?? []) {
+    if (!r.notes.some((n) => t(n, 'zh').includes(words) || t(n, 'en').includes(words))) {
+      out.push({ field: 'notes', expected: words, actual: r.notes.map((n) => t(n, 'zh')).join('；') || null });
+    }
+  }
   if (want.missing !== undefined) {
     const a = [...r.missing].sort().join(', ');
     const b = [...want.missing].sort().join(', ');

@@ -21,6 +21,8 @@ export interface ResultExpect {
   /** Check id → passed (true), failed (false), undecided (null). */
   checks?: Record<string, boolean | null>;
   missing?: string[];
+  /** Words each of which some note of the result contains, in Chinese or English ("第二十条"). */
+  notes?: string[];
 }
 /** `absent`: no result row for the measure and year. */
 export type YearExpect = ResultExpect | { absent: true };
@@ -50,6 +52,7 @@ const resultExpect = z.strictObject({
   applicationYear: z.int().min(2000).max(2101).optional(),
   checks: z.record(z.string(), z.boolean().nullable()).optional(),
   missing: z.array(z.string()).optional(),
+  notes: z.array(z.string().min(1)).optional(),
 });
 
 /** One year's expectation: a status word, `absent`, or the fields to compare. */
