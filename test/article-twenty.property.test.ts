@@ -82,3 +82,44 @@ describe('000 第二十条 with awards already received', () => {
     );
   });
 });
+
+describe('one project under 000 and 003, and 第三条 beyond 鸿鹄', () => {
+  const PAIRS = [
+    ['gz-2025-ecommerce/events', 'gz-2024-cross-border/events'],
+    ['gz-2025-ecommerce/standards', 'gz-2024-cross-border/standards'],
+  ] as const;
+  const projects = fc.array(fc.record({ type: fc.constantFrom('exhibition' as const, 'standard' as const), year: fc.constantFrom(2024, 2025, 2026, 2027) }), { maxLength: 4 });
+
+  it('an exhibition or a standard of a year is supported once, and the row that gives way names 000\'s row', () => {
+    fc.assert(
+      fc.property(projects, interpretation, (ps, i) => {
+        const e: Enterprise = { id: '91440101MA5CJQ4N59', tracks: ['ecommerce', 'cross-border'], years: {}, lists: [], projects: ps, priorAwards: [], higherLevelFunding: [] };
+        const ev = run(e, i);
+        for (const [keep, other] of PAIRS) {
+          for (const r of ev.results.filter((x) => x.ref === other)) {
+            const first = ev.results.find((x) => x.ref === keep && x.year === r.year);
+            // Both in force (000 from 2025): 003's row gives way, with no amount of its own (金额另定).
+            expect(r.status).toBe(first ? 'superseded' : 'eligible');
+            expect(r.supersededBy).toBe(first ? `${keep}@${r.year}` : null);
+            expect(r.amount).toBeNull();
+            if (first) expect(first.status).toBe('eligible');
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('no result carries the same 第二十条 note twice, under either reach of the article', () => {
+    fc.assert(
+      fc.property(enterprise, fc.subarray([2025, 2026, 2027, 2028]), interpretation, (e, bench, i) => {
+        const withBench = { ...e, lists: [...e.lists, ...bench.map((year) => ({ list: 'vertical-benchmark' as const, year }))] };
+        for (const r of run(withBench, i).results) {
+          const keys = r.notes.map((n) => JSON.stringify(n));
+          expect(new Set(keys).size).toBe(keys.length);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

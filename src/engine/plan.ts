@@ -181,9 +181,11 @@ export function noteUnweighedConflicts(results: Result[], allRules: readonly Con
       const others = g0.includes(r.ref) ? g1 : g1.includes(r.ref) ? g0 : null;
       if (!others) continue;
       for (const o of results) {
-        if (o.status === 'eligible' && yearOf(o) === yearOf(r) && others.includes(o.ref)) {
-          r.notes = [...r.notes, { key: 'note.same-year-conflict', args: { other: `${o.ref}@${o.year}`, article: rule.article } }];
-        }
+        if (o.status !== 'eligible' || yearOf(o) !== yearOf(r) || !others.includes(o.ref)) continue;
+        const other = `${o.ref}@${o.year}`;
+        // Under sameYearScope=with-livestream two rules name the same pair: one note.
+        if (r.notes.some((n) => n.key === 'note.same-year-conflict' && n.args?.['other'] === other)) continue;
+        r.notes = [...r.notes, { key: 'note.same-year-conflict', args: { other, article: rule.article } }];
       }
     }
   }
