@@ -8,6 +8,7 @@
 import { DISTRICTS, resolveDistrict } from '../domain/districts.js';
 import { TRACKS, YEAR_FIELDS, type ListId, type ProjectType, type Track, type YearField } from '../domain/enterprise.js';
 import { parseEnterprise } from '../domain/input.js';
+import { inputName } from '../domain/vocabulary.js';
 import { LIST_LABELS, PROJECT_LABELS, YEAR_FIELD_LABELS, type Lang } from '../domain/labels.js';
 import { formatYuan, parseAmount, type Fen } from '../domain/money.js';
 import { evaluate, inForce, type Evaluation, type RunOptions } from '../engine/evaluate.js';
@@ -138,7 +139,7 @@ export function openQuestions(s: InterviewState, rs: RuleSet, run: RunOptions, l
             const key = `list:${list}${reads.listTrack ? `:${reads.listTrack}` : ''}`;
             // the list's years are known once the file (or an answer) gives any entry of it
             if (ev.enterprise.lists.some((l) => l.list === list && (!reads.listTrack || (l.track ?? 'ecommerce') === reads.listTrack))) continue;
-            const name = LIST_LABELS[list][lang] + (reads.listTrack === 'livestream' ? (zh ? '（直播电商）' : ' (live-streaming)') : '');
+            const name = inputName(list, lang) + (reads.listTrack === 'livestream' ? (zh ? '（直播电商）' : ' (live-streaming)') : '');
             consider(key, 'years', zh ? `哪些年份列入「${name}」？（如 2025 2027；没有请答“无”）` : `In which years was it on the ${name}? (e.g. 2025 2027; "none" if never)`, title, null, m.def.article, ceiling);
             order.push(key);
           } else if (reads.projects?.length) {

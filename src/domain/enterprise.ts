@@ -82,7 +82,8 @@ export const YEAR_FIELDS = {
 } as const satisfies Record<YearField, 'money' | 'boolean' | 'count'>;
 
 export interface ListEntry {
-  list: ListId;
+  /** A built-in list (ListId) or one a policy file declares (domain/vocabulary.ts). */
+  list: string;
   year: number;
   /** Only for honghu: which document's list (ecommerce by default). */
   track?: 'ecommerce' | 'livestream';
@@ -126,6 +127,11 @@ export interface Enterprise {
   registeredCapital?: RegisteredCapital;
   priorAwards: PriorAward[];
   higherLevelFunding: string[];
+  /**
+   * Inputs a policy file declares that are given once, not per year, by id (domain/vocabulary.ts); declared
+   * per-year inputs sit in the years beside the built-in fields, declared lists in `lists`. Absent: none given.
+   */
+  inputs?: Record<string, unknown>;
 }
 
 /** Years, ascending and distinct, and the figures of each (data[i] for years[i]). */

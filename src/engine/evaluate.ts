@@ -8,7 +8,7 @@ import { isCash, type Check, type Msg, type Result } from '../domain/result.js';
 import type { EvalContext } from '../policies/define.js';
 import { DEFAULT_INTERPRETATION, type Interpretation } from './interpretation.js';
 import { noteUnweighedConflicts, settlePlan } from './plan.js';
-import { candidateYears, presenceOf } from './presence.js';
+import { candidateYears, DECLARED_MASK, presenceOf } from './presence.js';
 import type { ResolvedMeasure, ResolvedPolicy, RuleSet } from './ruleset.js';
 
 export interface RunOptions {
@@ -48,7 +48,7 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
       if ((presence.mask & m.mask) === 0 && (presence.listMask & m.listMask) === 0) continue; // nothing this measure reads
       if (m.def.tracks && !onTrack(m.def.tracks, e.tracks)) continue;
       const reads = m.def.reads;
-      if (!reads.lists && !reads.projects && !reads.registeredCapital) {
+      if (!reads.lists && !reads.projects && !reads.registeredCapital && (m.fieldMask & DECLARED_MASK) === 0) {
         // Yearly fields only (most measures): the years come straight from the presence bits, no list made.
         for (let i = 0; i < presence.years.length; i++) {
           if (presence.yearMasks[i]! & m.fieldMask) addYear(e, rs, policy, m, presence.years[i]!, ctx, hlf, opts, all);

@@ -3,6 +3,7 @@
  * does not give at all is skipped with one AND, and the years a measure speaks of follow from the same bits.
  */
 import { LIST_IDS, PROJECT_TYPES, YEAR_FIELDS, yearListOf, type Enterprise, type YearData, type YearField } from '../domain/enterprise.js';
+import { declaredYearInputs } from '../domain/vocabulary.js';
 import type { Reads } from '../policies/define.js';
 
 const FIELDS = Object.keys(YEAR_FIELDS) as YearField[];
@@ -11,7 +12,18 @@ const FIELD_BIT = Object.fromEntries(FIELDS.map((f, i) => [f, 1 << i])) as Recor
 const LIST_BIT = Object.fromEntries(LIST_IDS.map((l, i) => [l, 1 << i])) as Record<string, number>;
 const PROJECT_BIT = Object.fromEntries(PROJECT_TYPES.map((t, i) => [t, 1 << (FIELDS.length + i)])) as Record<string, number>;
 const CAPITAL_BIT = 1 << (FIELDS.length + PROJECT_TYPES.length);
-if (FIELDS.length + PROJECT_TYPES.length + 1 > 31 || LIST_IDS.length > 31) throw new Error('presence bits overflow');
+/**
+ * Per-year inputs a policy file declares (domain/vocabulary.ts) share the bits left, the k-th declared taking bit
+ * FIRST_DECLARED + k % DECLARED_BITS: a filter that may let a measure through, never one that keeps it out. A measure
+ * that reads one has its years worked out exactly by candidateYears (DECLARED_MASK sends it there).
+ */
+const FIRST_DECLARED = FIELDS.length + PROJECT_TYPES.length + 1;
+const DECLARED_BITS = 31 - FIRST_DECLARED;
+export const DECLARED_MASK = ((1 << DECLARED_BITS) - 1) << FIRST_DECLARED;
+/** Lists a policy file declares: one bit of the list mask for them all (again a filter only). */
+const DECLARED_LIST_BIT = 1 << 30;
+if (DECLARED_BITS < 1 || LIST_IDS.length > 30) throw new Error('presence bits overflow');
+const declaredBit = (k: number) => 1 << (FIRST_DECLARED + (k % DECLARED_BITS));
 
 export interface Presence {
   /** Everything the enterprise gives but lists: yearly fields, projects, registered capital. */
@@ -28,13 +40,15 @@ export function presenceOf(e: Enterprise): Presence {
   const list = yearListOf(e);
   const years = list.years;
   const yearMasks: number[] = [];
+  const declared = declaredYearInputs();
   for (let i = 0; i < years.length; i++) {
-    const m = fieldMask(list.data[i]!);
+    let m = fieldMask(list.data[i]!);
+    if (declared.length > 0) m |= declaredMask(list.data[i]!, declared);
     yearMasks.push(m);
     mask |= m;
   }
   let listMask = 0;
-  for (const l of e.lists) listMask |= LIST_BIT[l.list] ?? 0;
+  for (const l of e.lists) listMask |= LIST_BIT[l.list] ?? DECLARED_LIST_BIT;
   for (const p of e.projects) mask |= PROJECT_BIT[p.type] ?? 0;
   if (e.registeredCapital?.registeredOn) mask |= CAPITAL_BIT;
   return { mask, listMask, years, yearMasks };
@@ -59,25 +73,47 @@ export function fieldMask(d: YearData): number {
     (d.crossBorderRetailExport !== undefined ? BIT.crossBorderRetailExport : 0)
   );
 }
+/** The bits of the declared per-year inputs a year gives (none of this runs without a policy file's inputs). */
+function declaredMask(d: YearData, declared: readonly string[]): number {
+  let m = 0;
+  for (let k = 0; k < declared.length; k++) if ((d as Record<string, unknown>)[declared[k]!] !== undefined) m |= declaredBit(k);
+  return m;
+}
+
 // fieldMask names every yearly field: test/fast-paths.property.test.ts fails when YEAR_FIELDS gains one it lacks
 const BIT = FIELD_BIT as Record<YearField, number>;
 
 /** The bits of what a measure reads: [all of it but lists, its yearly fields, its lists]. */
 export function readsMasks(reads: Reads): [number, number, number] {
   let fields = 0;
-  for (const f of reads.fields ?? []) fields |= FIELD_BIT[f]!;
+  for (const f of reads.fields ?? []) fields |= FIELD_BIT[f] ?? declaredBitOf(f);
   let all = fields;
   let lists = 0;
-  for (const l of reads.lists ?? []) lists |= LIST_BIT[l]!;
+  for (const l of reads.lists ?? []) lists |= LIST_BIT[l] ?? DECLARED_LIST_BIT;
   for (const t of reads.projects ?? []) all |= PROJECT_BIT[t]!;
   if (reads.registeredCapital) all |= CAPITAL_BIT;
   return [all, fields, lists];
 }
 
+/** The bit of a declared per-year input (a measure names inputs the registry has: ruleset checks them). */
+function declaredBitOf(id: string): number {
+  const k = declaredYearInputs().indexOf(id);
+  if (k < 0) throw new Error(`a measure reads ${id}, which no built-in field or declared input is`);
+  return declaredBit(k);
+}
+
 /** The years, ascending and distinct, in which the enterprise gives something the measure reads. */
 export function candidateYears(e: Enterprise, reads: Reads, fieldMask: number, p: Presence): number[] {
   const out: number[] = [];
-  if (fieldMask) for (let i = 0; i < p.years.length; i++) if (p.yearMasks[i]! & fieldMask) out.push(p.years[i]!);
+  if (fieldMask & DECLARED_MASK) {
+    // declared inputs share bits: a year counts when it gives one of the fields themselves
+    const data = yearListOf(e).data;
+    for (let i = 0; i < p.years.length; i++) {
+      if ((p.yearMasks[i]! & fieldMask) === 0) continue;
+      const d = data[i] as Record<string, unknown>;
+      if (reads.fields!.some((f) => d[f] !== undefined)) out.push(p.years[i]!);
+    }
+  } else if (fieldMask) for (let i = 0; i < p.years.length; i++) if (p.yearMasks[i]! & fieldMask) out.push(p.years[i]!);
   const byFields = out.length;
   if (reads.lists) {
     for (const l of e.lists) {

@@ -60,11 +60,11 @@ export function missingCheck(id: string, year: number, field: YearField): Check 
   return { id, passed: null, msg: { key: 'field.missing', args: { field, year } }, missing: [path] };
 }
 
-export function entryFor(e: Enterprise, lists: readonly ListId[], year: number, track?: Track): ListEntry | undefined {
+export function entryFor(e: Enterprise, lists: readonly string[], year: number, track?: Track): ListEntry | undefined {
   return e.lists.find((l) => l.year === year && lists.includes(l.list) && (!track || (l.track ?? 'ecommerce') === track));
 }
 
-export function listedCheck(e: Enterprise, lists: readonly ListId[], year: number, track?: Track): Check {
+export function listedCheck(e: Enterprise, lists: readonly string[], year: number, track?: Track): Check {
   const entry = entryFor(e, lists, year, track);
   return {
     id: 'listed',

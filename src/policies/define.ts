@@ -130,10 +130,10 @@ export interface EvalContext {
 
 /** The inputs a measure reads, by kind. */
 export interface Reads {
-  /** Yearly fields: the years that give one of them. */
-  readonly fields?: readonly YearField[];
-  /** Lists: the years of the entries. */
-  readonly lists?: readonly ListId[];
+  /** Yearly fields (built-in YearFields or per-year inputs a policy file declares): the years that give one of them. */
+  readonly fields?: readonly (YearField | (string & {}))[];
+  /** Lists (built-in ListIds or lists a policy file declares): the years of the entries. */
+  readonly lists?: readonly (ListId | (string & {}))[];
   /** Only list entries of this track (鸿鹄 is one list with a track per entry; default ecommerce). */
   readonly listTrack?: Track;
   /** 2019 projects: the years of the projects of these types. */

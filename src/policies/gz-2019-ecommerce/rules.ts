@@ -110,7 +110,7 @@ export const listing = flagMeasure({
   flags: [{ input: 'newListing', check: 'new-listing' }],
 });
 
-const TALENT_LISTS: readonly ListId[] = ['gz-demo-enterprise', 'gz-demo-base-tenant', 'cross-border-park-tenant'];
+const TALENT_LISTS: readonly string[] = ['gz-demo-enterprise', 'gz-demo-base-tenant', 'cross-border-park-tenant'];
 
 /** (二十三): demo enterprises and tenants of demo bases / cross-border parks with high-salary staff → 1+4 policy. */
 export const talent = defineMeasure({
