@@ -74,11 +74,12 @@ describe('JSON numbers are read from their text', () => {
     expect(csv.stderr.split('\n').find((l) => l.startsWith('error'))!.replace(/^.*online_retail_sales_2025: /, '')).toBe(r.stderr.split('\n').find((l) => l.startsWith('error'))!.replace(/^.*onlineRetailSales: /, ''));
   });
 
-  it('an integer past 2^53 keeps its digits; 2999999999.99 as a number is one fen below 30亿', () => {
-    const big = JSON.stringify(e1(A, 0)).replace('"onlineRetailSales":0', '"onlineRetailSales":9007199254740993');
+  it('a figure past 2^53 fen keeps its digits; 2999999999.99 as a number is one fen below 30亿', () => {
+    // 9007199254740993 fen (2^53 + 1), within the limit of 100 万亿元 (issue 34 item 3)
+    const big = JSON.stringify(e1(A, 0)).replace('"onlineRetailSales":0', '"onlineRetailSales":90071992547409.93');
     const r = cli(['simulate', '-', '--format', 'json', '--lang', 'en'], { input: big });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('¥9,007,199,254,740,993.00');
+    expect(r.stdout).toContain('¥90,071,992,547,409.93');
     const below = JSON.stringify(e1(A, 0)).replace('"onlineRetailSales":0', '"onlineRetailSales":2999999999.99');
     const out = JSON.parse(cli(['simulate', '-', '--format', 'json', '--lang', 'en'], { input: below }).stdout);
     const tier = out.results.find((x: { measure: string; year: number }) => x.measure === 'scale-tier' && x.year === 2025);

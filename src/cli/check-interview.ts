@@ -14,7 +14,8 @@ import { formatYuan, parseAmount, type Fen } from '../domain/money.js';
 import { evaluate, inForce, type Evaluation, type RunOptions } from '../engine/evaluate.js';
 import { ceilingOf, type RuleSet } from '../engine/ruleset.js';
 import { knownMeasureNames } from '../policies/names.js';
-import { award } from '../render/messages.js';
+import { award, t as message } from '../render/messages.js';
+import { MAX_AMOUNT_TEXT } from '../domain/values.js';
 
 /** What a question asks for, and so how its answer is read. */
 export type AnswerKind = 'money' | 'boolean' | 'count' | 'years' | 'tracks' | 'district';
@@ -195,6 +196,7 @@ export function readAnswer(q: Question, text: string, lang: Lang, s: InterviewSt
       const why: Record<string, [string, string]> = {
         negative: ['金额不能为负数', 'an amount cannot be negative'],
         'sub-fen': ['金额最多精确到分', 'an amount is exact to the fen at most'],
+        'too-large': [message({ key: 'amount.too-large', args: { max: MAX_AMOUNT_TEXT } }, 'zh'), message({ key: 'amount.too-large', args: { max: MAX_AMOUNT_TEXT } }, 'en')],
       };
       const [z, e] = why[r.problem] ?? ['请填写金额，如 31亿、310000万 或 3,100,000,000', 'give an amount, e.g. 31亿, 310000万 or 3,100,000,000'];
       return { ok: false, error: zh ? z : e };

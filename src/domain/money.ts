@@ -37,6 +37,11 @@ export function wholeUnitsToFen(digits: string, unit: Unit): Fen {
   return BigInt(digits) * UNIT_FEN[unit];
 }
 
+/** Whole units of a unit, written as 1 to 15 digits, that are within MAX_AMOUNT_FEN (a check without the bigint). */
+export function wholeUnitsWithin(n: number, unit: Unit): boolean {
+  return n <= MAX_UNITS[unit];
+}
+
 /**
  * A whole number of a unit already read from its digits (a non-negative integer, exact as a number), in fen, by
  * integer arithmetic on numbers; null where the fen would reach 2^53 (then wholeUnitsToFen's bigint product).
@@ -46,7 +51,20 @@ export function smallUnitsToFen(n: number, unit: Unit): Fen | null {
 }
 
 /** Why an amount could not be read. `expected` is a message key; see render/messages. */
-export type AmountProblem = 'not-a-number' | 'negative' | 'sub-fen' | 'not-finite';
+export type AmountProblem = 'not-a-number' | 'negative' | 'sub-fen' | 'not-finite' | 'too-large';
+
+/**
+ * The largest amount any reader accepts: 100 万亿元 (10^14 元), about China's whole GDP of a year and some thirty
+ * times the revenue of the largest enterprise. A larger figure is a slip (an exponent, a unit twice, an id in an
+ * amount column), never a fact: it is refused, never paid. Above 2^53 fen, so the readers' fast paths (whole
+ * numbers whose fen stay below 2^53, exact as numbers) never reach it and need no check of their own.
+ */
+export const MAX_AMOUNT_YUAN = 100_000_000_000_000n;
+export const MAX_AMOUNT_FEN: Fen = MAX_AMOUNT_YUAN * 100n;
+/** Digits of the largest amount in fen: a value with more digits before its point is refused before it is worked out. */
+const MAX_AMOUNT_DIGITS = String(MAX_AMOUNT_FEN).length;
+/** The most whole units of each unit within MAX_AMOUNT_FEN (exact as numbers). */
+const MAX_UNITS = Object.fromEntries(UNITS_LIST.map((u) => [u, Number(MAX_AMOUNT_FEN / UNIT_FEN[u])])) as Record<Unit, number>;
 
 export type AmountParse =
   | { ok: true; fen: Fen; exponent: boolean }
@@ -102,6 +120,10 @@ export function parseAmount(input: string | number, unit: Unit = '元'): AmountP
   const intPart = m[1]!;
   const frac = m[2] ?? '';
   const exp = m[3] === undefined ? 0 : Number(m[3]);
+  // 1e400 or 999…9 of a hundred digits: too large, told before 10^400 is worked out
+  const whole = intPart.replace(/^0+/, '');
+  const lead = whole.length > 0 ? whole.length : -/^0*/.exec(frac)![0].length; // the first digit's place
+  if (lead + exp + String(scale).length - 1 > MAX_AMOUNT_DIGITS + 1) return { ok: false, problem: 'too-large' };
   // value = (intPart.frac) × 10^exp × scale fen
   let digits = BigInt(intPart + frac) * scale;
   const shift = exp - frac.length; // power of ten still to apply
@@ -112,6 +134,7 @@ export function parseAmount(input: string | number, unit: Unit = '元'): AmountP
     if (digits % div !== 0n) return { ok: false, problem: 'sub-fen' };
     digits /= div;
   }
+  if (digits > MAX_AMOUNT_FEN) return { ok: false, problem: 'too-large' };
   return { ok: true, fen: digits, exponent: m[3] !== undefined };
 }
 

@@ -3,7 +3,7 @@
  * the same things with the same messages. Each returns the value or a problem key (render/messages).
  */
 import { resolveDistrict, type District } from './districts.js';
-import { parseAmount, type Fen, type Unit } from './money.js';
+import { formatYuan, MAX_AMOUNT_FEN, parseAmount, type Fen, type Unit } from './money.js';
 import { checkUscc } from './uscc.js';
 
 type Args = Record<string, string | number>;
@@ -15,9 +15,12 @@ export const MAX_YEAR = 2100;
 export function readMoney(v: unknown, unit: Unit = '元'): Read<Fen> {
   if (typeof v !== 'string' && typeof v !== 'number') return { ok: false, key: 'expected.amount' };
   const r = parseAmount(v, unit);
-  if (!r.ok) return { ok: false, key: `amount.${r.problem}` };
+  if (!r.ok) return r.problem === 'too-large' ? { ok: false, key: 'amount.too-large', args: { max: MAX_AMOUNT_TEXT } } : { ok: false, key: `amount.${r.problem}` };
   return r.exponent && typeof v === 'string' ? { ok: true, value: r.fen, warn: { key: 'amount.exponent' } } : { ok: true, value: r.fen };
 }
+
+/** The largest amount accepted, as messages show it (元, no decimals). */
+export const MAX_AMOUNT_TEXT = formatYuan(MAX_AMOUNT_FEN).replace(/\.00$/, '');
 
 const TRUE = new Set(['true', '1', '是', 'yes', 'y', '√', '✓', 't']);
 const FALSE = new Set(['false', '0', '否', 'no', 'n', '×', 'f']);

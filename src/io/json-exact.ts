@@ -1,7 +1,7 @@
 /**
  * JSON text made safe to hand to JSON.parse: numbers that a double cannot hold exactly (more than 15
- * significant digits, such as 2999999999.9999999 or an integer past 2^53) are turned into strings holding their
- * digits, which the amount reader reads exactly; and a record nested deeper than MAX_DEPTH is refused before
+ * significant digits, such as 2999999999.9999999 or an integer past 2^53, or an exponent beyond a double: 1e400)
+ * are turned into strings holding their digits, which the amount reader reads exactly; and a record nested deeper than MAX_DEPTH is refused before
  * anything recurses into it.
  */
 
@@ -20,6 +20,18 @@ function significant(token: string): number {
   if (!m) return 0;
   const digits = (m[1]! + (m[2] ?? '')).replace(/^0+/, '').replace(/0+$/, '');
   return digits.length;
+}
+
+/**
+ * A number in exponent form that a double would not hold as written: past 10^15 (1e400 becomes Infinity, 1e300
+ * "1e+300"), or so small that a digit other than zero becomes 0 (1e-400). Kept as its text, so that the amount
+ * reader refuses it quoting what was written, and never reads it as infinite or zero.
+ */
+function beyondDouble(token: string): boolean {
+  const e = token.indexOf('e') + token.indexOf('E') + 1;
+  if (e < 0) return false;
+  const v = Math.abs(Number(token));
+  return !(v < 1e15) || (v === 0 && /[1-9]/.test(token.slice(0, e)));
 }
 
 /** `extraDepth`: levels of a wrapper around the records (a top-level array). */
@@ -45,7 +57,7 @@ export function prepareJson(text: string, extraDepth = 0): Prepared {
       let j = i + 1;
       while (j < n && (isDigit(text.charCodeAt(j)) || '.eE+-'.includes(text[j]!))) j++;
       const token = text.slice(i, j);
-      if (significant(token) > 15 && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(token)) {
+      if ((significant(token) > 15 || beyondDouble(token)) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(token)) {
         (out ??= []).push(text.slice(from, i), `"${token}"`);
         from = j;
       }

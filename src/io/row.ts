@@ -3,7 +3,7 @@
  * quoting the cell). The same value readers as the JSON schema; no zod here, because this runs a million times.
  */
 import { LIST_IDS, TRACKS, recordOfYearList, yearListOfRecord, type Enterprise, type ListEntry, type PriorAward, type Project, type RegisteredCapital, type Track, type YearData, type YearList } from '../domain/enterprise.js';
-import { smallUnitsToFen, wholeUnitsToFen, type Unit } from '../domain/money.js';
+import { smallUnitsToFen, wholeUnitsToFen, wholeUnitsWithin, type Unit } from '../domain/money.js';
 import { error, warning, type Problem } from '../domain/problem.js';
 import { MAX_YEAR, MIN_YEAR, readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from '../domain/values.js';
 import { YEAR_FIELDS } from '../domain/enterprise.js';
@@ -309,7 +309,7 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
       const slot = plan.slots[i]!;
       // Fast paths for what an export holds a million times — whole numbers of the unit, true/false — read
       // exactly as the shared readers read them; anything else goes through those readers.
-      if (kind === 'money' && plainInt(cell)) {
+      if (kind === 'money' && plainInt(cell) && wholeUnitsWithin(Number(cell), unit)) {
         if (!o.checkOnly) vals[slot] = wholeUnitsToFen(cell, unit);
       }
       else if (kind === 'boolean' && (cell === 'true' || cell === 'false')) vals[slot] = cell === 'true';
@@ -479,7 +479,8 @@ export function mapLine(plan: ColumnPlan, text: string, start: number, end: numb
           n = n * 10 + (ch - 48);
         }
         if (c === ce) {
-          if (checkOnly) done = true;
+          // checked only: not worked out, but within the limit (MAX_AMOUNT_FEN; a worked-out one below 2^53 always is)
+          if (checkOnly) done = wholeUnitsWithin(n, lp.unit[i]!);
           else {
             const fen = smallUnitsToFen(n, lp.unit[i]!);
             if (fen !== null) {
