@@ -60,6 +60,47 @@ describe('laws/: the five texts, in simplified script', () => {
     for (const id of ['gz-2019-ecommerce', 'gz-2024-cross-border']) expect(law(id)).not.toMatch(/[電務業區價獎勵關廣門條資開發貿營]/);
   });
 
+  it('gz-2019-ecommerce: no page residue — no <strong>, no PART headings, the title fragment gone, sections 一、 to 七、', () => {
+    const raw = readFileSync(join(ROOT, 'laws', 'gz-2019-ecommerce.txt'), 'utf8');
+    const [header, ...rest] = raw.split('\n');
+    const body = rest.join('\n');
+    expect(body).not.toMatch(/<\/?strong>/);
+    expect(body).not.toMatch(/PART/);
+    // The title appears once, whole, as the notice's own line ("…若干措施的通知"), never as the fragment.
+    expect(body).not.toMatch(/若干措施的\n/);
+    expect(body.split('\n').filter(Boolean)[0]).toBe('穗府办函〔2019〕2号');
+    const sections = body.split('\n').filter((l) => /^[一二三四五六七八九十]+、/.test(l));
+    expect(sections).toEqual([
+      '一、加速发展电子商务产业集群',
+      '二、强化跨境电子商务发展优势',
+      '三、深化商贸流通和民生服务领域电子商务应用',
+      '四、推动工业电子商务创新发展',
+      '五、提升农村电子商务发展水平',
+      '六、完善电子商务支撑服务体系',
+      '七、落实保障措施',
+    ]);
+    // The first line still says how the text was converted, and lists each correction.
+    expect(header).toMatch(/^【说明】本文件全文由繁体字转换为简体字（OpenCC，opencc-js，tw→cn），并作以下更正：/);
+    expect(header).toContain('（1）删去文首重复两次的标题残段“……若干措施的”');
+    expect(header).toContain('（2）删去网页残留的“<strong>”标记（10处）');
+    expect(header).toContain('（3）章节标题“PART1”至“PART 7”按官方文本改为“一、”至“七、”');
+  });
+
+  it('gz-2024-cross-border: the notice is a 通知, it cites the provincial 通知 and 粤商务电函, and the header lists each correction', () => {
+    const raw = readFileSync(join(ROOT, 'laws', 'gz-2024-cross-border.txt'), 'utf8');
+    const [header, ...rest] = raw.split('\n');
+    const body = rest.join('\n');
+    expect(body).toContain('### 关于印发广州市进一步推动跨境电子商务高质量发展若干政策措施的通知\n');
+    expect(body).toContain('《广东省人民政府办公厅印发关于推进跨境电商高质量发展若干政策措施的通知》(粤办函〔2021〕328号)');
+    expect(body).toContain('(粤商务电函〔2023〕93号)');
+    expect(body).not.toMatch(/通告|粤商电函/);
+    expect(header).toContain('并作以下更正：（1）标题“……若干政策措施的通告”改为“……的通知”；（2）所引《广东省人民政府办公厅印发关于推进跨境电商高质量发展若干政策措施的通告》改为“……的通知》”；（3）“粤商电函〔2023〕93号”改为“粤商务电函〔2023〕93号”；');
+    // A note that names the notice follows the correction.
+    const cb = POLICIES.find((p) => p.id === 'gz-2024-cross-border')!;
+    for (const q of quotesOf(cb)) expect(q.quote).not.toMatch(/通告|粤商电函/);
+    expect(cb.validity.from.note).toBe('印发日期见通知落款：广州市商务局 2024年3月6日');
+  });
+
   for (const p of POLICIES) {
     it(`${p.id}: every quote of its validity, measures and parameters is the text's own words`, () => {
       const text = law(p.id);
