@@ -6,14 +6,18 @@
 import type { Lang } from '../domain/labels.js';
 import { envLang } from './common.js';
 
-/** The language of this run, from the command line (`--lang zh`, `--lang=en`) or the locale. */
+/**
+ * The language of this run, from the command line (`--lang zh`, `--lang=en`, before or after the command; the
+ * last one counts, as for commander) or the locale.
+ */
 export function argvLang(argv: readonly string[]): Lang {
-  for (let i = 0; i < argv.length; i++) {
+  let lang: Lang | undefined;
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
     const a = argv[i]!;
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (v === 'zh' || v === 'en') return v;
+    if (v === 'zh' || v === 'en') lang = v;
   }
-  return envLang();
+  return lang ?? envLang();
 }
 
 /** Descriptions and commander's fixed words, English → Chinese. */
@@ -25,17 +29,18 @@ const ZH: ReadonlyArray<readonly [string, string]> = [
   ['input file (JSON object/array/JSON Lines, CSV or .xlsx), or - for standard input', '输入文件（JSON 对象/数组/JSON Lines、CSV 或 .xlsx），或 - 表示标准输入'],
   ['input files, or - for standard input', '输入文件，或 - 表示标准输入'],
   ['write to a file; the format comes from its extension: .csv .json .jsonl .xlsx', '写入文件；格式由扩展名决定：.csv .json .jsonl .xlsx'],
-  ['output format (default: from --out, else csv to standard output)', '输出格式（默认：按 --out 的扩展名，否则以 csv 输出到标准输出）'],
+  ['output format (default: from --out, else csv to standard output; xlsx needs --out)', '输出格式（默认：按 --out 的扩展名，否则以 csv 输出到标准输出；xlsx 须配合 --out）'],
   ['wide: one row per enterprise (the award table); long: one row per enterprise × measure × year', 'wide：每个企业一行（奖励表）；long：每个企业 × 措施 × 年度一行'],
   ['only these districts, e.g. 天河 or Tianhe,Yuexiu', '只算这些区，如 天河 或 Tianhe,Yuexiu'],
   ['also show not-in-force results for years outside validity (long layout, JSON)', '同时显示有效期外年度的“不在政策有效期内”结果（long 表、JSON）'],
   ['worker threads (output stays in input order)', '工作线程数（输出仍按输入顺序）'],
   ['worker threads (the report is the same)', '工作线程数（报告不变）'],
-  ['also write the summary by district and measure (.csv or .json)', '同时写出按区和措施的汇总（.csv 或 .json）'],
-  ['write every rejected record with its file, row and reasons (.csv, .json or .jsonl)', '写出每条未通过校验的记录及其文件、行号和原因（.csv、.json 或 .jsonl）'],
+  ['also write the summary by district and measure (.csv, .json or .xlsx)', '同时写出按区和措施的汇总（.csv、.json 或 .xlsx）'],
+  ['write every rejected record with its file, row and reasons (.csv, .json, .jsonl or .xlsx)', '写出每条未通过校验的记录及其文件、行号和原因（.csv、.json、.jsonl 或 .xlsx）'],
+  ['no colour, as NO_COLOR does', '不使用颜色（同 NO_COLOR）'],
   ["also list the enterprises close to a tier award's next tier: within SHARE (e.g. 10%) on every condition they miss", '同时列出接近进档奖励下一档的企业：每个未达到的条件都差在 SHARE（如 10%）以内'],
   ['where the list of --near goes (.csv or .xlsx; default: beside --out, e.g. awards.near.csv)', '--near 名单写到哪里（.csv 或 .xlsx；默认：--out 旁边，如 awards.near.csv）'],
-  ['also write the district at a glance: one self-contained HTML page with charts (zh or en, as --lang)', '同时生成全区一览：一个带图表的独立 HTML 页面（中文或英文，随 --lang）'],
+  ['also write the district at a glance: one self-contained HTML page with charts, .html (zh or en, as --lang)', '同时生成全区一览：一个带图表的独立 HTML 页面，.html（中文或英文，随 --lang）'],
   ['no progress bar, even on a terminal', '不显示进度条（终端上也不显示）'],
   ['input encoding (default: detected: UTF-8, GB18030/GBK, UTF-16)', '输入编码（默认：自动识别 UTF-8、GB18030/GBK、UTF-16）'],
   ['unit of bare amounts (CSV, XLSX, JSON, --set); a unit in a cell or header wins', '未写单位的金额按此单位读取（CSV、XLSX、JSON、--set）；单元格或列名自带的单位优先'],
@@ -44,8 +49,8 @@ const ZH: ReadonlyArray<readonly [string, string]> = [
   ['the years of the yearly columns', '按年份的列包含哪些年度'],
   ['the new parameter set (YAML or JSON)', '新的参数集（YAML 或 JSON）'],
   ['the baseline parameter set (default: the published parameters)', '基准参数集（默认：政策公布的参数）'],
-  ['write the report to a file (the readable report still goes to standard output)', '把报告写入文件（可读的报告仍输出到标准输出）'],
-  ['write the report to a file', '把报告写入文件'],
+  ['write the report to a file: .xml for junit, .json for json, .txt or .md for text (the readable report still goes to the terminal)', '把报告写入文件：junit 为 .xml，json 为 .json，text 为 .txt 或 .md（终端上仍显示可读的报告）'],
+  ['write the report to a file: .txt or .md for table, .json for json, .csv for csv', '把报告写入文件：table 为 .txt 或 .md，json 为 .json，csv 为 .csv'],
   ['how many of the largest changes to list', '列出变化最大的多少家企业'],
   ['exit 1 when any result changed (for CI)', '任一结果有变化时以 1 退出（供 CI 使用）'],
   ['compare only this performance year', '只比较该业绩年度'],
@@ -73,7 +78,7 @@ const ZH: ReadonlyArray<readonly [string, string]> = [
   ["the enterprise's name", '企业名称'],
   ['the performance years to ask about, e.g. "2025 2026" (default: asked)', '要测算的业绩年度，如 "2025 2026"（默认：询问）'],
   ['interpretations, e.g. threshold=exceed,growthAverage=arithmetic', '解释口径，如 threshold=exceed,growthAverage=arithmetic'],
-  ['parameter overrides (YAML or JSON; see the README, Parameter overrides)', '参数覆盖文件（YAML 或 JSON；见 README 的 Parameter overrides）'],
+  ['parameter overrides (YAML or JSON; see docs/rule-changes.md)', '参数覆盖文件（YAML 或 JSON；见 docs/rule-changes.md）'],
   ['output format (html: the self-contained printable report)', '输出格式（html：可打印的独立报告）'],
   ['show every check with its article', '显示每一步检查及其条款'],
   ['show only this performance year', '只显示该业绩年度'],

@@ -7,6 +7,7 @@ import type { Msg } from '../domain/result.js';
 import { FileError, removeTemporaries } from '../io/sink.js';
 import { t } from '../render/messages.js';
 import { EXIT, formatProblem, KeyedError, say, UsageError } from './common.js';
+import { helpFooter } from './help-examples.js';
 import { argvLang, translate } from './help-i18n.js';
 
 /** One language for everything the run prints, help and usage errors included (src/cli/help-i18n.ts). */
@@ -48,7 +49,22 @@ program
   .exitOverride();
 
 const lang = () => new Option('--lang <lang>', 'language of tables and messages (default: from LC_ALL, LC_MESSAGES, LANG; else zh)').choices(['zh', 'en']);
+const noColor = () => new Option('--no-color', 'no colour, as NO_COLOR does');
 const collect = (v: string, prev: string[]) => [...prev, v];
+
+// --lang and --no-color are the program's own, so they may come before the command (gz-awards --lang en batch …)
+// as well as after it; commander gives them to the program either way, and the command is handed them here.
+program.addOption(lang()).addOption(noColor()).addHelpText('after', helpFooter('gz-awards', runLang));
+program.hook('preAction', (_program, command) => {
+  const global = program.opts<{ lang?: string; color?: boolean }>();
+  if (global.lang !== undefined) command.setOptionValue('lang', global.lang);
+  if (global.color === false) process.env['NO_COLOR'] = '1';
+});
+
+/** What every command ends with: --no-color in its options, and its examples and exit codes (help-examples.ts). */
+function finish(c: Command): Command {
+  return c.addOption(noColor()).addHelpText('after', helpFooter(c.name(), runLang));
+}
 
 program
   .command('simulate')
@@ -66,7 +82,7 @@ program
   .option('--strict', 'unknown fields are errors, not warnings')
   .addOption(new Option('--encoding <enc>', 'input encoding (default: detected: UTF-8, GB18030/GBK, UTF-16)').choices(['auto', 'utf8', 'gb18030', 'gbk', 'utf16']).default('auto'))
   .addOption(new Option('--unit <unit>', 'unit of bare amounts (CSV, XLSX, JSON, --set); a unit in a cell or header wins').choices(['元', '万元', '亿元']).default('元'))
-  .option('--params <file>', 'parameter overrides (YAML or JSON; see the README, Parameter overrides)')
+  .option('--params <file>', 'parameter overrides (YAML or JSON; see docs/rule-changes.md)')
   .option('--sheet <sheet>', 'the sheet of an .xlsx input: its name, else its number from 1 (default: the first)')
   .action(async (file: string | undefined, opts: Record<string, unknown>) => {
     const { simulate } = await import('./simulate.js');
@@ -107,7 +123,7 @@ program
   .description('runs scenario files (YAML/JSON): each case passed or failed, with the details of every failure')
   .argument('<targets...>', 'scenario files, or directories searched for .yaml, .yml and .json')
   .addOption(new Option('--reporter <reporter>', 'report format').choices(['text', 'junit', 'json']).default('text'))
-  .option('--out <file>', 'write the report to a file (the readable report still goes to standard output)')
+  .option('--out <file>', 'write the report to a file: .xml for junit, .json for json, .txt or .md for text (the readable report still goes to the terminal)')
   .option('--filter <text>', "run only the cases whose name contains the text (case-insensitive)")
   .option('--params <file>', 'parameter overrides applied under every case (its own params on top)')
   .addOption(lang())
@@ -133,21 +149,21 @@ readerOptions(
     .description("a district's enterprises (CSV, XLSX, JSON, JSON Lines; - for stdin), streamed: an award table, a summary by district and measure, the rejected rows")
     .argument('<files...>', 'input files (CSV wide layout, .xlsx workbook, JSON array, JSON Lines), or - for standard input')
     .option('--out <file>', 'write to a file; the format comes from its extension: .csv .json .jsonl .xlsx')
-    .addOption(new Option('--format <format>', 'output format (default: from --out, else csv to standard output)').choices(['csv', 'json', 'jsonl', 'xlsx']))
+    .addOption(new Option('--format <format>', 'output format (default: from --out, else csv to standard output; xlsx needs --out)').choices(['csv', 'json', 'jsonl', 'xlsx']))
     .addOption(new Option('--layout <layout>', 'wide: one row per enterprise (the award table); long: one row per enterprise × measure × year').choices(['wide', 'long']).default('wide'))
     .option('--district <names>', 'only these districts, e.g. 天河 or Tianhe,Yuexiu')
     .option('--year <year>', 'show only this performance year')
     .option('--years <years>', 'show only these years: 2024-2026 or 2024,2026')
     .option('--all', 'also show not-in-force results for years outside validity (long layout, JSON)')
     .option('--interpret <list>', 'interpretations, e.g. threshold=exceed,growthAverage=arithmetic')
-    .option('--params <file>', 'parameter overrides (YAML or JSON; see the README, Parameter overrides)')
+    .option('--params <file>', 'parameter overrides (YAML or JSON; see docs/rule-changes.md)')
     .addOption(lang())
     .option('--jobs <n>', 'worker threads (output stays in input order)', '1')
-    .option('--summary <file>', 'also write the summary by district and measure (.csv or .json)')
-    .option('--rejects <file>', 'write every rejected record with its file, row and reasons (.csv, .json or .jsonl)')
+    .option('--summary <file>', 'also write the summary by district and measure (.csv, .json or .xlsx)')
+    .option('--rejects <file>', 'write every rejected record with its file, row and reasons (.csv, .json, .jsonl or .xlsx)')
     .option('--near <share>', 'also list the enterprises close to a tier award\'s next tier: within SHARE (e.g. 10%) on every condition they miss')
     .option('--near-out <file>', 'where the list of --near goes (.csv or .xlsx; default: beside --out, e.g. awards.near.csv)')
-    .option('--report <file>', 'also write the district at a glance: one self-contained HTML page with charts (zh or en, as --lang)')
+    .option('--report <file>', 'also write the district at a glance: one self-contained HTML page with charts, .html (zh or en, as --lang)')
     .option('--no-progress', 'no progress bar, even on a terminal'),
 ).action(async (files: string[], opts: Record<string, unknown>) => {
   const { batch } = await import('./batch.js');
@@ -183,7 +199,7 @@ readerOptions(
     .requiredOption('--params <file>', 'the new parameter set (YAML or JSON)')
     .option('--base-params <file>', 'the baseline parameter set (default: the published parameters)')
     .addOption(new Option('--format <format>', 'report format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--out <file>', 'write the report to a file')
+    .option('--out <file>', 'write the report to a file: .txt or .md for table, .json for json, .csv for csv')
     .option('--top <n>', 'how many of the largest changes to list', '10')
     .option('--fail-on-change', 'exit 1 when any result changed (for CI)')
     .addOption(lang())
@@ -195,6 +211,8 @@ readerOptions(
   const { diff } = await import('./diff.js');
   process.exitCode = await diff(files, opts);
 });
+
+for (const c of program.commands) finish(c);
 
 try {
   await program.parseAsync(process.argv);
