@@ -41,7 +41,7 @@ export function runAll(out, extra = [], only = null) {
     const args = [...run.args.map((a) => a.replace(/^OUT\//, out + '/')), '--no-progress', ...extra];
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/gz-awards.js'), ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' },
       maxBuffer: 1 << 28,
     });
     if (r.status !== 0 && r.status !== 3) throw new Error(`gz-awards ${args.join(' ')} exited ${r.status}: ${r.stderr}`);

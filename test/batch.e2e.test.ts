@@ -135,8 +135,8 @@ describe('batch on the sample district', () => {
     expect(r.stderr).toContain('共读取 2005 条记录：输出 1998 条，拒绝 7 条');
     const zh = readCsv(out);
     expect(zh.header.slice(0, 3)).toEqual(['统一社会信用代码', '企业名称', '所属区']);
-    expect(zh.header).toContain('网上零售额进档奖励_2025');
-    // Chinese headers are "<title>_<year>"; map them to the English keys through the English run's header order
+    expect(zh.header).toContain('网上零售额进档奖励（2025业绩年度，元）');
+    // Chinese headers are "<title>（<year>业绩年度，元）"; map them to the English keys through the English run's header order
     const en = readCsv(tmp('awards.csv'));
     expect(zh.header.length).toBe(en.header.length);
     checkHandRows(zh.header, zh.rows, (h) => en.header[zh.header.indexOf(h)]!);
@@ -227,8 +227,9 @@ describe('batch on the sample district', () => {
     const summary = wb.getWorksheet('summary');
     // the all-years total: the last row before the rows by year (their year columns are filled)
     const rows = (summary!.getSheetValues().slice(2) as unknown[][]).map((r) => r.slice(1));
-    const last = rows.filter((r) => r[5] === undefined && r[6] === undefined).at(-1)!;
-    expect([last[0], last[3], last[4]]).toEqual(['all', 8, 15417283.94]);
+    // columns: district, measure (its title), kind, enterprises, cash, deduction, payment year, performance year, id
+    const last = rows.filter((r) => r[0] === 'all' && r[1] === 'cash total' && r[6] === undefined && r[7] === undefined).at(-1)!;
+    expect([last[0], last[3], last[4], last[5]]).toEqual(['all', 8, 15417283.94, undefined]);
   });
 
   it('JSON Lines and JSON to standard output follow the output contract', () => {

@@ -93,13 +93,14 @@ describe('totals by payment year (申报/兑现年度)', () => {
     const summary = tmp('hand-summary.csv');
     cli(['batch', handFile, '--out', tmp('hand4.csv'), '--summary', summary, '--lang', 'en']);
     const { header, rows } = readCsv(summary);
-    expect(header).toEqual(['District', 'Measure', 'Kind', 'Enterprises eligible', 'Total (元)', 'payment_year', 'performance_year']);
+    // cash and deduction bases apart (the deduction after the year columns, which scripts already knew), the title last
+    expect(header).toEqual(['District', 'Measure', 'Kind', 'Enterprises eligible', 'Cash ceiling (元)', 'payment_year', 'performance_year', 'Deduction base (元)', 'Title']);
     const yearTotal = (col: 5 | 6, y: string) => rows.find((r) => r[0] === 'all' && r[1] === 'cash total' && r[col] === y)?.[4];
     for (const [y, v] of Object.entries(PAYMENT)) expect(yearTotal(5, y)).toBe(v);
     for (const [y, v] of Object.entries(PERFORMANCE)) expect(yearTotal(6, y)).toBe(v);
     // the all-years rows come first, their year columns empty
     const all = rows.find((r) => r[0] === 'all' && r[1] === 'cash total')!;
-    expect(all.slice(3)).toEqual(['8', '15417283.94', '', '']);
+    expect(all.slice(3)).toEqual(['8', '15417283.94', '', '', '', 'cash total']);
 
     const book = tmp('hand.xlsx');
     cli(['batch', handFile, '--out', book, '--lang', 'en']);
@@ -107,7 +108,8 @@ describe('totals by payment year (申报/兑现年度)', () => {
     await wb.xlsx.readFile(book);
     const sheet = wb.worksheets[1]!;
     const values = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
-    expect(values.find((r) => r[0] === 'all' && r[1] === 'cash total' && r[5] === 2026)?.[4]).toBe(7617283.94);
+    // the sheet: district, measure by title, kind, enterprises, cash, deduction, payment year, performance year, id
+    expect(values.find((r) => r[0] === 'all' && r[1] === 'cash total' && r[6] === 2026)?.[4]).toBe(7617283.94);
   });
 });
 

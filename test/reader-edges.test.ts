@@ -25,7 +25,7 @@ function tierOf(stdout: string, id: string): string | undefined {
   const h = lines[0]!.split(',');
   const row = lines.find((l) => l.startsWith(id))?.split(',');
   const col = h.indexOf('gz-2025-ecommerce/scale-tier@2025');
-  return row?.[col >= 0 ? col : h.indexOf('网上零售额进档奖励_2025')];
+  return row?.[col >= 0 ? col : h.indexOf('网上零售额进档奖励（2025业绩年度，元）')];
 }
 
 describe('resource bombs lose one record, not the run', () => {

@@ -47,7 +47,7 @@ describe('the summary', () => {
     expect(r.code).toBe(0);
     const s = JSON.parse(readFileSync(summary, 'utf8')) as { byDistrict: Array<{ district: string; enterprises: number; cash: string }> };
     // 天河: H1 gets 1,500,000; the new one gets nothing → 1 enterprise with cash, not 2
-    expect(s.byDistrict.find((d) => d.district === '天河区')).toEqual({ district: '天河区', enterprises: 1, cash: '1500000.00' });
+    expect(s.byDistrict.find((d) => d.district === '天河区')).toEqual({ district: '天河区', enterprises: 1, cash: '1500000.00', deductionEnterprises: 0, deduction: '0.00' });
     expect(r.stderr).toMatch(/all\s*│\s*cash total\s*│\s*│\s*8\s*│\s*15,417,283\.94/);
     expect(r.stderr).toContain('9 records read: 9 in the output');
   });

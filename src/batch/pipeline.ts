@@ -14,7 +14,8 @@ import { RecordLedger, type At } from '../io/stream.js';
 import type { ColumnPlan } from '../io/row.js';
 import { awardColumns, awardHeader } from '../render/award-table.js';
 import { runInfoCells, summaryCells, type RunInfo, type Summary } from '../render/summary.js';
-import type { RunMeta } from '../render/output.js';
+import { toJson, type RunMeta } from '../render/output.js';
+import { runJson, runTime } from '../render/run-record.js';
 import { formatNote, formatProblem, say } from '../cli/common.js';
 import { t } from '../render/messages.js';
 import { progressBar } from '../cli/progress.js';
@@ -24,7 +25,7 @@ import { summaryCellsWithYears, type YearTotals } from './year-totals.js';
 import { makeProcessor } from './evaluate.js';
 import { addPiece } from './flat-pieces.js';
 import { inputSize, readBlocks, ReadPosition } from './read.js';
-import { isJsonFormat, type BatchSetup, type BlockOut, type BlockTask, type XCell } from './types.js';
+import { isJsonFormat, type OutFormat, type BatchSetup, type BlockOut, type BlockTask, type XCell } from './types.js';
 import { openAwardTable, RejectsOut, writeSummaryFile, type RowSink } from './write.js';
 
 /** Problems printed on stderr before the rest is only counted (all of them go to --rejects FILE). */
@@ -63,6 +64,8 @@ export interface BatchRun {
 
 interface Outputs {
   table: RowSink;
+  /** The run record beside a CSV award table or CSV summary written to a file (`<file>.run.json`), by that file. */
+  records: Map<'out' | 'summary', Sink>;
   rejects: RejectsOut | null;
   summary: Sink | null;
   glance: Glance;
@@ -82,11 +85,13 @@ async function openOutputs(run: BatchRun): Promise<Outputs> {
     const out = await open(paths.out, isJsonFormat(setup.format));
     const rejectsSink = paths.rejects ? await open(paths.rejects) : null;
     const summary = paths.summary ? await open(paths.summary) : null;
+    const records = new Map<'out' | 'summary', Sink>();
+    for (const k of runRecordsOf(paths, setup.format)) records.set(k, await open(runRecordPath(paths[k]!)));
     const glance = await Glance.open(run.ruleSet, setup, paths, open);
     const cols = awardColumns(run.ruleSet, setup.years ? new Set(setup.years) : null);
     const table = await openAwardTable(out, setup.format, setup.layout, awardHeader(cols, setup.lang), setup.lang);
     const rejects = rejectsSink ? await RejectsOut.open(rejectsSink, setup.lang) : null;
-    return { table, rejects, summary, glance };
+    return { table, rejects, summary, glance, records };
   } catch (err) {
     await Promise.all(opened.map((s) => s.abort()));
     throw err;
@@ -98,10 +103,14 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
   const lang: Lang = setup.lang;
   const outputs = await openOutputs(run);
   const { table, rejects, glance } = outputs;
-  const info: RunInfo = { interpretation: setup.interpretation, params: meta.params };
+  const perFile = files.map(() => 0);
+  const info: RunInfo = { interpretation: setup.interpretation, params: meta.params, madeAt: runTime(), inputs: files.map((file, i) => ({ file, records: perFile[i]! })) };
   const years = glance.years.totals;
   const summaryAgg = new SummaryAggregator(ruleSet, async (s) => {
-    if (outputs.summary) await writeSummaryFile(outputs.summary, s, lang, info, years);
+    if (outputs.summary) {
+      await writeSummaryFile(outputs.summary, s, lang, info, years);
+      await writeRunRecord(outputs.records.get('summary'), info, lang);
+    }
   });
   const aggregators: Aggregator[] = setup.aggregators.map((name) => {
     if (name === 'summary') return summaryAgg as Aggregator;
@@ -121,6 +130,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
     await rejects?.abort();
     await outputs.summary?.abort();
     await glance.abort();
+    for (const r of outputs.records.values()) await r.abort();
   };
 
   try {
@@ -154,6 +164,7 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
       };
       const at = (pos: number): At => (q.csv ? { row: pos + base } : q.indexed ? { index: pos } : { row: pos });
       counts.records += b.records;
+      perFile[q.fileIndex]! += b.records;
       const warnings = new Map(b.warnings);
       for (const [, ps] of b.warnings) ps.forEach(place);
       // duplicates: the accepted records whose id was seen before leave the output for the rejects
@@ -240,7 +251,9 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
       return { kind: 'nothing-read' };
     }
     const s = summaryAgg.summary;
+    info.inputs = files.map((file, i) => ({ file, records: perFile[i]! }));
     await table.close({ name: lang === 'zh' ? '汇总' : 'summary', rows: summaryCellsWithYears(summaryCells(s, lang), years, lang) }, { name: lang === 'zh' ? '运行信息' : 'run', rows: runInfoCells(info, lang).slice(1) });
+    await writeRunRecord(outputs.records.get('out'), info, lang);
     await rejects?.close();
     for (const a of aggregators) await a.finish();
     await glance.finish({ files, info, counts, summary: s });
@@ -253,6 +266,27 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
   } finally {
     ledger.close();
   }
+}
+
+/**
+ * Which outputs get a run record beside them: a CSV written to a file (the award table, the summary). A CSV is one
+ * rectangular table, so how the run was made goes beside it; JSON and workbooks hold it themselves.
+ */
+export function runRecordsOf(paths: { out: string | null; summary: string | null }, format: OutFormat): Array<'out' | 'summary'> {
+  const out: Array<'out' | 'summary'> = [];
+  if (paths.out && format === 'csv') out.push('out');
+  if (paths.summary && !/\.(json|xlsx)$/i.test(paths.summary)) out.push('summary');
+  return out;
+}
+
+/** The run record's file beside an output: `<file>.run.json`. */
+export const runRecordPath = (file: string): string => `${file}.run.json`;
+
+/** Writes and closes a run record (nothing when there is none). */
+async function writeRunRecord(sink: Sink | undefined, info: RunInfo, lang: Lang): Promise<void> {
+  if (!sink) return;
+  await sink.write(toJson(runJson(info, lang)) + '\n');
+  await sink.close();
 }
 
 /** The block's output without the records at the indexes of `dups`. */

@@ -108,14 +108,19 @@ function rejectCells(file: string, at: At, id: string | null, problems: Problem[
   return [file, at.row ?? null, at.index ?? null, id ?? '', text];
 }
 
-/** The summary sheet: district, measure, kind as text, enterprises a number, the amount in fen. */
+/**
+ * The summary sheet, from the summary's cells (district, measure id, kind, enterprises, cash, payment year,
+ * performance year, deduction, title): the measure by its title, the cash ceiling and the deduction base side by
+ * side (never one column), the years, and the measure's id last, for lookups. Counts are numbers, amounts in fen.
+ */
+const SHEET_ORDER = [0, 8, 2, 3, 4, 7, 5, 6, 1];
+const SHEET_KINDS: ColumnKind[] = ['text', 'text', 'text', 'integer', 'money', 'money', 'integer', 'integer', 'text'];
 function summarySheet(lang: Lang, rows: string[][]): { spec: SheetSpec; rows: Cell[][] } {
-  const [head, ...body] = rows;
-  // district, measure, kind, enterprises, amount (and, with the totals by year, payment and performance year)
-  const kinds: ColumnKind[] = ['text', 'text', 'text', 'integer', 'money', 'integer', 'integer'];
+  const [head, ...body] = rows.map((r) => SHEET_ORDER.map((i) => r[i] ?? ''));
+  const names = lang === 'zh' ? { 8: '措施编号' } : { 8: 'Measure id' };
   return {
-    spec: { name: lang === 'zh' ? '汇总' : 'summary', columns: head!.map((h, i) => ({ header: h, kind: kinds[i] ?? 'text' })) },
-    rows: body.map((r) => r.map((c, i) => (c === '' ? null : i === 4 ? fenOf(c) : kinds[i] === 'integer' ? Number(c) : c))),
+    spec: { name: lang === 'zh' ? '汇总' : 'summary', columns: head!.map((h, i) => ({ header: i === 1 ? rows[0]![1]! : i === 8 ? names[8] : h, kind: SHEET_KINDS[i]! })), freezeColumns: 2 },
+    rows: body.map((r) => r.map((c, i) => (c === '' ? null : SHEET_KINDS[i] === 'money' ? fenOf(c) : SHEET_KINDS[i] === 'integer' ? Number(c) : c))),
   };
 }
 
@@ -312,7 +317,7 @@ export async function writeSummaryFile(sink: Sink, s: Summary, lang: Lang, info:
     return;
   }
   const json = /\.json$/i.test(sink.path ?? '');
-  const text = json ? toJson({ ...(summaryJson(s, info) as object), ...yearJson(years) }) + '\n' : UTF8_BOM + summaryCellsWithYears(summaryCells(s, lang), years, lang).map(csvLine).join('');
+  const text = json ? toJson({ ...(summaryJson(s, info, lang) as object), ...yearJson(years) }) + '\n' : UTF8_BOM + summaryCellsWithYears(summaryCells(s, lang), years, lang).map(csvLine).join('');
   await sink.write(text);
   await sink.close();
 }

@@ -9,7 +9,7 @@ import { KIND_LABELS, type Lang } from '../domain/labels.js';
 import { FenSums, fenNumber, formatYuan, groupThousands, type Fen } from '../domain/money.js';
 import { isCash } from '../domain/result.js';
 import type { Evaluation } from '../engine/evaluate.js';
-import { NO_DISTRICT, type SummaryMeasure } from '../render/summary.js';
+import { measureTitles, NO_DISTRICT, type SummaryMeasure } from '../render/summary.js';
 
 /**
  * Per eligible cash result shown: measure index, performance year, payment year, amount (fen: a number while
@@ -150,25 +150,28 @@ export function yearLines(t: YearTotals, lang: Lang): string {
 }
 
 /**
- * The summary's rows (render/summary.ts summaryCells: district, measure, kind, enterprises, amount) with two more
- * columns, the payment year and the performance year — empty on its own rows, which hold all years — and after
- * them the year totals: for each payment year, then each performance year, every measure, every district and
- * the year's total. One rectangular table, as a CSV summary and the workbook's summary sheet are.
+ * The summary's rows (render/summary.ts summaryCells: district, measure, kind, enterprises, cash, deduction, title)
+ * with two more columns after the cash, the payment year and the performance year — empty on its own rows, which
+ * hold all years — and after them the year totals (cash only): for each payment year, then each performance year,
+ * every measure, every district and the year's total. One rectangular table, as a CSV summary and the workbook's
+ * summary sheet are.
  */
 export function summaryCellsWithYears(summary: readonly string[][], t: YearTotals, lang: Lang): string[][] {
   const w = W[lang];
   const [head, ...body] = summary;
-  const rows: string[][] = [[...head!, ...yearHeader(lang)], ...body.map((r) => [...r, '', ''])];
+  const withYears = (r: readonly string[], years: string[]) => [...r.slice(0, 5), ...years, ...r.slice(5)];
+  const rows: string[][] = [withYears(head!, yearHeader(lang)), ...body.map((r) => withYears(r, ['', '']))];
+  const title = measureTitles(t.measures.map((m) => m.ref), lang);
   for (const b of ['payment', 'performance'] as const) {
     for (const c of t.years(b)) {
       const tail = b === 'payment' ? [String(c.year), ''] : ['', String(c.year)];
       t.measures.forEach((m, i) => {
-        if (c.measureCount[i]! > 0) rows.push([w.all, m.ref, KIND_LABELS[m.kind][lang], String(c.measureCount[i]), formatYuan(c.measureAmount[i]!), ...tail]);
+        if (c.measureCount[i]! > 0) rows.push([w.all, m.ref, KIND_LABELS[m.kind][lang], String(c.measureCount[i]), formatYuan(c.measureAmount[i]!), ...tail, '', title(m.ref)]);
       });
       for (let d = 0; d <= NO_DISTRICT; d++) {
-        if (c.districtCount[d]! > 0) rows.push([districtName(districtAt(d), lang), w.total, '', String(c.districtCount[d]), formatYuan(c.districtAmount[d]!), ...tail]);
+        if (c.districtCount[d]! > 0) rows.push([districtName(districtAt(d), lang), w.total, '', String(c.districtCount[d]), formatYuan(c.districtAmount[d]!), ...tail, '', w.total]);
       }
-      rows.push([w.all, w.total, '', String(c.enterprises), formatYuan(c.total), ...tail]);
+      rows.push([w.all, w.total, '', String(c.enterprises), formatYuan(c.total), ...tail, '', w.total]);
     }
   }
   return rows;

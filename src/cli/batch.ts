@@ -7,7 +7,7 @@
 import { extname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { z } from 'zod';
-import { PRINT_LIMIT, runBatch } from '../batch/pipeline.js';
+import { PRINT_LIMIT, runBatch, runRecordPath, runRecordsOf } from '../batch/pipeline.js';
 import { glanceAggregators, type GlancePaths } from '../batch/glance.js';
 import { parseNearShare } from '../batch/near.js';
 import type { BatchSetup, OutFormat } from '../batch/types.js';
@@ -15,7 +15,8 @@ import { rejectsKind } from '../batch/write.js';
 import { yearLines } from '../batch/year-totals.js';
 import { resolveDistrict } from '../domain/districts.js';
 import { t } from '../render/messages.js';
-import { renderSummaryTable, runInfoCells } from '../render/summary.js';
+import { renderSummaryTable } from '../render/summary.js';
+import { runSentence } from '../render/run-record.js';
 import { EXIT, runOptionsOf, say, UsageError, warnYearsOutside } from './common.js';
 import { langSchema } from './lang-schema.js';
 import { refuseFormatMismatch, refuseSameFiles } from './outputs.js';
@@ -83,7 +84,8 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
   const { counts, summary, years, info } = r;
   say(yearLines(years, lang));
   say(renderSummaryTable(summary, lang));
-  if (meta.params) say(runInfoCells(info, lang)[2]!.join(lang === 'zh' ? '：' : ': ') + '\n');
+  // how the run was made, in words, under the summary (and so for a CSV on standard output too)
+  say(runSentence(info, lang));
   if (o.rejects && counts.printed > PRINT_LIMIT) say(t({ key: 'batch.more-problems', args: { n: counts.printed - PRINT_LIMIT, file: o.rejects } }, lang) + '\n');
   if (counts.warningsPrinted > PRINT_LIMIT) say(t({ key: 'batch.more-warnings', args: { n: counts.warningsPrinted - PRINT_LIMIT } }, lang) + '\n');
   say(t({ key: 'batch.counts', args: { ...counts, rejectsFile: o.rejects ?? '' } }, lang) + '\n');
@@ -101,6 +103,8 @@ async function checkPaths(files: readonly string[], o: BatchOptions, format: Out
     const path = k === 'nearOut' ? glance.nearOut : k === 'report' ? glance.report : o[k];
     return path ? [{ flag: k === 'nearOut' ? '--near-out' : `--${k}`, path }] : [];
   });
+  // a CSV's run record beside it is an output too
+  for (const k of runRecordsOf({ out: o.out ?? null, summary: o.summary ?? null }, format)) outputs.push({ flag: `--${k}`, path: runRecordPath(o[k]!) });
   await refuseSameFiles(inputs, outputs);
 }
 

@@ -9,6 +9,7 @@ import { t } from '../render/messages.js';
 import { EXIT, formatProblem, KeyedError, say, UsageError } from './common.js';
 import { helpFooter } from './help-examples.js';
 import { argvLang, translate } from './help-i18n.js';
+import { VERSION } from '../render/run-record.js';
 
 /** One language for everything the run prints, help and usage errors included (src/cli/help-i18n.ts). */
 const runLang = argvLang(process.argv.slice(2));
@@ -26,7 +27,7 @@ const program = new Command();
 program
   .name('gz-awards')
   .description("Which support measures of Guangzhou's e-commerce policies an enterprise qualifies for, and for how much.")
-  .version('0.1.0')
+  .version(VERSION)
   .showHelpAfterError(runLang === 'zh' ? '（加 --help 查看用法）' : '(add --help for additional information)')
   .configureOutput({ writeErr: (s) => say(s), outputError: (s, write) => write(translate(s, runLang)) })
   .configureHelp({

@@ -13,6 +13,7 @@ import { knownMeasureNames } from '../policies/names.js';
 import { csvLine, LONG_HEADER, longRows, UTF8_BOM } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { toJson, toOutput } from '../render/output.js';
+import { runSentence } from '../render/run-record.js';
 import { renderTable } from '../render/table.js';
 import { loadParams } from './params.js';
 import { EXIT, formatNote, paintFor, printProblems, runOptionsOf, terminalWidth, UsageError, warnYearsOutside, writeOut } from './common.js';
@@ -56,6 +57,8 @@ export async function simulate(file: string | undefined, raw: unknown): Promise<
     await writeOut(toJson(outs.length === 1 && records.length === 1 ? outs[0] : outs) + '\n');
   } else if (o.format === 'csv') {
     await writeOut(UTF8_BOM + csvLine(LONG_HEADER) + evaluations.flatMap((ev) => longRows(ev, o.lang)).map(csvLine).join(''));
+    // a CSV is one table: how the run was made goes to standard error, in words
+    process.stderr.write(runSentence({ interpretation: run.interpretation, params: meta.params }, o.lang));
   } else if (o.format === 'html') {
     if (evaluations.length > 1) throw new UsageError(o.lang === 'zh' ? '--format html 每次只为一个企业生成报告' : '--format html makes the report of one enterprise at a time');
     const { renderEnterpriseReport } = await import('../report/enterprise.js');

@@ -44,6 +44,25 @@ export interface SheetSpec {
   totals?: { label: string; labelColumn: number };
 }
 
+/**
+ * Printing (A4 landscape, margins of 0.4 inch left and right): the printable width in pixels at 96 dpi, and what a
+ * column of width w (in characters of the default font) takes: 7 pixels a character and 5 of padding. A sheet
+ * whose columns fit at 70 % or more prints one page wide; a wider one prints at full size with its first
+ * `freezeColumns` columns (the id and the name) repeated on every page.
+ */
+const PRINTABLE_PX = Math.floor(((297 - 2 * 10.16) / 25.4) * 96);
+const MIN_FIT_SCALE = 0.7;
+const columnPx = (w: number) => w * 7 + 5;
+
+/** Whether columns of these widths print one page wide at MIN_FIT_SCALE or more. */
+export function fitsOnePageWide(widths: readonly number[]): boolean {
+  const total = widths.reduce((a, w) => a + columnPx(w), 0);
+  return PRINTABLE_PX >= MIN_FIT_SCALE * total;
+}
+
+/** The footer of every printed page: the sheet's name on the left, "page / pages" on the right. */
+const FOOTER = '&amp;L&amp;A&amp;R&amp;P / &amp;N';
+
 /** Rows whose content fixes the column widths (with the header), before the first row is written. */
 export const WIDTH_ROWS = 1000;
 const MIN_WIDTH = 8;
@@ -215,6 +234,8 @@ export class SheetWriter {
   private readonly refs: string[];
   private readonly styles: string[];
   private readonly money: boolean[];
+  /** Set when the widths are known: whether the sheet prints one page wide. */
+  private fit = true;
 
   constructor(
     readonly spec: SheetSpec,
@@ -257,11 +278,12 @@ export class SheetWriter {
       }
     }
     const fitted = widths.map((w) => Math.min(MAX_WIDTH, w + 2));
+    this.fit = fitsOnePageWide(fitted);
     // the header wraps within the fitted width: as many lines as its longest header needs
     const lines = Math.max(1, ...columns.map((c, i) => Math.ceil(displayWidth(c.header) / Math.max(1, fitted[i]! - 1))));
     const topLeft = `${columnName(freezeColumns)}2`;
     const pane = `<pane${freezeColumns ? ` xSplit="${freezeColumns}"` : ''} ySplit="1" topLeftCell="${topLeft}" activePane="${freezeColumns ? 'bottomRight' : 'bottomLeft'}" state="frozen"/>`;
-    let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${RNS}"><sheetViews><sheetView workbookViewId="0">${pane}<selection pane="${freezeColumns ? 'bottomRight' : 'bottomLeft'}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>`;
+    let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${RNS}"><sheetPr><pageSetUpPr fitToPage="${this.fit ? 1 : 0}"/></sheetPr><sheetViews><sheetView workbookViewId="0">${pane}<selection pane="${freezeColumns ? 'bottomRight' : 'bottomLeft'}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>`;
     fitted.forEach((w, i) => (xml += `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${this.styles[i] ? ` style="${STYLE_OF[columns[i]!.kind]}"` : ''}/>`));
     xml += `</cols><sheetData><row r="1" ht="${Math.min(409, lines * 15 + 2)}" customHeight="1">`;
     columns.forEach((c, i) => (xml += `<c r="${this.refs[i]}1" s="${S_HEADER}" t="inlineStr"><is><t>${xmlText(c.header)}</t></is></c>`));
@@ -310,8 +332,17 @@ export class SheetWriter {
       });
       xml += '</row>';
     }
-    xml += `</sheetData><autoFilter ref="A1:${lastCol}${Math.max(1, last)}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+    xml += `</sheetData><autoFilter ref="A1:${lastCol}${Math.max(1, last)}"/><printOptions gridLines="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"${this.fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/><headerFooter><oddFooter>${FOOTER}</oddFooter></headerFooter></worksheet>`;
     await this.out.write(xml);
+  }
+
+  /**
+   * What repeats on every printed page (the workbook's Print_Titles name): the header row, and the first
+   * `freezeColumns` columns when the sheet is too wide to print one page wide.
+   */
+  get printTitles(): string {
+    const n = this.spec.freezeColumns ?? 0;
+    return !this.fit && n > 0 ? `$A:$${columnName(n - 1)},$1:$1` : '$1:$1';
   }
 
   /** The range of the autofilter, for the workbook's _FilterDatabase name. */
@@ -409,7 +440,7 @@ export class XlsxWriter {
     await this.stored('[Content_Types].xml', contentTypes(names.length));
     await this.stored('_rels/.rels', ROOT_RELS);
     await this.stored('docProps/app.xml', appXml(names));
-    await this.stored('xl/workbook.xml', workbookXml(this.sheets.map((s) => ({ name: s.spec.name, filter: s.writer.filterRange }))));
+    await this.stored('xl/workbook.xml', workbookXml(this.sheets.map((s) => ({ name: s.spec.name, filter: s.writer.filterRange, titles: s.writer.printTitles }))));
     await this.stored('xl/_rels/workbook.xml.rels', workbookRels(names.length));
     await this.stored('xl/styles.xml', STYLES);
     await this.centralDirectory();
@@ -531,10 +562,12 @@ function appXml(names: readonly string[]): string {
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>gz-awards</Application><TitlesOfParts><vt:vector size="${names.length}" baseType="lpstr">${names.map((n) => `<vt:lpstr>${xmlText(n)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts></Properties>`;
 }
 
-function workbookXml(sheets: ReadonlyArray<{ name: string; filter: string }>): string {
+function workbookXml(sheets: ReadonlyArray<{ name: string; filter: string; titles: string }>): string {
   const quoted = (n: string) => `'${n.replace(/'/g, "''")}'`;
+  // a print title names its sheet in every part: 'awards'!$A:$B,'awards'!$1:$1
+  const titles = (s: { name: string; titles: string }) => s.titles.split(',').map((r) => `${quoted(s.name)}!${r}`).join(',');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="${NS}" xmlns:r="${RNS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets><definedNames>${sheets.map((s, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(quoted(s.name))}!${s.filter}</definedName>`).join('')}</definedNames></workbook>`;
+<workbook xmlns="${NS}" xmlns:r="${RNS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets><definedNames>${sheets.map((s, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(quoted(s.name))}!${s.filter}</definedName>`).join('')}${sheets.map((s, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(titles(s))}</definedName>`).join('')}</definedNames></workbook>`;
 }
 
 function workbookRels(sheets: number): string {

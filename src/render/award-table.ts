@@ -10,7 +10,7 @@ import { isCash, type Kind } from '../domain/result.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { RuleSet } from '../engine/ruleset.js';
 import { csvCell } from './csv.js';
-import { titledNames } from './titles.js';
+import { shortTitleOf } from './titles.js';
 import { Utf8Buffer, utf8 } from './utf8-buffer.js';
 
 export interface AwardColumn {
@@ -51,14 +51,15 @@ const FIXED = {
 } as const;
 
 /**
- * The header row. English headers are the column keys ("gz-2025-ecommerce/scale-tier@2025"); Chinese ones the
- * measure's title and the year, as the input's yearly columns are written ("网上零售额进档奖励_2025"), with the
- * key added where two measures share a title.
+ * The header row. English headers are the column keys ("gz-2025-ecommerce/scale-tier@2025", names scripts keep);
+ * Chinese ones say what the column holds: the measure's title, the year and its kind, and the unit
+ * ("网上零售额进档奖励（2025业绩年度，元）"), with the document's short title added where two measures share a title.
  */
 export function awardHeader(cols: readonly AwardColumn[], lang: Lang): string[] {
   const h = FIXED[lang];
-  const name = titledNames(cols.map((c) => [c.ref, c.title.zh] as const));
-  const zh = (c: AwardColumn) => `${name(c.ref)}_${c.year}`;
+  const shared = new Map<string, Set<string>>();
+  for (const c of cols) (shared.get(c.title.zh) ?? shared.set(c.title.zh, new Set()).get(c.title.zh)!).add(c.ref);
+  const zh = (c: AwardColumn) => `${c.title.zh}（${shared.get(c.title.zh)!.size > 1 ? shortTitleOf(c.ref, 'zh') + '，' : ''}${c.year}业绩年度，元）`;
   return [h.id, h.name, h.district, ...cols.map((c) => (lang === 'en' ? c.key : zh(c))), h.total, h.other];
 }
 

@@ -1,13 +1,14 @@
 /**
- * The batch summary: by district and measure, how many enterprises are eligible and the total of their amounts
- * (cash ceilings; for deductions the extra deductible amount, which is not cash and is not in the totals).
+ * The batch summary: by district and measure, how many enterprises are eligible and the total of their amounts,
+ * cash ceilings and deduction bases in columns of their own (a deduction base is the extra deductible amount, not
+ * cash: no sum ever mixes the two); unquantified and non-monetary measures are counted, never summed.
  * Folded record by record from small contributions, so that worker threads can compute them.
  */
 import Table from 'cli-table3';
-import { titledNames, titleOf } from './titles.js';
+import { shortTitleOf, titledNames, titleOf } from './titles.js';
 import { DISTRICTS } from '../domain/districts.js';
 import { districtEnglish } from '../domain/districts.js';
-import type { Interpretation } from '../engine/interpretation.js';
+import { runJson, runLines, type RunInfo } from './run-record.js';
 import type { Lang } from '../domain/labels.js';
 import { KIND_LABELS } from '../domain/labels.js';
 import { FenSums, formatYuan, groupThousands, type Fen } from '../domain/money.js';
@@ -62,6 +63,8 @@ export class Summary {
   private readonly amounts: FenSums;
   /** Enterprises that get cash, by district (the cash-total rows count these). */
   private readonly perDistrict: Uint32Array;
+  /** Enterprises with a deduction base, by district. */
+  private readonly perDistrictDeduction: Uint32Array;
   /** Enterprises in the output, by district (a district appears in the totals when it has any). */
   private readonly inOutput: Uint32Array;
 
@@ -70,6 +73,7 @@ export class Summary {
     this.counts = new Uint32Array(cells);
     this.amounts = new FenSums(cells);
     this.perDistrict = new Uint32Array(NO_DISTRICT + 1);
+    this.perDistrictDeduction = new Uint32Array(NO_DISTRICT + 1);
     this.inOutput = new Uint32Array(NO_DISTRICT + 1);
   }
 
@@ -78,14 +82,18 @@ export class Summary {
     const d = c[from] as number;
     const base = d * this.measures.length;
     let cash = false;
+    let deduction = false;
     for (let i = from + 1; i < to; i += 2) {
       const k = base + (c[i] as number);
       this.counts[k]!++;
       const amount = c[i + 1]!;
       this.amounts.add(k, amount);
-      if (isCash(this.measures[c[i] as number]!.kind) && amount > 0) cash = true;
+      const kind = this.measures[c[i] as number]!.kind;
+      if (amount > 0 && isCash(kind)) cash = true;
+      else if (amount > 0 && kind === 'tax-deduction') deduction = true;
     }
     if (cash) this.perDistrict[d]!++;
+    if (deduction) this.perDistrictDeduction[d]!++;
     this.inOutput[d]!++;
   }
 
@@ -116,77 +124,111 @@ export class Summary {
     return out;
   }
 
-  /** Enterprises that get cash and the cash total, by district (districts with no enterprise in the output left out). */
-  districts(): Array<{ district: string; enterprises: number; cash: Fen }> {
+  /**
+   * By district (districts with no enterprise in the output left out): the enterprises that get cash and the cash
+   * total; apart, the enterprises with a deduction base and the total of the bases.
+   */
+  districts(): DistrictTotal[] {
     const out = [];
     for (let d = 0; d <= NO_DISTRICT; d++) {
       if (this.inOutput[d] === 0) continue;
       let cash = 0n;
-      for (let m = 0; m < this.measures.length; m++) if (isCash(this.measures[m]!.kind)) cash += this.amounts.value(d * this.measures.length + m);
-      out.push({ district: d === NO_DISTRICT ? '' : DISTRICTS[d]!.name, enterprises: this.perDistrict[d]!, cash });
+      let deduction = 0n;
+      for (let m = 0; m < this.measures.length; m++) {
+        const kind = this.measures[m]!.kind;
+        if (isCash(kind)) cash += this.amounts.value(d * this.measures.length + m);
+        else if (kind === 'tax-deduction') deduction += this.amounts.value(d * this.measures.length + m);
+      }
+      out.push({ district: d === NO_DISTRICT ? '' : DISTRICTS[d]!.name, enterprises: this.perDistrict[d]!, cash, deductionEnterprises: this.perDistrictDeduction[d]!, deduction });
     }
     return out;
   }
 }
 
+export interface DistrictTotal {
+  district: string;
+  /** Enterprises that get cash. */
+  enterprises: number;
+  cash: Fen;
+  /** Enterprises with a deduction base. */
+  deductionEnterprises: number;
+  deduction: Fen;
+}
+
 const H = {
-  zh: { district: '区', measure: '措施', kind: '类型', enterprises: '符合企业数', amount: '金额合计（元）', all: '全部', none: '（未填区）', total: '现金合计' },
-  en: { district: 'District', measure: 'Measure', kind: 'Kind', enterprises: 'Enterprises eligible', amount: 'Total (元)', all: 'all', none: '(no district)', total: 'cash total' },
+  zh: { district: '区', measure: '措施', kind: '类型', enterprises: '符合企业数', cash: '现金上限（元）', deduction: '扣除基数（元）', title: '措施名称', all: '全部', none: '（未填区）', total: '现金合计', deductionTotal: '扣除基数合计' },
+  en: { district: 'District', measure: 'Measure', kind: 'Kind', enterprises: 'Enterprises eligible', cash: 'Cash ceiling (元)', deduction: 'Deduction base (元)', title: 'Title', all: 'all', none: '(no district)', total: 'cash total', deductionTotal: 'deduction base total' },
 } as const;
 
 const districtName = (d: string, lang: Lang) => (d === '' ? H[lang].none : lang === 'en' ? districtEnglish(d) : d);
 
-const amountCell = (r: SummaryRow) => (isCash(r.kind) || r.kind === 'tax-deduction' ? formatYuan(r.amount) : '');
+/** A row's amount in the cash column and in the deduction column (one of them, or neither: counted, not summed). */
+const cashCell = (r: SummaryRow) => (isCash(r.kind) ? formatYuan(r.amount) : '');
+const deductionCell = (r: SummaryRow) => (r.kind === 'tax-deduction' ? formatYuan(r.amount) : '');
 
-/** Cash totals per district and for all, as rows of cells. */
+/**
+ * The totals per district and for all, as rows of cells (district, label, kind, enterprises, cash, deduction,
+ * title): a cash row for every district, a deduction row where any enterprise has a deduction base.
+ */
 function districtTotals(s: Summary, lang: Lang): string[][] {
   const h = H[lang];
   const rows: string[][] = [];
-  let all = 0n;
+  let cash = 0n;
   let n = 0;
+  let deduction = 0n;
+  let nd = 0;
   for (const d of s.districts()) {
-    rows.push([districtName(d.district, lang), h.total, '', String(d.enterprises), formatYuan(d.cash)]);
-    all += d.cash;
+    rows.push([districtName(d.district, lang), h.total, '', String(d.enterprises), formatYuan(d.cash), '', h.total]);
+    if (d.deductionEnterprises > 0) rows.push([districtName(d.district, lang), h.deductionTotal, '', String(d.deductionEnterprises), '', formatYuan(d.deduction), h.deductionTotal]);
+    cash += d.cash;
     n += d.enterprises;
+    deduction += d.deduction;
+    nd += d.deductionEnterprises;
   }
-  rows.push([h.all, h.total, '', String(n), formatYuan(all)]);
+  rows.push([h.all, h.total, '', String(n), formatYuan(cash), '', h.total]);
+  if (nd > 0) rows.push([h.all, h.deductionTotal, '', String(nd), '', formatYuan(deduction), h.deductionTotal]);
   return rows;
 }
 
-/** How a run was made, as every output records it (SPEC §5): the interpretation and the parameter overrides. */
-export interface RunInfo {
-  interpretation: Interpretation;
-  params?: { file: string; sha256: string } | null | undefined;
-}
+export type { RunInfo } from './run-record.js';
 
-/** The run information as rows of cells, below a summary. */
+/** The run information as rows of cells, below a summary (an empty row first). */
 export function runInfoCells(info: RunInfo, lang: Lang): string[][] {
-  const zh = lang === 'zh';
-  const rows: string[][] = [[], [zh ? '解释口径' : 'interpretation', Object.entries(info.interpretation).map(([k, v]) => `${k}=${v}`).join(', ')]];
-  rows.push([zh ? '参数覆盖' : 'parameters', info.params ? `${info.params.file} (sha256 ${info.params.sha256})` : zh ? '（文件原文，无覆盖）' : '(as published, no overrides)']);
-  return rows;
+  return [[], ...runLines(info, lang)];
 }
 
-/** The summary as rows of cells (--summary FILE, the workbook's second sheet): every district × measure, then the cash totals. */
+/**
+ * The summary as rows of cells (--summary FILE, the workbook's summary sheet): every district × measure, then the
+ * totals. Columns: district, measure (its id), kind, enterprises, cash ceiling, deduction base, the measure's
+ * title (batch/year-totals.ts puts the payment and performance year after the cash column).
+ */
 export function summaryCells(s: Summary, lang: Lang): string[][] {
   const h = H[lang];
-  const rows: string[][] = [[h.district, h.measure, h.kind, h.enterprises, h.amount]];
-  for (const r of s.rows()) rows.push([districtName(r.district, lang), r.measure, KIND_LABELS[r.kind][lang], String(r.enterprises), amountCell(r)]);
+  const rows: string[][] = [[h.district, h.measure, h.kind, h.enterprises, h.cash, h.deduction, h.title]];
+  const title = measureTitles(s.rows().map((r) => r.measure), lang);
+  for (const r of s.rows()) rows.push([districtName(r.district, lang), r.measure, KIND_LABELS[r.kind][lang], String(r.enterprises), cashCell(r), deductionCell(r), title(r.measure)]);
   return [...rows, ...districtTotals(s, lang)];
 }
 
 /**
- * The summary for the terminal, short enough to read: every measure over all districts, then each district's cash
- * total (the full district × measure table goes to --summary FILE). Amounts grouped by thousands.
+ * The summary for the terminal, short enough to read: every measure over all districts, then each district's
+ * totals, cash and deduction bases in columns of their own (the full district × measure table goes to --summary
+ * FILE). Amounts grouped by thousands.
  */
 export function renderSummaryTable(s: Summary, lang: Lang): string {
   const h = H[lang];
   const measures = s.byMeasure();
   const name = measureNames(measures.map((r) => r.measure), lang);
-  const body = [...measures.map((r) => [h.all, name(r.measure), KIND_LABELS[r.kind][lang], String(r.enterprises), amountCell(r)]), ...districtTotals(s, lang)];
-  const table = new Table({ head: [h.district, h.measure, h.kind, h.enterprises, h.amount], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, colAligns: ['left', 'left', 'left', 'right', 'right'] });
-  for (const row of body) table.push([row[0]!, row[1]!, row[2]!, row[3]!, row[4] ? groupThousands(BigInt(row[4].replace('.', ''))) : '']);
+  const body = [...measures.map((r) => [h.all, name(r.measure), KIND_LABELS[r.kind][lang], String(r.enterprises), cashCell(r), deductionCell(r)]), ...districtTotals(s, lang)];
+  const table = new Table({ head: [h.district, h.measure, h.kind, h.enterprises, h.cash, h.deduction], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, colAligns: ['left', 'left', 'left', 'right', 'right', 'right'] });
+  const grouped = (c: string | undefined) => (c ? groupThousands(BigInt(c.replace('.', ''))) : '');
+  for (const row of body) table.push([row[0]!, row[1]!, row[2]!, row[3]!, grouped(row[4]), grouped(row[5])]);
   return table.toString() + '\n';
+}
+
+/** Titles for a table of measures: the title, with the document's short title where two measures share one. */
+export function measureTitles(refs: readonly string[], lang: Lang): (ref: string) => string {
+  return titledNames(refs.map((ref) => [ref, titleOf(ref, lang)] as const), (ref) => shortTitleOf(ref, lang));
 }
 
 /**
@@ -197,11 +239,20 @@ function measureNames(refs: readonly string[], lang: Lang): (ref: string) => str
   return lang === 'en' ? (ref) => ref : titledNames(refs.map((ref) => [ref, titleOf(ref, 'zh')] as const));
 }
 
-/** The summary as JSON-ready data. */
-export function summaryJson(s: Summary, info?: RunInfo): unknown {
+/**
+ * The summary as JSON-ready data: each row's `amount` (of its kind) and, apart, `cash` and `deduction` (null where
+ * the row is not of that kind); by district and in all, the cash and the deduction bases, never one sum.
+ */
+export function summaryJson(s: Summary, info?: RunInfo, lang: Lang = 'zh'): unknown {
+  const rows = s.rows();
+  const title = measureTitles(rows.map((r) => r.measure), 'zh');
+  const ds = s.districts();
+  const sum = (f: (d: DistrictTotal) => bigint) => formatYuan(ds.reduce((a, d) => a + f(d), 0n));
+  const count = (f: (d: DistrictTotal) => number) => ds.reduce((a, d) => a + f(d), 0);
   return {
-    ...(info ? { interpretation: info.interpretation, params: info.params ?? null } : {}),
-    byDistrictAndMeasure: s.rows().map((r) => ({ district: r.district || null, measure: r.measure, kind: r.kind, enterprises: r.enterprises, amount: formatYuan(r.amount) })),
-    byDistrict: s.districts().map((d) => ({ district: d.district || null, enterprises: d.enterprises, cash: formatYuan(d.cash) })),
+    ...(info ? runJson(info, lang) : {}),
+    totals: { cash: sum((d) => d.cash), cashEnterprises: count((d) => d.enterprises), deduction: sum((d) => d.deduction), deductionEnterprises: count((d) => d.deductionEnterprises) },
+    byDistrictAndMeasure: rows.map((r) => ({ district: r.district || null, measure: r.measure, title: title(r.measure), kind: r.kind, enterprises: r.enterprises, amount: isCash(r.kind) || r.kind === 'tax-deduction' ? formatYuan(r.amount) : null, cash: cashCell(r) || null, deduction: deductionCell(r) || null })),
+    byDistrict: ds.map((d) => ({ district: d.district || null, enterprises: d.enterprises, cash: formatYuan(d.cash), deductionEnterprises: d.deductionEnterprises, deduction: formatYuan(d.deduction) })),
   };
 }

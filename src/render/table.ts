@@ -2,6 +2,7 @@
  * The readable table of one enterprise's results, grouped by document, with reasons, the next tier and the
  * total. Colour only through the `paint` passed in (none for files and pipes).
  */
+import { interpretationWords } from './run-record.js';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
@@ -154,13 +155,7 @@ const widthOf = (cell: string) => Math.max(0, ...cell.split('\n').map((l) => str
 
 /** The interpretation in words: "突破=达到（≥）；增长率窗口=截至当年（Y−2→Y）；…". */
 export function interpretationLine(ev: Evaluation, lang: Lang): string {
-  return (Object.keys(INTERPRETATIONS) as InterpretationName[])
-    .map((k) => {
-      const def = INTERPRETATIONS[k];
-      const value = ev.interpretation[k] as keyof typeof def.valueLabels;
-      return `${def.label[lang]}=${(def.valueLabels[value] as { zh: string; en: string } | undefined)?.[lang] ?? value}`;
-    })
-    .join(lang === 'zh' ? '；' : '; ');
+  return interpretationWords(ev.interpretation, lang);
 }
 
 /** The interpretation as `--interpret` takes it: "threshold=reach, growthWindow=ending, …". */

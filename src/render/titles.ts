@@ -40,7 +40,7 @@ export function refText(ref: string, lang: Lang): string {
  * Names for a list of measures, [ref, title] each (a ref may come more than once): a measure is named by its
  * title, with its ref added where two measures of the list share a title (000's and 002's 总部企业认定及配套服务).
  */
-export function titledNames(items: Iterable<readonly [string, string]>): (ref: string) => string {
+export function titledNames(items: Iterable<readonly [string, string]>, tell: (ref: string) => string = (ref) => ref): (ref: string) => string {
   const titles = new Map<string, string>();
   const refsOf = new Map<string, Set<string>>();
   for (const [ref, title] of items) {
@@ -49,6 +49,21 @@ export function titledNames(items: Iterable<readonly [string, string]>): (ref: s
   }
   return (ref) => {
     const title = titles.get(ref) ?? ref;
-    return (refsOf.get(title)?.size ?? 0) > 1 ? `${title}（${ref}）` : title;
+    return (refsOf.get(title)?.size ?? 0) > 1 ? `${title}（${tell(ref)}）` : title;
   };
+}
+
+/** Each document's short title, to tell apart two measures of one title (汇总 sheet, reports). */
+const SHORT_TITLES: Record<string, { zh: string; en: string }> = {
+  'gd-2012-ecommerce': { zh: '2012年省电商意见', en: 'Guangdong 2012' },
+  'gz-2019-ecommerce': { zh: '2019年市电商措施', en: 'Guangzhou 2019' },
+  'gz-2024-cross-border': { zh: '2024年跨境电商措施', en: 'cross-border 2024' },
+  'gz-2025-ecommerce': { zh: '2025年电商措施', en: 'e-commerce 2025' },
+  'gz-2025-livestream': { zh: '2025年直播电商措施', en: 'livestream 2025' },
+};
+
+/** The short title of the document of "policy/measure" (or of "policy"), or the policy id when unknown. */
+export function shortTitleOf(ref: string, lang: Lang): string {
+  const policy = ref.split('/')[0]!;
+  return SHORT_TITLES[policy]?.[lang] ?? policy;
 }
