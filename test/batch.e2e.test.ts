@@ -181,17 +181,19 @@ describe('batch on the sample district', () => {
   });
 
   it('the summary keeps an amount beyond 2^53 fen to the fen', () => {
-    // 004 (二十八): expensed R&D of 200,000,000,000,000.06 元 = 20,000,000,000,000,006 fen, deducted a further 50 %:
-    // 10,000,000,000,000,003 fen, beyond 2^53 (9,007,199,254,740,992), where a float would say …004
+    // 004 (二十八): expensed R&D deducted a further 50 %, for two enterprises within the limit of 100 万亿元 (issue 34
+    // item 3): 99,999,999,999,999.98 元 → 4,999,999,999,999,999 fen and 99,999,999,999,999.96 元 → …998 fen; their
+    // sum, 9,999,999,999,999,997 fen, is beyond 2^53 (9,007,199,254,740,992), where a float would say …996 or …998
     const input = tmp('beyond-2-53.csv');
-    writeFileSync(input, `id,district,rd_expensed_2025\n${validId(7)},天河区,200000000000000.06\n`);
+    writeFileSync(input, `id,district,rd_expensed_2025\n${validId(7)},天河区,99999999999999.98\n${validId(8)},天河区,99999999999999.96\n`);
     const summary = tmp('beyond-2-53-summary.json');
     const r = cli(['batch', input, '--format', 'jsonl', '--out', tmp('beyond-2-53.jsonl'), '--summary', summary]);
     expect(r.code).toBe(0);
-    const award = (JSON.parse(readFileSync(tmp('beyond-2-53.jsonl'), 'utf8')) as { results: Array<{ measure: string; amount: string }> }).results.find((x) => x.measure === 'rd-expensed')!;
-    expect(award.amount).toBe('100000000000000.03');
+    const first = readFileSync(tmp('beyond-2-53.jsonl'), 'utf8').split('\n')[0]!;
+    const award = (JSON.parse(first) as { results: Array<{ measure: string; amount: string }> }).results.find((x) => x.measure === 'rd-expensed')!;
+    expect(award.amount).toBe('49999999999999.99');
     const s = JSON.parse(readFileSync(summary, 'utf8')) as { byDistrictAndMeasure: Array<{ measure: string; amount: string }> };
-    expect(s.byDistrictAndMeasure.find((x) => x.measure === 'gd-2012-ecommerce/rd-expensed')!.amount).toBe('100000000000000.03');
+    expect(s.byDistrictAndMeasure.find((x) => x.measure === 'gd-2012-ecommerce/rd-expensed')!.amount).toBe('99999999999999.97');
   });
 
   it('the full summary adds up to the totals of the award table', () => {

@@ -84,3 +84,90 @@ describe('item 3: an amount beyond any plausible figure is refused, never paid',
     expect(r.stderr).toContain('✗ the amount is beyond any plausible figure');
   });
 });
+
+describe('item 5: a row whose bytes are invalid in the file’s encoding is rejected, never guessed', () => {
+  const head = 'id,name,online_retail_sales_2023,online_retail_sales_2024,online_retail_sales_2025,nbs_direct_reporting_2025\n';
+  const row = (id: string, name: string) => `${id},${name},2500000000,2800000000,3100000000,是\n`;
+
+  it('a UTF-8 file with one GBK-encoded name: that row is rejected with its row, byte offset and advice; the others are read in UTF-8', () => {
+    const gbkName = Buffer.from([0xcc, 0xec, 0xba, 0xd3]); // 天河 in GBK
+    const before = Buffer.from(head + row(A, '广州示例') + `${B},`);
+    const bytes = Buffer.concat([before, gbkName, Buffer.from(`,2500000000,2800000000,3100000000,是\n` + row(C, '越秀示例'))]);
+    writeFileSync(path('mixed.csv'), bytes);
+    const r = cli(['batch', path('mixed.csv'), '--no-progress', '--lang', 'en', '--format', 'jsonl']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`row 3, name: the bytes from byte ${before.length} on are not valid UTF-8; this row is not read (no character is guessed): save the file as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)") or pass --encoding`);
+    const names = r.stdout.trim().split('\n').map((l) => JSON.parse(l).name);
+    expect(names).toEqual(['广州示例', '越秀示例']);
+    // asked to read it as GB18030, its UTF-8 rows hold bytes invalid there ("是" ends in 0xAF before the line end)
+    const gb = cli(['validate', path('mixed.csv'), '--encoding', 'gb18030', '--lang', 'en']);
+    expect(gb.code).toBe(3);
+    expect(gb.stderr).toContain('row 2, nbs_direct_reporting_2025: the bytes from byte');
+    expect(gb.stderr).toContain('not valid GB18030');
+  });
+
+  it('one stray byte in an ASCII file rejects its row ("ab\\xC3cd" is never "ab胏d"); in Chinese too', () => {
+    const before = Buffer.from(head + `${A},ab`);
+    writeFileSync(path('stray.csv'), Buffer.concat([before, Buffer.from([0xc3]), Buffer.from(`cd,2500000000,2800000000,3100000000,是\n` + row(B, 'ok'))]));
+    const r = cli(['batch', path('stray.csv'), '--no-progress', '--format', 'jsonl']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`第 2 行，name：第 ${before.length} 字节起的内容不是有效的 UTF-8 编码，本行未读取（不猜测字符）：请把文件另存为 UTF-8`);
+    expect(r.stdout).not.toContain('胏');
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([B]);
+  });
+
+  it('a GBK file is read as GB18030, and a byte invalid there (0xFF) rejects only its row', () => {
+    const gbk = (s: string) => Buffer.from(new TextEncoder().encode(s)); // ASCII part
+    const tianhe = Buffer.from([0xcc, 0xec, 0xba, 0xd3]);
+    const first = Buffer.concat([gbk('id,name,online_retail_sales_2023,online_retail_sales_2024,online_retail_sales_2025,nbs_direct_reporting_2025\n'), gbk(`${A},`), tianhe, gbk(',2500000000,2800000000,3100000000,1\n'), gbk(`${B},x`)]);
+    writeFileSync(path('gbk.csv'), Buffer.concat([first, Buffer.from([0xff]), gbk(',2500000000,2800000000,3100000000,1\n'), gbk(`${C},`), tianhe, gbk(',2500000000,2800000000,3100000000,1\n')]));
+    const r = cli(['batch', path('gbk.csv'), '--no-progress', '--lang', 'en', '--format', 'jsonl']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`row 3, name: the bytes from byte ${first.length} on are not valid GB18030`);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).name)).toEqual(['天河', '天河']);
+  });
+
+  it('JSON Lines: a record with an invalid byte is rejected with its line; the others go on', () => {
+    const good = JSON.stringify({ ...e1(A), name: '广州示例' });
+    const bad = Buffer.concat([Buffer.from(`{"id":"${B}","name":"a`), Buffer.from([0xff]), Buffer.from('"}')]);
+    writeFileSync(path('bad.jsonl'), Buffer.concat([Buffer.from(good + '\n'), bad, Buffer.from('\n')]));
+    const r = cli(['batch', path('bad.jsonl'), '--no-progress', '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`row 2: the bytes from byte ${Buffer.byteLength(good) + 1 + bad.indexOf(0xff)} on are not valid UTF-8`);
+    expect(tiers(r.stdout).get(A)).toBe('1500000.00');
+  });
+});
+
+describe('item 12: a record longer than the limit is rejected at once, quoted by a short prefix', () => {
+  it('a first line of 10 MB with no line end: one clear message, at once', () => {
+    writeFileSync(path('one-line.csv'), 'a'.repeat(10_000_000));
+    const r = cli(['validate', path('one-line.csv'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('row 1: the line is longer than 1048576 characters; skipped (found "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")');
+    expect(r.stderr.length).toBeLessThan(600);
+  });
+
+  it('a data row of 3 MB is rejected, the rows around it read; a header of 250,000 characters is quoted by its start', () => {
+    writeFileSync(path('long-row.csv'), [HEADER, e1Row(A), `${B},${'9'.repeat(3_000_000)}`, e1Row(C)].join('\n') + '\n');
+    const r = cli(['batch', path('long-row.csv'), '--no-progress', '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/row 3: the line is longer than 1048576 characters; skipped \(found "91440101[0-9A-Z]{10} 9{21}"\)/);
+    expect(r.stderr.length).toBeLessThan(2000);
+    expect([...tiers(r.stdout).keys()]).toEqual([A, C]);
+    writeFileSync(path('long-header.csv'), `id,${'x'.repeat(250_000)},online_retail_sales_2025\n${A},,1\n`);
+    const h = cli(['validate', path('long-header.csv'), '--lang', 'en']);
+    expect(h.code).toBe(0);
+    expect(h.stderr).toContain('unknown column "xxxxxxxxxx');
+    expect(h.stderr.length).toBeLessThan(1000);
+  });
+});
+
+describe('item 13: one NUL byte in a name rejects that row, naming the column; not the file', () => {
+  it('the other rows are read', () => {
+    writeFileSync(path('nul.csv'), [HEADER.replace('id,', 'id,name,'), `${A},a\0b,2500000000,2800000000,3100000000,是`, `${B},ok,2500000000,2800000000,3100000000,是`].join('\n') + '\n');
+    const r = cli(['batch', path('nul.csv'), '--no-progress', '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('row 2, name: the cell holds a NUL character (\\0): binary data mixed in by an export; remove it and export again (found "a\\0b")');
+    expect([...tiers(r.stdout).keys()]).toEqual([B]);
+  });
+});

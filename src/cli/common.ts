@@ -101,7 +101,7 @@ export function formatProblem(p: Problem, lang: Lang): string {
   const where: string[] = [];
   if (p.file) where.push(p.file);
   if (p.row !== undefined) where.push(lang === 'zh' ? `第 ${p.row} 行` : `row ${p.row}`);
-  if (p.path) where.push(p.path);
+  if (p.path) where.push(clip(p.path));
   const level = p.severity === 'warning' ? (lang === 'zh' ? '警告' : 'warning') : lang === 'zh' ? '错误' : 'error';
   const found = p.received !== undefined ? (lang === 'zh' ? `（实为“${clip(p.received)}”）` : ` (found "${clip(p.received)}")`) : '';
   const colon = lang === 'zh' ? '：' : ': ';

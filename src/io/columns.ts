@@ -222,11 +222,13 @@ export function closestHeaders(header: string, n = 3): { names: string[]; resemb
   const key = fieldKey(year ? bare.replace(years[0]![0], ' ') : bare);
   if (key === '') return { names: [], resembles: false };
   const lang = /[^\x00-\x7f]/.test(key) ? 'zh' : 'en';
+  const keyLength = [...key].length;
   const scored = suggestions(year, lang).map(([k, shown]) => {
-    const d = editDistance(key, k);
+    // lengths far apart are far apart: a header of 250,000 characters is not compared letter by letter (issue 34)
+    const d = Math.abs(keyLength - k.length) > 32 ? Math.abs(keyLength - k.length) : editDistance(key, k);
     // a key word shared, or one contained in the other, counts as close
     const shared = KEY_WORDS.some((w) => key.includes(w) && k.includes(w)) || (key.length >= 2 && k.includes(key)) || (k.length >= 2 && key.includes(k));
-    return { shown, d: shared ? Math.min(d, 0.5) : d, limit: Math.max(1, Math.floor(Math.max([...key].length, [...k].length) / 4)) };
+    return { shown, d: shared ? Math.min(d, 0.5) : d, limit: Math.max(1, Math.floor(Math.max(keyLength, [...k].length) / 4)) };
   });
   scored.sort((x, y) => x.d - y.d);
   const names = [...new Set(scored.map((s) => s.shown))].slice(0, n);

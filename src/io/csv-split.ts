@@ -10,8 +10,13 @@
  * costs one row, not the file.
  */
 
-/** Longest a record with an open quote may grow before it is declared broken (characters). */
-export const MAX_RECORD = 1 << 20;
+import { MAX_RECORD_CHARS, tooLongMark } from './marks.js';
+
+/**
+ * Longest a record may grow (characters). One with an open quote is then declared broken; one without is
+ * rejected whole, at once: replaced by a mark (marks.ts) with its first characters, the rest skipped to its end.
+ */
+export const MAX_RECORD = MAX_RECORD_CHARS;
 
 const QUOTE = 34; // "
 const LF = 10;
@@ -31,6 +36,9 @@ export class CsvCutter {
   /** End of the last whole record in `pending` (a cut may be made there). */
   private lastBoundary = 0;
 
+  /** A record longer than MAX_RECORD being skipped to its end: its length so far and its first characters. */
+  private skipping: { length: number; prefix: string } | null = null;
+
   /** Whether a block has been cut yet: the first waits for `firstBlock` characters (the header is read from it). */
   private cut = false;
 
@@ -41,6 +49,17 @@ export class CsvCutter {
 
   /** Adds text; returns the blocks of whole records now available (possibly none). */
   push(text: string): string[] {
+    if (this.skipping) {
+      const nl = text.indexOf('\n');
+      if (nl === -1) {
+        this.skipping.length += text.length;
+        return [];
+      }
+      this.pending += tooLongMark(this.skipping.length + nl, this.skipping.prefix) + '\n';
+      this.lastBoundary = this.recordStart = this.pending.length;
+      this.skipping = null;
+      text = text.slice(nl + 1);
+    }
     const at = this.pending.length;
     this.pending += text;
     const out: string[] = [];
@@ -50,6 +69,11 @@ export class CsvCutter {
 
   /** The end of the input: the rest, as blocks (the last may end without a newline, or inside an open quote). */
   end(): string[] {
+    if (this.skipping) {
+      this.pending += tooLongMark(this.skipping.length, this.skipping.prefix);
+      this.lastBoundary = this.recordStart = this.pending.length;
+      this.skipping = null;
+    }
     const out: string[] = [];
     this.scan(out, true, '', this.pending.length);
     if (this.pending.length > 0) out.push(this.pending);
@@ -81,6 +105,13 @@ export class CsvCutter {
         piece = this.pending;
         at = 0;
         continue;
+      }
+      if (!this.inQuotes && !atEnd && this.pending.length - this.recordStart > MAX_RECORD) {
+        // A record with no end in sight: rejected whole, at once; what is left of it is skipped (push)
+        this.emitUpTo(this.recordStart, out);
+        this.skipping = { length: this.pending.length, prefix: this.pending.slice(0, 64) };
+        this.restartAt(this.pending.length);
+        return;
       }
       break;
     }

@@ -74,8 +74,10 @@ export function planColumns(headers: string[], strictOrOptions: boolean | PlanOp
       }
       unknown.push(h);
       const near = closestHeaders(h);
-      if (near.resembles) problems.push(error(h, 'unknown-column-like', { column: h, suggestions: near.names.join('、') }));
-      else if (shown++ < UNKNOWN_COLUMNS_SHOWN) problems.push({ severity: strict ? 'error' : 'warning', path: h, expected: { key: 'unknown-column', args: { column: h } } });
+      // a message quotes a short prefix of a header, however long it is
+      const column = h.length > 60 ? `${h.slice(0, 57)}…` : h;
+      if (near.resembles) problems.push(error(h, 'unknown-column-like', { column, suggestions: near.names.join('、') }));
+      else if (shown++ < UNKNOWN_COLUMNS_SHOWN) problems.push({ severity: strict ? 'error' : 'warning', path: h, expected: { key: 'unknown-column', args: { column } } });
       else hidden++;
       return;
     }
@@ -281,7 +283,8 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
       return true;
     }
     case 'name':
-      e.name = cell;
+      if (cell.indexOf('\0') !== -1) problems.push(error(header, 'cell.nul', undefined, raw.replace(/\0/g, '\\0')));
+      else e.name = cell;
       break;
     case 'district': {
       const v = valueOf(readDistrict(cell), header, raw, problems);

@@ -19,14 +19,15 @@ import type { Msg } from '../domain/result.js';
 import { error, warning, type Problem } from '../domain/problem.js';
 import { knownMeasureNames } from '../policies/names.js';
 import { readHeader, unitIn, yearCell } from './columns.js';
-import { CsvCutter, detectDelimiter, isBlankRecord, splitCsv } from './csv-split.js';
+import { CsvCutter, detectDelimiter, isBlankRecord, MAX_RECORD, splitCsv } from './csv-split.js';
 import { readAhead, type ChunkReader } from './read-ahead.js';
-import { detectEncoding, type Encoding } from './decode.js';
+import { checkedDecoder, detectEncoding, type Encoding } from './decode.js';
 import { IdRegistry, SPILL_AT, unpackId, type FirstSeen } from './id-registry.js';
 import { prepareJson } from './json-exact.js';
 import { JsonSplitter, type JsonItem } from './json-split.js';
 import { BLANK_LINE, isAmount, mapLine, mapRow, planColumns, unprotect, type ColumnPlan, type RowOptions } from './row.js';
 import { sniff, ZIP_WHAT } from './sniff.js';
+import { MARK, markProblem } from './marks.js';
 import { XlsxError, xlsxCsvText } from './xlsx-read.js';
 
 export type { Encoding, Unit };
@@ -188,6 +189,13 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
               yield fileError('csv.header-quote');
               return;
             }
+            const headerMark = found.header.map((c) => markProblem(c)).find((p) => p !== null);
+            if (headerMark) {
+              // the header's bytes are invalid in the encoding, or it is longer than a record may be: no column can be read
+              failed = true;
+              yield { kind: 'file-problems', fileIndex, file, problems: [{ ...headerMark, file, row: headerRow + found.headerRow }] };
+              return;
+            }
             headerRow += found.headerRow;
             plan = planColumns(found.header, { strict: !!o.strict, delimiter: found.delimiter, ...(found.titleUnit ? { titleUnit: found.titleUnit } : {}) });
             if (plan.problems.length) {
@@ -227,20 +235,23 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
       function* feed(piece: string, last = false): Generator<RawEvent> {
         let text = piece;
         if (!sawText) {
+          // what is held has no LF, and a CR at most as its last character (else it would have been decided)
+          const heldCr = held.endsWith('\r');
+          const lf = piece.indexOf('\n');
+          const cr = piece.indexOf('\r');
           text = held + piece;
           held = '';
           const lead = text.trimStart();
           if (lead === '') return;
           // Old Mac line ends: carriage returns and no line feed. Decided on the first line end that is not the
-          // text's last character (a CR there may be the first half of a CRLF): until then the text is held.
-          const lf = text.indexOf('\n');
-          const cr = text.indexOf('\r');
-          if (!last && lf === -1 && (cr === -1 || cr === text.length - 1)) {
+          // text's last character (a CR there may be the first half of a CRLF): until then the text is held, up
+          // to a record's length (each piece is looked at once: a first line of 10 MB is not scanned again and again).
+          if (!last && lf === -1 && !heldCr && (cr === -1 || cr === piece.length - 1) && text.length <= MAX_RECORD) {
             held = text;
             return;
           }
           sawText = true;
-          crOnly = cr !== -1 && lf === -1;
+          crOnly = lf === -1 && (heldCr || cr !== -1);
           format ??= lead.startsWith('[') || lead.startsWith('{') ? 'json' : 'csv';
           if (format === 'csv') cutter = new CsvCutter(PIECE, FIRST_PIECE);
           else json = new JsonSplitter(format === 'jsonl');
@@ -514,20 +525,14 @@ function byExtension(file: string): 'csv' | 'json' | 'jsonl' | null {
   return null;
 }
 
-/** A decoder for a file, chosen from its first bytes (or --encoding); null flushes it. iconv-lite only when needed. */
+/** A decoder for a file, chosen from its first bytes (or --encoding); null flushes it. Invalid bytes become marks (decode.ts). */
 async function decoderFor(first: Buffer, requested: Encoding = 'auto', utf16?: 'le' | 'be'): Promise<(buf: Buffer | null) => string> {
   if (utf16 && (requested === 'auto' || requested === 'utf16')) {
     const td = new TextDecoder(utf16 === 'le' ? 'utf-16le' : 'utf-16be'); // strips a leading BOM
     return (buf) => (buf ? td.decode(buf, { stream: true }) : td.decode());
   }
   const encoding = detectEncoding(first.subarray(0, 1 << 16), requested === 'utf16' ? 'auto' : requested);
-  if (encoding === 'utf8') {
-    const td = new TextDecoder('utf-8'); // strips a leading BOM
-    return (buf) => (buf ? td.decode(buf, { stream: true }) : td.decode());
-  }
-  const iconv = (await import('iconv-lite')).default;
-  const dec = iconv.getDecoder('gb18030');
-  return (buf) => (buf ? dec.write(buf) : (dec.end() ?? ''));
+  return checkedDecoder(encoding);
 }
 
 /** Options of the row mapper and the JSON schema, from the stream options. */
@@ -552,6 +557,8 @@ export function forEachCsvRecord(texts: string | readonly string[], plan: Column
   }
   const text = texts;
   const idCol = plan.columns.findIndex((c) => c?.kind === 'id');
+  // a piece that holds a mark (bytes invalid in the encoding, a record too long): each row is looked at for one first
+  const marks = text.indexOf(MARK) !== -1;
   return splitCsv(
     text,
     (cells, rel, broken) => {
@@ -559,6 +566,7 @@ export function forEachCsvRecord(texts: string | readonly string[], plan: Column
         each({ at: { row: rel }, enterprise: null, problems: [{ ...error('', 'csv.unclosed-quote'), row: rel }] });
         return;
       }
+      if (marks && markedRecord(cells, rel, plan, idCol, each)) return;
       if (isBlankRecord(cells)) return;
       const { enterprise, problems } = mapRow(plan, cells, rel, o);
       const rec: MappedRecord = { at: { row: rel }, enterprise, problems };
@@ -570,6 +578,10 @@ export function forEachCsvRecord(texts: string | readonly string[], plan: Column
     plan.delimiter,
     // a line without quotes is read straight from the text (mapLine: the same record, no string per cell)
     (line, start, end, rel) => {
+      if (marks) {
+        const m = line.indexOf(MARK, start);
+        if (m !== -1 && m < end) return false; // split, and rejected by onRecord
+      }
       const r = mapLine(plan, line, start, end, rel, o);
       if (r === null) return false;
       if (r === BLANK_LINE) return true;
@@ -579,6 +591,21 @@ export function forEachCsvRecord(texts: string | readonly string[], plan: Column
       return true;
     },
   ).records;
+}
+
+/** A record with a mark in a cell (marks.ts) is rejected with what the mark says; false when it holds none. */
+function markedRecord(cells: readonly string[], rel: number, plan: ColumnPlan, idCol: number, each: (r: MappedRecord) => void): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const p = markProblem(cells[i]!, plan.headers[i] ?? '');
+    if (!p) continue;
+    p.row = rel;
+    const rec: MappedRecord = { at: { row: rel }, enterprise: null, problems: [p] };
+    const id = cells[idCol]?.trim();
+    if (id && id.indexOf(MARK) === -1) rec.rawId = id;
+    each(rec);
+    return true;
+  }
+  return false;
 }
 
 /** A record of a later piece of a block, its rows counted from the block's start (`before`: rows of the pieces before). */
@@ -599,6 +626,12 @@ export function mapCsvBlock(texts: string | readonly string[], plan: ColumnPlan,
 export function mapJsonItems(items: readonly JsonItem[], o: InputOptions): MappedRecord[] {
   return items.map(({ text: raw, at }) => {
     let value: unknown;
+    if (raw.indexOf(MARK) !== -1) {
+      // bytes invalid in the file's encoding (decode.ts): the record is not read
+      const p = markProblem(raw, at.index !== undefined ? `[${at.index}]` : '')!;
+      if (at.row !== undefined) p.row = at.row;
+      return { at, enterprise: null, problems: [p] };
+    }
     const prepared = prepareJson(raw);
     if (!prepared.ok) {
       const p = error(at.index !== undefined ? `[${at.index}]` : '', prepared.key, prepared.args, raw.trim().slice(0, 40));
