@@ -85,7 +85,7 @@ describe('gz-awards diff on the reform', () => {
     expect(t.stdout).toContain(`baseline: the published parameters; new: ${REFORM} (sha256 ${sha(REFORM).slice(0, 12)})\n`);
     expect(t.stdout).toContain('6 enterprises: 0 gaining, 2 losing, 1 changed with the same total, 3 unchanged\n');
     expect(t.stdout).toContain('total of ceilings: before ¥11,417,283.94, after ¥8,417,283.94, change −¥3,000,000.00\n');
-    expect(t.stdout).toMatch(/│ Tianhe +│ 2 +│ 0 +│ 1 +│ 0 +│ 1 +│ ¥3,000,000.00 +│ ¥1,500,000.00 +│ −¥1,500,000.00 +│/);
+    expect(t.stdout).toMatch(/│ Tianhe +│ +2 │ +0 │ +1 │ +0 │ +1 │ +¥3,000,000.00 │ +¥1,500,000.00 │ +−¥1,500,000.00 │/);
     expect(t.stdout).toContain('gz-2025-ecommerce/scale-tier 2025: eligible tier 1 1500000.00 → ineligible');
     const zh = cli(['diff', SMALL, '--params', REFORM]);
     expect(zh.stdout).toContain('企业 6 家：增加 0，减少 2，结果有变但金额不变 1，不变 3\n');

@@ -109,9 +109,9 @@ describe('gz-awards test', () => {
     const r = cli(['test', `${T}/failing.yaml`, '--reporter', 'junit', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('1 passed, 1 failed\n');
-    expect(r.stdout).toContain('<testsuites name="gz-awards test" tests="2" failures="1" errors="0">');
-    expect(r.stdout).toContain(`<testsuite name="${T}/failing.yaml" tests="2" failures="1" errors="0" skipped="0">`);
-    expect(r.stdout).toContain(`<testcase classname="${T}/failing.yaml" name="This case passes." file="${T}/failing.yaml" line="5"/>`);
+    expect(r.stdout).toMatch(/<testsuites name="gz-awards test" tests="2" failures="1" errors="0" time="\d+\.\d{3}">/);
+    expect(r.stdout).toMatch(new RegExp(`<testsuite name="${T}/failing.yaml" tests="2" failures="1" errors="0" skipped="0" time="\\d+\\.\\d{3}">`));
+    expect(r.stdout).toMatch(new RegExp(`<testcase classname="${T}/failing.yaml" name="This case passes." file="${T}/failing.yaml" line="5" time="\\d+\\.\\d{3}"/>`));
     expect(r.stdout).toContain(
       '<failure message="gz-2025-ecommerce/scale-tier 2025 (line 17) — status: expected eligible, actual ineligible; gz-2024-cross-border/bonded-rent 2026 (line 19) — amount: expected 300000.01, actual 300000.00; ',
     );
@@ -123,7 +123,7 @@ describe('gz-awards test', () => {
     const r = cli(['test', `${T}/passing.yaml`, '--reporter', 'junit', '--out', out, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2 passed, 0 failed');
-    expect(readFileSync(out, 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="gz-awards test" tests="2" failures="0" errors="0">/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="gz-awards test" tests="2" failures="0" errors="0" time="\d+\.\d{3}">/);
   });
 
   it('runs only the cases whose name contains --filter, and refuses a filter that matches nothing', () => {

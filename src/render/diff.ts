@@ -5,15 +5,17 @@
  */
 import Table from 'cli-table3';
 import { DISTRICTS, districtEnglish } from '../domain/districts.js';
-import type { Lang } from '../domain/labels.js';
+import { STATUS_LABELS, type Lang } from '../domain/labels.js';
 import { formatYuan, groupThousands, type Fen } from '../domain/money.js';
 import type { DiffResult, EnterpriseChange, ResultState, Tally } from '../diff/compare.js';
 import type { Interpretation } from '../engine/interpretation.js';
 import type { ParamsSource } from '../io/params-file.js';
+import { amountText } from './amount.js';
 import { csvLine, UTF8_BOM } from './csv.js';
 import { t } from './messages.js';
 import type { Paint } from './table.js';
 import { PLAIN } from './table.js';
+import { titledNames, titleOf } from './titles.js';
 
 export interface DiffMeta {
   /** Null for the published parameters. */
@@ -47,19 +49,36 @@ const interpretationText = (i: Interpretation) =>
     .join(', ');
 const paramsText = (p: ParamsSource | null, lang: Lang) => (p ? msg('diff.params-file', lang, { file: p.file, sha256: p.sha256.slice(0, 12) }) : msg('diff.published', lang));
 
+/** A result's state in the words of the result table: 符合 第1档 150万元 (zh), eligible tier 1 1500000.00 (en). */
 function stateText(s: ResultState | null, lang: Lang): string {
   if (!s) return msg('diff.absent', lang);
-  return [s.status, s.tier !== null ? (lang === 'zh' ? `第${s.tier}档` : `tier ${s.tier}`) : null, s.amount !== null ? formatYuan(s.amount) : null].filter(Boolean).join(' ');
+  if (lang === 'zh') return [STATUS_LABELS[s.status].zh, s.tier !== null ? `第${s.tier}档` : null, s.amount !== null ? amountText(s.amount, 'zh') : null].filter(Boolean).join(' ');
+  return [s.status, s.tier !== null ? `tier ${s.tier}` : null, s.amount !== null ? formatYuan(s.amount) : null].filter(Boolean).join(' ');
 }
 
-/** "gz-2025-ecommerce/scale-tier 2025: eligible tier 1 1500000.00 → ineligible" */
-export function changeLines(c: EnterpriseChange, lang: Lang): string[] {
-  return c.changes.map((x) => `${x.ref} ${x.year}: ${stateText(x.before, lang)} → ${stateText(x.after, lang)}`);
+/**
+ * How the report names a measure: in Chinese by its title (its id added where two measures share a title, as in
+ * the batch summary); in English by its id.
+ */
+function measureNames(d: DiffResult, lang: Lang): (ref: string) => string {
+  if (lang === 'en') return (ref) => ref;
+  const refs = new Set([...d.byMeasure.keys(), ...d.top.flatMap((c) => c.changes.map((x) => x.ref))]);
+  return titledNames([...refs].map((ref) => [ref, titleOf(ref, 'zh')] as const));
+}
+
+/** "网上零售额进档奖励 2025年度：符合 第1档 150万元 → 不符合" / "gz-2025-ecommerce/scale-tier 2025: eligible tier 1 1500000.00 → ineligible" */
+export function changeLines(c: EnterpriseChange, lang: Lang, name: (ref: string) => string = (ref) => ref): string[] {
+  return c.changes.map((x) =>
+    lang === 'zh' ? `${name(x.ref)} ${x.year}年度：${stateText(x.before, lang)} → ${stateText(x.after, lang)}` : `${name(x.ref)} ${x.year}: ${stateText(x.before, lang)} → ${stateText(x.after, lang)}`,
+  );
 }
 
 export function renderDiffTable(d: DiffResult, meta: DiffMeta, lang: Lang, topN: number, paint: Paint = PLAIN): string {
   const h = (k: string) => msg(`diff.h.${k}`, lang);
-  const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
+  // counts and amounts right-aligned, so that they compare down a column
+  const table = (head: string[], right: readonly number[]) =>
+    new Table({ head, style: { head: [], border: [] }, colAligns: head.map((_, i) => (right.includes(i) ? 'right' : 'left')) });
+  const name = measureNames(d, lang);
   const o = d.overall;
   const out: string[] = [
     paint.dim(msg('diff.params', lang, { base: paramsText(meta.base, lang), new: paramsText(meta.next, lang) })),
@@ -71,7 +90,7 @@ export function renderDiffTable(d: DiffResult, meta: DiffMeta, lang: Lang, topN:
   ];
 
   out.push('', paint.bold(msg('diff.by-district', lang)));
-  const districts = table([h('district'), h('enterprises'), h('gaining'), h('losing'), h('changed'), h('unchanged'), h('before'), h('after'), h('change')]);
+  const districts = table([h('district'), h('enterprises'), h('gaining'), h('losing'), h('changed'), h('unchanged'), h('before'), h('after'), h('change')], [1, 2, 3, 4, 5, 6, 7, 8]);
   const row = (name: string, x: Tally) => [name, x.enterprises, x.gaining, x.losing, x.changed, x.unchanged, money(x.before, lang), money(x.after, lang), signedMoney(x.after - x.before, lang)].map(String);
   for (const [name, x] of districtRows(d)) districts.push(row(districtName(name, lang), x));
   districts.push(row(msg('diff.all', lang), o).map((c) => paint.bold(c)));
@@ -80,17 +99,17 @@ export function renderDiffTable(d: DiffResult, meta: DiffMeta, lang: Lang, topN:
   const measures = activeMeasures(d);
   if (measures.length > 0) {
     out.push('', paint.bold(msg('diff.by-measure', lang)));
-    const tm = table([h('measure'), h('eligible-before'), h('eligible-after'), h('before'), h('after'), h('change')]);
-    for (const [ref, m] of measures) tm.push([ref, String(m.eligibleBefore), String(m.eligibleAfter), money(m.before, lang), money(m.after, lang), signedMoney(m.after - m.before, lang)]);
+    const tm = table([h('measure'), h('eligible-before'), h('eligible-after'), h('before'), h('after'), h('change')], [1, 2, 3, 4, 5]);
+    for (const [ref, m] of measures) tm.push([name(ref), String(m.eligibleBefore), String(m.eligibleAfter), money(m.before, lang), money(m.after, lang), signedMoney(m.after - m.before, lang)]);
     out.push(tm.toString());
   }
 
   if (d.top.length === 0) out.push('', msg('diff.no-change', lang));
   else {
     out.push('', paint.bold(msg('diff.top', lang, { n: Math.min(topN, d.top.length) })));
-    const tt = table([h('id'), h('name'), h('district'), h('before'), h('after'), h('change'), h('results')]);
+    const tt = table([h('id'), h('name'), h('district'), h('before'), h('after'), h('change'), h('results')], [3, 4, 5]);
     for (const c of d.top) {
-      tt.push([c.id, c.name ?? '', districtName(c.district ?? '', lang), money(c.before, lang), money(c.after, lang), signedMoney(c.change, lang), changeLines(c, lang).join('\n')]);
+      tt.push([c.id, c.name ?? '', districtName(c.district ?? '', lang), money(c.before, lang), money(c.after, lang), signedMoney(c.change, lang), changeLines(c, lang, name).join('\n')]);
     }
     out.push(tt.toString());
   }

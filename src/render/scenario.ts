@@ -6,7 +6,7 @@ import type { Lang } from '../domain/labels.js';
 import { formatYuan } from '../domain/money.js';
 import type { Problem } from '../domain/problem.js';
 import type { Result } from '../domain/result.js';
-import type { ParamsSource } from '../io/params-file.js';
+import type { FileProblem, ParamsSource } from '../io/params-file.js';
 import type { CaseOutcome, Failure, RunSummary } from '../scenario/run.js';
 import { t } from './messages.js';
 import { resultOut } from './output.js';
@@ -22,6 +22,30 @@ const mark = (passed: boolean | null) => (passed === true ? '✓' : passed === f
 export interface ReportMeta {
   /** The run's --params file. */
   params: ParamsSource | null;
+  /**
+   * Files that could not be read or parsed (scenario files, the --params file), each with its problems: then no
+   * case was run, and each is an errored test case of the JUnit report.
+   */
+  errors?: readonly MalformedFile[];
+}
+
+export interface MalformedFile {
+  file: string;
+  /** `scenario` for a scenario file, `params` for the run's --params file. */
+  kind: 'scenario' | 'params';
+  problems: readonly FileProblem[];
+}
+
+/** A problem as the terminal shows it: file:line:col: path: message. */
+const problemText = (p: FileProblem) => {
+  const where = p.line !== undefined ? `${p.file}:${p.line}${p.col !== undefined ? `:${p.col}` : ''}` : p.file;
+  return `${where}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+};
+
+/** Nanoseconds as JUnit's seconds, to the millisecond, without a float. */
+export function junitTime(nanos: bigint): string {
+  const ms = nanos / 1_000_000n;
+  return `${ms / 1000n}.${String(ms % 1000n).padStart(3, '0')}`;
 }
 
 const at = (f: { ref: string; year: number; line: number }, lang: Lang) => msg('scenario.at', lang, { ref: f.ref, year: f.year, line: f.line });
@@ -105,7 +129,10 @@ export function renderScenarioText(run: RunSummary, meta: ReportMeta, lang: Lang
     if (o.case.paramsFiles.length > 0) out.push('      ' + paint.dim(msg('scenario.case-params', lang, { files: o.case.paramsFiles.map((p) => `${p.file} (sha256 ${p.sha256.slice(0, 12)})`).join(', ') })));
     for (const f of o.failures) for (const line of failureLines(f, o, lang)) out.push('      ' + line);
   }
-  out.push('', paint.bold(msg('scenario.summary', lang, { passed: run.passed, failed: run.failed })));
+  for (const e of meta.errors ?? []) for (const p of e.problems) out.push(paint.status('ineligible', problemText(p)));
+  const errors = meta.errors?.length ?? 0;
+  if (errors > 0) out.push('', paint.bold(msg('scenario.malformed', lang, { count: errors })));
+  else out.push('', paint.bold(msg('scenario.summary', lang, { passed: run.passed, failed: run.failed })));
   return out.join('\n') + '\n';
 }
 
@@ -113,13 +140,28 @@ export function renderScenarioText(run: RunSummary, meta: ReportMeta, lang: Lang
 export function renderJunit(run: RunSummary, meta: ReportMeta, lang: Lang): string {
   const files = new Map<string, CaseOutcome[]>();
   for (const o of run.outcomes) files.set(o.case.file, [...(files.get(o.case.file) ?? []), o]);
+  const errors = meta.errors ?? [];
+  const time = (os: readonly CaseOutcome[]) => junitTime(os.reduce((sum, o) => sum + (o.nanos ?? 0n), 0n));
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="gz-awards test" tests="${run.outcomes.length}" failures="${run.failed}" errors="0">`,
+    `<testsuites name="gz-awards test" tests="${run.outcomes.length + errors.length}" failures="${run.failed}" errors="${errors.length}" time="${time(run.outcomes)}">`,
   ];
+  // a file that cannot be read or parsed: an errored test case, so that the CI's test view shows it
+  for (const e of errors) {
+    const first = e.problems[0];
+    const line = first?.line !== undefined ? ` line="${first.line}"` : '';
+    const name = msg(e.kind === 'params' ? 'scenario.error.params' : 'scenario.error.file', lang, { file: e.file });
+    out.push(
+      `  <testsuite name="${xml(e.file)}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
+      `    <testcase classname="${xml(e.file)}" name="${xml(name)}" file="${xml(e.file)}"${line} time="0.000">`,
+      `      <error message="${xml(first ? problemText(first) : e.file)}" type="${e.kind === 'params' ? 'params' : 'malformed'}">${xml(e.problems.map(problemText).join('\n'))}</error>`,
+      '    </testcase>',
+      '  </testsuite>',
+    );
+  }
   for (const [file, outcomes] of files) {
     const failed = outcomes.filter((o) => !o.passed).length;
-    out.push(`  <testsuite name="${xml(file)}" tests="${outcomes.length}" failures="${failed}" errors="0" skipped="0">`);
+    out.push(`  <testsuite name="${xml(file)}" tests="${outcomes.length}" failures="${failed}" errors="0" skipped="0" time="${time(outcomes)}">`);
     const props = [...(meta.params ? [['params', meta.params.file], ['params.sha256', meta.params.sha256]] : [])];
     if (props.length > 0) {
       out.push('    <properties>');
@@ -127,7 +169,7 @@ export function renderJunit(run: RunSummary, meta: ReportMeta, lang: Lang): stri
       out.push('    </properties>');
     }
     for (const o of outcomes) {
-      const head = `    <testcase classname="${xml(file)}" name="${xml(o.case.name)}" file="${xml(file)}" line="${o.case.line}"`;
+      const head = `    <testcase classname="${xml(file)}" name="${xml(o.case.name)}" file="${xml(file)}" line="${o.case.line}" time="${junitTime(o.nanos ?? 0n)}"`;
       if (o.passed) {
         out.push(head + '/>');
         continue;
@@ -148,6 +190,7 @@ export function renderScenarioJson(run: RunSummary, meta: ReportMeta, lang: Lang
     params: meta.params,
     passed: run.passed,
     failed: run.failed,
+    errors: (meta.errors ?? []).map((e) => ({ file: e.file, kind: e.kind, problems: e.problems })),
     cases: run.outcomes.map((o) => ({
       file: o.case.file,
       line: o.case.line,

@@ -50,6 +50,8 @@ export interface CaseOutcome {
   failures: Failure[];
   /** The evaluation, when the input was read. */
   evaluation: Evaluation | null;
+  /** How long the case took to run, in nanoseconds (the JUnit report's `time`). */
+  nanos?: bigint;
 }
 
 /** Caches rule sets by their overrides, so that a thousand cases do not rebuild the same one. */
@@ -167,7 +169,13 @@ export interface RunSummary {
 export function runCases(cases: readonly ScenarioCase[], base: RunBase = NO_BASE, filter?: string): RunSummary {
   const cache = new RuleSetCache();
   const needle = filter?.toLowerCase();
-  const outcomes = cases.filter((c) => !needle || c.name.toLowerCase().includes(needle)).map((c) => runCase(c, base, cache));
+  const outcomes = cases
+    .filter((c) => !needle || c.name.toLowerCase().includes(needle))
+    .map((c) => {
+      const start = process.hrtime.bigint();
+      const outcome = runCase(c, base, cache);
+      return { ...outcome, nanos: process.hrtime.bigint() - start };
+    });
   const passed = outcomes.filter((o) => o.passed).length;
   return { outcomes, passed, failed: outcomes.length - passed };
 }
