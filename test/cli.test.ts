@@ -119,7 +119,7 @@ describe('bad input (SPEC §8): exit 2, one message per problem, no stack trace'
       'error: fixtures/bad/many-problems.json, years.2025.nbsDirectReporting: expected true/false, 1/0 or 是/否 (found "maybe")',
       'error: fixtures/bad/many-problems.json, years.2025.bondedZoneRent: an amount cannot be negative (found "-5")',
       'error: fixtures/bad/many-problems.json, years.2025.highSalaryStaff: expected a whole number, 0 or more (found "2.5")',
-      'error: fixtures/bad/many-problems.json, lists[0].list: expected one of: honghu, qilin, kunpeng, brand-overseas, ecommerce-park, livestream-park, gz-hq, high-tech, gz-demo-enterprise, gz-demo-base-tenant, cross-border-park-tenant, rural-demo, top50-hq, payment-license, overseas-warehouse, gz-demo-base, cross-border-park, hq-relocated-listed, cb-newly-introduced, cb-demo-enterprise, cb-demo-park, vertical-benchmark, ecommerce-park-tenant, ecommerce-hq (found "unicorn")',
+      'error: fixtures/bad/many-problems.json, lists[0].list: expected one of: honghu, qilin, kunpeng, brand-overseas, ecommerce-park, livestream-park, gz-hq, high-tech, gz-demo-enterprise, gz-demo-base-tenant, cross-border-park-tenant, rural-demo, top50-hq, payment-license, overseas-warehouse, gz-demo-base, cross-border-park, hq-relocated-listed, cb-newly-introduced, cb-demo-enterprise, cb-demo-park, vertical-benchmark, ecommerce-park-tenant, ecommerce-hq, software-enterprise, advanced-tech-service, gd-well-known-hq (found "unicorn")',
     ]);
     expect(r.stderr).not.toMatch(STACK);
   });
@@ -213,7 +213,7 @@ describe('gz-awards rules', () => {
       'gz-2025-livestream/park', 'gz-2025-livestream/hq', 'gz-2025-livestream/honghu', 'gz-2025-livestream/scale-tier',
       'gz-2024-cross-border/newly-introduced', 'gz-2024-cross-border/demo-enterprise', 'gz-2024-cross-border/qilin', 'gz-2024-cross-border/high-tech', 'gz-2024-cross-border/demo-park', 'gz-2024-cross-border/kunpeng', 'gz-2024-cross-border/brand-overseas', 'gz-2024-cross-border/bonded-rent', 'gz-2024-cross-border/overseas-warehouse', 'gz-2024-cross-border/qilin-customs', 'gz-2024-cross-border/events', 'gz-2024-cross-border/standards',
       'gz-2019-ecommerce/demo-base', 'gz-2019-ecommerce/platform-project', 'gz-2019-ecommerce/demo-enterprise', 'gz-2019-ecommerce/top50-hq', 'gz-2019-ecommerce/hq-relocation', 'gz-2019-ecommerce/rural-demo', 'gz-2019-ecommerce/retail-export-vat', 'gz-2019-ecommerce/going-global', 'gz-2019-ecommerce/market-project', 'gz-2019-ecommerce/terminal-project', 'gz-2019-ecommerce/industrial-project', 'gz-2019-ecommerce/rural-warehouse', 'gz-2019-ecommerce/payment-license', 'gz-2019-ecommerce/listing', 'gz-2019-ecommerce/talent', 'gz-2019-ecommerce/high-tech-tax', 'gz-2019-ecommerce/rd-deduction', 'gz-2019-ecommerce/staff-education',
-      'gd-2012-ecommerce/hq-award', 'gd-2012-ecommerce/tax-share-hq', 'gd-2012-ecommerce/rd-expensed', 'gd-2012-ecommerce/rd-capitalized', 'gd-2012-ecommerce/high-tech-priority', 'gd-2012-ecommerce/registered-capital',
+      'gd-2012-ecommerce/hq-award', 'gd-2012-ecommerce/tax-share-hq', 'gd-2012-ecommerce/rd-expensed', 'gd-2012-ecommerce/rd-capitalized', 'gd-2012-ecommerce/high-tech-priority', 'gd-2012-ecommerce/registered-capital', 'gd-2012-ecommerce/ecommerce-name',
     ]);
   });
 

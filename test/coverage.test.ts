@@ -88,4 +88,35 @@ describe('the coverage map', () => {
     expect(en.stdout).toContain('qilin-customs');
     expect(en.stdout).not.toContain('第二十条');
   });
+
+  it('rules --coverage --format json files each item of issue 32 in its final place, with its reason', () => {
+    const json = JSON.parse(cli(['rules', '--coverage', '--format', 'json']).stdout);
+    const at = (policy: string, article: string) =>
+      json.policies.find((p: { id: string }) => p.id === policy).articles.find((a: { article: string }) => a.article === article) as {
+        measures: string[];
+        notModelled: { kind: string; reason: string } | null;
+        note: string | null;
+      };
+    // 003 十三: the venues are a benefit no input identifies; the conference and the standard are measures.
+    const venues = at('gz-2024-cross-border', '十三');
+    expect(venues.measures).toEqual(['gz-2024-cross-border/events', 'gz-2024-cross-border/standards']);
+    expect(venues.notModelled?.kind).toBe('no-input');
+    expect(venues.note).toContain('开放一批免费或优惠使用的活动场地');
+    // 001 (二十九): instalments of the land premium benefit the enterprise, not a department's duty.
+    const land = at('gz-2019-ecommerce', '(二十九)');
+    expect(land.notModelled?.kind).toBe('no-input');
+    expect(land.note).toContain('允许自主改造企业在政策范围内分期缴纳土地出让金');
+    // 004 (二十七) and (二十三): the name at registration is a measure; the priority reads three lists.
+    expect(at('gd-2012-ecommerce', '(二十七)').measures).toEqual(['gd-2012-ecommerce/registered-capital', 'gd-2012-ecommerce/ecommerce-name']);
+    expect(at('gd-2012-ecommerce', '(二十三)').note).toContain('software-enterprise');
+    expect(at('gd-2012-ecommerce', '(二十三)').note).toContain('advanced-tech-service');
+    // The borderline items: each decided, with its reason.
+    expect(at('gz-2019-ecommerce', '(十七)')).toMatchObject({ measures: ['gz-2019-ecommerce/rural-warehouse'], notModelled: { kind: 'department-duty' } });
+    expect(at('gz-2019-ecommerce', '(十七)').note).toContain('优先保障安排农村电子商务公共仓项目用地');
+    expect(at('gd-2012-ecommerce', '(二十五)').notModelled?.kind).toBe('no-input');
+    expect(at('gd-2012-ecommerce', '(二十五)').note).toContain('其土地用途可暂不变更');
+    expect(at('gz-2025-livestream', '三(四)6').notModelled?.kind).toBe('department-duty');
+    expect(at('gz-2025-livestream', '三(四)6').note).toContain('提供便利条件');
+    expect(at('gd-2012-ecommerce', '(二十二)').note).toContain('不沿用2019年市级的 top50-hq');
+  });
 });

@@ -26,7 +26,7 @@ describe('fixtures/scenarios', () => {
     const covered = new Set(cases.flatMap((c) => c.expect.filter((e) => !('absent' in e.want)).map((e) => e.ref)));
     const measures = POLICIES.flatMap((p) => p.measures.map((m) => `${p.id}/${m.id}`));
     expect(measures.filter((m) => !covered.has(m))).toEqual([]);
-    expect(measures.length).toBe(51);
+    expect(measures.length).toBe(52);
     for (let n = 1; n <= 10; n++) expect(cases.some((c) => c.name.startsWith(`E${n} — `))).toBe(true);
   });
 

@@ -32,6 +32,9 @@ export const LIST_IDS = [
   'vertical-benchmark',
   'ecommerce-park-tenant',
   'ecommerce-hq',
+  'software-enterprise',
+  'advanced-tech-service',
+  'gd-well-known-hq',
 ] as const;
 export type ListId = (typeof LIST_IDS)[number];
 

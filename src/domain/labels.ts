@@ -50,6 +50,9 @@ export const LIST_LABELS = {
   'vertical-benchmark': { zh: '区级垂直类电子商务标杆企业', en: "district vertical e-commerce benchmark enterprise" },
   'ecommerce-park-tenant': { zh: '入驻电子商务园区的企业', en: "tenant of an e-commerce park" },
   'ecommerce-hq': { zh: '电子商务企业的总部企业（省级税收奖励）', en: "HQ of an e-commerce enterprise (provincial tax-share award)" },
+  'software-enterprise': { zh: '软件企业认定', en: 'software enterprise status' },
+  'advanced-tech-service': { zh: '技术先进型服务企业认定', en: 'advanced technology service enterprise status' },
+  'gd-well-known-hq': { zh: '新引进的知名电子商务企业总部（省）', en: 'newly introduced well-known e-commerce HQ (province)' },
 } as const satisfies Record<ListId, Label>;
 
 export const PROJECT_LABELS = {

@@ -107,6 +107,9 @@ export const LIST_HEADER_ZH: Record<ListId, string> = {
   'vertical-benchmark': '垂直类标杆企业',
   'ecommerce-park-tenant': '入驻电商园区',
   'ecommerce-hq': '电商总部企业',
+  'software-enterprise': '软件企业',
+  'advanced-tech-service': '技术先进型服务企业',
+  'gd-well-known-hq': '知名电商总部',
 };
 
 export const PROJECT_HEADER_ZH: Record<ProjectType, string> = {

@@ -18,7 +18,9 @@ export type NotModelled =
   /** It names a benefit, but who gets it and how much is set elsewhere, and no input of the tool identifies it. */
   | 'set-elsewhere'
   /** It is modelled, but as a rule of the engine (validity, conflicts, ceilings), not as a measure. */
-  | 'engine-rule';
+  | 'engine-rule'
+  /** A benefit to the enterprise (often a permission), but no input of the tool identifies who qualifies. */
+  | 'no-input';
 
 export const NOT_MODELLED_LABELS: Record<NotModelled, { zh: string; en: string }> = {
   'grants-nothing': { zh: '未向企业给予支持（目标、鼓励、引导）', en: 'grants nothing to an enterprise (goals, encouragement, guidance)' },
@@ -26,6 +28,7 @@ export const NOT_MODELLED_LABELS: Record<NotModelled, { zh: string; en: string }
   individuals: { zh: '支持对象为个人而非企业', en: 'benefits individuals, not the enterprise' },
   'set-elsewhere': { zh: '支持对象和数额另行规定，本工具无对应输入', en: 'who and how much is set elsewhere; no input identifies it' },
   'engine-rule': { zh: '作为计算规则实现（有效期、冲突、上限）', en: 'implemented as an engine rule (validity, conflicts, ceilings)' },
+  'no-input': { zh: '对企业的支持，但本工具无可识别适用对象的输入', en: 'a benefit to the enterprise, but no input identifies who qualifies' },
 };
 
 export interface CoverageEntry {
@@ -117,7 +120,10 @@ export const COVERAGE: Readonly<Record<string, readonly CoverageEntry[]>> = {
     no('(十四)', '完善农村电子商务营销体系', 'grants-nothing'),
     no('(十五)', '着力突破农村电子商务发展瓶颈', 'grants-nothing'),
     no('(十六)', '推动农产品标准体系及品牌建设', 'department-duty'),
-    m('(十七)', '建设农村电子商务发展载体', ['rural-warehouse']),
+    m('(十七)', '建设农村电子商务发展载体', ['rural-warehouse'], {
+      zh: '“优先保障安排农村电子商务公共仓项目用地”是国土规划部门在“符合土地利用总体规划和城乡规划前提下”安排用地的次序，不是企业可申请的事项；本工具的公共仓项目是“投入实际运营”的项目，用地已在其前，未建模',
+      en: '"优先保障安排…公共仓项目用地" orders how the planning authorities allocate land, within the plans; it is nothing an enterprise applies for, and the tool\'s warehouse project is one already in operation, past the land question: not modelled',
+    }, 'department-duty'),
     no('(十八)', '推进电子商务与快递物流协同发展', 'department-duty'),
     m('(十九)', '鼓励电子商务支付发展', ['payment-license']),
     m('(二十)', '拓宽电子商务投融资渠道', ['listing']),
@@ -132,7 +138,10 @@ export const COVERAGE: Readonly<Record<string, readonly CoverageEntry[]>> = {
     no('(二十六)', '强化组织领导', 'department-duty'),
     no('(二十七)', '加大财政支持', 'set-elsewhere', { zh: '纳入专项资金扶持范围，扶持方式另定', en: 'brought under the special funds, whose terms are separate' }),
     m('(二十八)', '落实税收支持', ['high-tech-tax', 'rd-deduction', 'staff-education']),
-    no('(二十九)', '优化用地支持', 'department-duty'),
+    no('(二十九)', '优化用地支持', 'no-input', {
+      zh: '“允许自主改造企业在政策范围内分期缴纳土地出让金”是对企业的便利（非金钱，同004注册资本分期缴付），但“自主改造企业”由城市更新政策认定、分期条件“在政策范围内”另定，本工具无对应输入；预留物流基地用地、弱化附加要求为部门职责',
+      en: 'paying the land premium in instalments is a benefit to self-renovating enterprises (non-monetary, like 004\'s capital instalments), but urban renewal decides who they are and the terms are "within the policy": no input identifies them; reserving logistics land is the departments\' duty',
+    }),
     no('(三十)', '本措施自发布之日起施行', 'engine-rule', { zh: '有效期', en: 'validity' }),
   ],
   'gz-2025-livestream': [
@@ -146,7 +155,10 @@ export const COVERAGE: Readonly<Record<string, readonly CoverageEntry[]>> = {
     no('三(二)3', '推行“直播+”新模式', 'grants-nothing'),
     no('三(二)4', '发展农村直播电商', 'grants-nothing'),
     no('三(三)5', '加强对直播电商人才培训管理', 'individuals'),
-    no('三(四)6', '推进市场准入准营便利化', 'department-duty'),
+    no('三(四)6', '推进市场准入准营便利化', 'department-duty', {
+      zh: '“对招商引资、重点引进的直播电商企业提供便利条件”未说明何种便利，属市场监管部门登记服务方式（自助办理、通办、集群注册），无可判定的支持事项',
+      en: '"提供便利条件" to key introduced live-streaming enterprises names no benefit; it is how the market regulator runs registration (self-service, cross-region, cluster registration): nothing to decide',
+    }),
     no('三(四)7', '提升“广货”产品质量', 'department-duty'),
     no('三(四)8', '完善直播电商合规管理机制', 'department-duty'),
     no('三(四)9', '实施包容审慎监管', 'department-duty'),
@@ -171,7 +183,10 @@ export const COVERAGE: Readonly<Record<string, readonly CoverageEntry[]>> = {
     no('十', '探索跨境电商模式创新', 'grants-nothing'),
     no('十一', '加大跨境电商金融支持', 'grants-nothing'),
     no('十二', '加大跨境电商人才培养引进', 'department-duty'),
-    m('十三', '支持行业交流', ['events', 'standards']),
+    m('十三', '支持行业交流', ['events', 'standards'], {
+      zh: '“开放一批免费或优惠使用的活动场地”是给组织跨境电商对接交流活动的商会、企业的非金钱便利，但开放哪些场地、对谁开放未定，会展项目（exhibition，“具有影响力的会议、展览”）不等同于对接交流活动，本工具无对应输入，未建模',
+      en: 'free or discounted venues for chambers and enterprises that organise exchange activities are a non-monetary benefit, but which venues and for whom is not set, and an exhibition project ("具有影响力的会议、展览") is not an exchange activity: no input identifies it, not modelled',
+    }, 'no-input'),
     no('十四', '引导跨境电商企业合规经营', 'department-duty'),
     no('十五', '加强跨境电商知识产权海外维权援助', 'department-duty'),
     no('十六', '加大行业宣传推广', 'department-duty'),
@@ -203,14 +218,20 @@ export const COVERAGE: Readonly<Record<string, readonly CoverageEntry[]>> = {
     no('(二十)', '培育引进电子商务龙头示范企业', 'grants-nothing'),
     no('(二十一)', '打造电子商务示范基地和示范城市', 'department-duty'),
     m('(二十二)', '强化财政支持', ['hq-award', 'tax-share-hq'], {
-      zh: '省专项资金支持标杆企业、企业技术中心资助未定对象和数额，未建模',
-      en: 'provincial funds for benchmark enterprises and technology centres name neither who nor how much: not modelled',
+      zh: '省专项资金支持标杆企业、企业技术中心资助未定对象和数额，未建模。“新引进的知名电子商务企业总部”读自己的名单（gd-well-known-hq），不沿用2019年市级的 top50-hq：后者含国内50强企业和国际知名企业的区域总部，由市里认定、用于市级奖励，与省里的“知名电子商务企业总部”不是同一认定',
+      en: 'provincial funds for benchmark enterprises and technology centres name neither who nor how much: not modelled. The "newly introduced well-known e-commerce HQ" reads its own list (gd-well-known-hq), not 2019\'s city list top50-hq, which holds top-50 enterprises and international regional HQs recognised by the city for its own award, not the province\'s recognition',
     }),
-    m('(二十三)', '落实税收优惠政策', ['rd-expensed', 'rd-capitalized', 'high-tech-priority']),
+    m('(二十三)', '落实税收优惠政策', ['rd-expensed', 'rd-capitalized', 'high-tech-priority'], {
+      zh: '优先认定读三份名单：高新技术企业（high-tech）、软件企业（software-enterprise）、技术先进型服务企业（advanced-tech-service）',
+      en: 'priority recognition reads three lists: high-tech, software-enterprise, advanced-tech-service',
+    }),
     no('(二十四)', '加强融资支持', 'set-elsewhere', { zh: '可列为重点上市培育企业：无对应输入', en: 'may be listed as a key IPO candidate: no input' }),
-    no('(二十五)', '加强用地支持', 'department-duty'),
+    no('(二十五)', '加强用地支持', 'no-input', {
+      zh: '“在不改变用地主体、不重新开发建设等前提下，其土地用途可暂不变更”是对利用空置厂房、仓储用房发展电子商务园区者的许可（非金钱），但本工具无输入说明园区由存量房产改造、用地主体未变；优先保障用地计划指标为各地级以上市的职责',
+      en: 'keeping the land use unchanged is a permission (non-monetary) for parks in vacant factories and warehouses, but no input says a park is such a conversion with the same land user; priority in land quotas is the cities\' duty',
+    }),
     no('(二十六)', '加强人才支持', 'individuals'),
-    m('(二十七)', '降低准入门槛', ['registered-capital']),
+    m('(二十七)', '降低准入门槛', ['registered-capital', 'ecommerce-name']),
     no('(二十八)', '完善配套措施', 'department-duty'),
   ],
 };

@@ -170,7 +170,7 @@ const zh: Record<string, Text | Words> = {
     return `首期缴付 ${money(f(a, 'first'), 'zh', u)} < 注册资本的20%（${money(f(a, 'min'), 'zh', u)}）`;
   },
   'registered-after.pass': (a) => `${a['registeredOn']} 登记注册，不早于文件印发日 ${a['allowedFrom']}`,
-  'registered-after.fail': (a) => `${a['registeredOn']} 登记注册，早于文件印发日 ${a['allowedFrom']}，不适用本文件的分期缴付规定`,
+  'registered-after.fail': (a) => `${a['registeredOn']} 登记注册，早于文件印发日 ${a['allowedFrom']}，登记时本文件尚未施行`,
   'paid-within.pass': (a) => `${a['fullyPaidOn']} 缴足，不晚于 ${a['deadline']}（${a['years']} 年内）`,
   'paid-within.fail': (a) => `${a['fullyPaidOn']} 才缴足，晚于 ${a['deadline']}（应 ${a['years']} 年内缴足）`,
   'higher-level-funding.pass': () => '未申报已获国家或省同一项目资金',
@@ -309,7 +309,7 @@ const en: Record<string, Text | Words> = {
   'first-installment.pass': (a) => `first instalment ${money(f(a, 'first'), 'en')} ≥ 20% of the capital (${money(f(a, 'min'), 'en')})`,
   'first-installment.fail': (a) => `first instalment ${money(f(a, 'first'), 'en')} < 20% of the capital (${money(f(a, 'min'), 'en')})`,
   'registered-after.pass': (a) => `registered on ${a['registeredOn']}, not before the opinion was issued (${a['allowedFrom']})`,
-  'registered-after.fail': (a) => `registered on ${a['registeredOn']}, before the opinion was issued (${a['allowedFrom']}): its instalment terms do not apply`,
+  'registered-after.fail': (a) => `registered on ${a['registeredOn']}, before the opinion was issued (${a['allowedFrom']}): it did not yet apply at registration`,
   'paid-within.pass': (a) => `fully paid on ${a['fullyPaidOn']}, by ${a['deadline']} (within ${a['years']} years)`,
   'paid-within.fail': (a) => `fully paid only on ${a['fullyPaidOn']}, after ${a['deadline']} (due within ${a['years']} years)`,
   'higher-level-funding.pass': () => 'no state or provincial funding declared for the same project',

@@ -1,6 +1,6 @@
 import { definePolicy } from '../define.js';
 import { validity } from './parameters.js';
-import { highTechPriority, hqAward, rdCapitalized, rdExpensed, registeredCapital, taxShareHq } from './rules.js';
+import { ecommerceName, highTechPriority, hqAward, rdCapitalized, rdExpensed, registeredCapital, taxShareHq } from './rules.js';
 
 export const gd2012Ecommerce = definePolicy({
   id: 'gd-2012-ecommerce',
@@ -10,5 +10,5 @@ export const gd2012Ecommerce = definePolicy({
   seedFile: '004_50d1ea506c6b7cb2.txt',
   validity,
   notes: [{ key: 'note.gd-2012-superseded' }],
-  measures: [hqAward, taxShareHq, rdExpensed, rdCapitalized, highTechPriority, registeredCapital],
+  measures: [hqAward, taxShareHq, rdExpensed, rdCapitalized, highTechPriority, registeredCapital, ecommerceName],
 });

@@ -24,3 +24,8 @@ export const registeredCapital = {
   minFirstInstallment: param.rate('0.2', '(二十七)', '允许电子商务企业注册资本分期缴付，注册资本首期最低可缴纳20%'),
   payWithinYears: param.count(2, '(二十七)', '其余2年内缴足'),
 };
+
+export const ecommerceName = {
+  // As for the instalments: the name is allowed to a registration made under the opinion, from its issue on.
+  allowedFrom: registeredCapital.allowedFrom,
+};

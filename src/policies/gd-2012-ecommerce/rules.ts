@@ -6,7 +6,7 @@ import { taxDeductionMeasure } from '../../templates/expense-ratio.js';
 import { listMeasure } from '../../templates/list-award.js';
 import { decide, fieldCheck } from '../common.js';
 import { defineMeasure } from '../define.js';
-import { rdCapitalized as rdCapitalizedParams, rdExpensed as rdExpensedParams, registeredCapital as registeredCapitalParams } from './parameters.js';
+import { ecommerceName as ecommerceNameParams, rdCapitalized as rdCapitalizedParams, rdExpensed as rdExpensedParams, registeredCapital as registeredCapitalParams } from './parameters.js';
 
 const RD_QUOTE =
   '对电子商务企业为开发新技术、新产品、新工艺发生的符合税法规定的研究开发费用，未形成无形资产计入当期损益的，在按照规定据实扣除的基础上，按照研究开发费的50%在计算应纳税所得额时加计扣除；形成无形资产的，按照无形资产成本的150%摊销。';
@@ -48,14 +48,18 @@ export const rdCapitalized = defineMeasure({
   },
 });
 
-/** (二十二): a one-off award for a newly introduced well-known e-commerce HQ; the amount is set elsewhere. */
+/**
+ * (二十二): a one-off award for a newly introduced well-known e-commerce HQ; the amount is set elsewhere. Its own
+ * list: 2019's top50-hq is the city's list of top-50 enterprises and international regional HQs, for the city's
+ * award (001 (三)), not the province's "知名电子商务企业总部" (coverage map, 004 (二十二)).
+ */
 export const hqAward = listMeasure({
   id: 'hq-award',
   article: '(二十二)',
   kind: 'unquantified',
   title: { zh: '新引进知名电子商务企业总部一次性奖励', en: 'One-off award for a newly introduced e-commerce HQ' },
   quote: '对新引进的知名电子商务企业总部，给予一次性奖励。',
-  lists: ['top50-hq'],
+  lists: ['gd-well-known-hq'],
   firstTime: true,
 });
 
@@ -85,6 +89,22 @@ export const registeredCapital = defineMeasure({
       paidWithinCheck(rc.registeredOn!, rc.fullyPaidOn, p.payWithinYears),
     ]);
   },
+});
+
+/**
+ * (二十七): "允许企业在登记注册时冠“电子商务”行业名称" — a status given at registration, so a registration made
+ * from the opinion's issue on. The record's registration date (registeredCapital.registeredOn) decides it.
+ */
+export const ecommerceName = defineMeasure({
+  id: 'ecommerce-name',
+  article: '(二十七)',
+  kind: 'non-monetary',
+  title: { zh: '登记注册时冠“电子商务”行业名称', en: 'The industry name "电子商务" at registration' },
+  quote: '创新登记注册服务方式，进一步放宽电子商务企业市场准入条件，允许企业在登记注册时冠“电子商务”行业名称。',
+  params: ecommerceNameParams,
+  applicationLag: 0,
+  reads: { registeredCapital: true },
+  evaluate: (e, _year, p) => decide([registeredAfterCheck(e.registeredCapital!.registeredOn!, p.allowedFrom)]),
 });
 
 /** "允许…分期缴付" from the opinion's issue on: a company registered before it was not registered under it. */
@@ -119,12 +139,15 @@ export const taxShareHq = listMeasure({
   lists: ['ecommerce-hq'],
 });
 
-/** (二十三): qualifying e-commerce enterprises may be recognised as high-tech with priority, and enjoy its tax terms. */
+/**
+ * (二十三): qualifying e-commerce enterprises may be recognised with priority as high-tech, software or advanced
+ * technology service enterprises, and enjoy the tax terms of that status: any of the three lists in a year.
+ */
 export const highTechPriority = listMeasure({
   id: 'high-tech-priority',
   article: '(二十三)',
   kind: 'unquantified',
-  title: { zh: '优先认定高新技术企业并享受税收优惠', en: 'Priority high-tech recognition and its tax preferences' },
+  title: { zh: '优先认定高新技术企业、软件企业、技术先进型服务企业并享受税收优惠', en: 'Priority recognition as a high-tech, software or advanced technology service enterprise, with its tax preferences' },
   quote: '符合规定条件的电子商务企业，可优先认定为高新技术企业、软件企业和技术先进型服务企业，按规定享受税收优惠政策。',
-  lists: ['high-tech'],
+  lists: ['high-tech', 'software-enterprise', 'advanced-tech-service'],
 });
