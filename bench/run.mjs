@@ -127,7 +127,7 @@ const withHuge = withBig && N < BIG;
 if (withHuge) await writeDistrict(huge, BIG);
 log(`generated ${big}`);
 
-// 1. the engine in process, in several processes: one process's rate is bimodal (see README, "Benchmark")
+// 1. the engine in process, in several processes: one process's rate is bimodal (see docs/performance.md, "Benchmark")
 const engineRates = [];
 for (let i = 0; i < ENGINE_PROCS; i++) engineRates.push(Number(await output([join(ROOT, 'bench/engine.mjs'), '50000', '2'])));
 log(`engine: ${list(engineRates, 0)} enterprises/s`);

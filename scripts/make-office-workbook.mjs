@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes fixtures/districts/tianhe-2025.xlsx: a district as an office keeps it, for the README's example of
+ * Writes fixtures/districts/tianhe-2025.xlsx: a district as an office keeps it, for the docs' example of
  * reading a workbook. A notes sheet first; on sheet "2025" a title row, a unit row (单位：万元), a two-row
  * header with the years merged above the fields, amounts as number cells in 万元 (one typed in as text), a
  * registration date cell, an all-digit id kept as text, and one id that Excel turned into a number.

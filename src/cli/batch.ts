@@ -71,7 +71,7 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
   };
   // A run to CSV or XLSX keeps its old generation growing by at most 50% a step (bin/gz-awards.js sets 100%): its
   // memory then stays flat from 100,000 rows to millions. JSON makes garbage faster: at 50% it spends 8–10% more
-  // time in full collections, and keeps 100% (README, "What changed for speed and memory"). With --near and
+  // time in full collections, and keeps 100% (docs/performance.md, "What changed for speed and memory"). With --near and
   // --report, 50% costs 4 more full collections a million rows (some 20 ms) and saves 5 MB of peak memory.
   if (format === 'csv' || format === 'xlsx') setFlagsFromString('--heap-growing-percent=50');
   const lang = o.lang;

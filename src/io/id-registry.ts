@@ -24,7 +24,7 @@
  * bits an id: a new id is looked up for nothing about 0.55% of the time a full filter), and is never dropped nor
  * rebuilt: merging runs writes the file only. Before, each run had a filter of its own, made again at every merge;
  * the filters merged away were garbage until V8's next full collection, which came seconds apart: fed 3,000,000 ids in
- * one process, the table grew the RSS from 63 to 88 MB, now to 74 MB (README, "What changed for speed and memory"). Filters are cut from slabs of SLAB_WORDS words that
+ * one process, the table grew the RSS from 63 to 88 MB, now to 74 MB (docs/performance.md, "What changed for speed and memory"). Filters are cut from slabs of SLAB_WORDS words that
  * are never freed, so the table's memory only grows, by steps known in advance, and never holds garbage.
  *
  * Memory is then SHARDS × spill.at slots (2.8 MB for a run) plus at most 3 bytes an id on disk (1.5 bytes an id in

@@ -179,7 +179,7 @@ const IN_FLIGHT = 3;
 /**
  * A new regular file written around the system's cache (O_DIRECT): each chunk goes from this process's memory to
  * the disk. Writing 3 GB of JSON Lines through the cache cost this project's test machine 7–10 s of system time
- * on its second core, which the batch needs; written so, about 1 s (README, "Benchmark"). O_DIRECT asks for
+ * on its second core, which the batch needs; written so, about 1 s (docs/performance.md, "Benchmark"). O_DIRECT asks for
  * memory, offsets and lengths aligned to the disk's blocks: the chunks are slices of a WebAssembly memory (whose
  * pages are aligned), every chunk but the last is whole, and the last is padded to a block and the file cut back
  * to its length. Each chunk's place in the file is fixed when it is handed over, so that up to IN_FLIGHT of them
@@ -520,7 +520,7 @@ async function cachedStream(file: string): Promise<WriteStream> {
  * it: for outputs of gigabytes (JSON Lines of a district), whose writing through the cache costs seconds of the
  * second core. Other files go through the cache: on a batch to CSV of 1,000,000 rows, written directly, V8's
  * young-generation collections fell so that a run in four to two went on promoting each block's text and rows
- * (peak RSS 124–135 MB, 14–34 full collections), and none of 16 runs through the cache or to a device did (README,
+ * (peak RSS 124–135 MB, 14–34 full collections), and none of 16 runs through the cache or to a device did (docs/performance.md,
  * "Benchmark").
  */
 export async function openSink(path: string | null, o: { direct?: boolean } = {}): Promise<Sink> {

@@ -83,7 +83,7 @@ export type RawEvent =
  * 1,000,000 rows). Buffers of 64 KB mostly died young, but those that died old kept their memory outside the heap
  * until a full collection; a decoded chunk's buffer now goes back to the reader (ChunkReader.release), which reads
  * into it again: 8 buffers for a whole file instead of 2,666 a million rows, and a peak some 6 MB lower at
- * 3,000,000 rows (README, "What changed for speed and memory").
+ * 3,000,000 rows (docs/performance.md, "What changed for speed and memory").
  */
 const READ_CHUNK = 1 << 16;
 /** Reads of a regular file in flight at once (read-ahead.ts). */

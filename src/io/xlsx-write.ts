@@ -6,7 +6,7 @@
  *
  * Why not exceljs's streaming writer: it builds a Row and Cell objects per cell, looks styles up per cell and
  * does not wait for its output; measured on this project's award table it took 5× the time of the CSV output and
- * grew about 0.9 KB a row (README, "Benchmark"). This writer puts one style index per column, strings inline
+ * grew about 0.9 KB a row (docs/performance.md, "Benchmark"). This writer puts one style index per column, strings inline
  * (no shared-string table to keep), and the cell XML straight into the stream.
  *
  * What a sheet looks like (SheetSpec): column widths fitted to the content (a CJK character counts double), a

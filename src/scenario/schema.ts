@@ -1,5 +1,5 @@
 /**
- * The scenario file format (README "Scenario files"): a list of cases, each a sentence-long `name`, an enterprise
+ * The scenario file format (docs/en/rule-changes.md, "Scenario files"): a list of cases, each a sentence-long `name`, an enterprise
  * `input` in canonical JSON, optional `interpretation`, `params`, `all`, `lenientId`, and what is expected:
  * results by `policy/measure` and year, the `total`, or the input's rejection. A zod schema; the expectations
  * are checked by hand so that an unknown measure is named as such.
