@@ -109,7 +109,8 @@ describe('item 2: every file-system failure is one message', () => {
   it('makes a missing folder for an output', () => {
     const d = workdir();
     expect(cli(['batch', 'in.csv', '--out', 'x/y/a.csv'], { cwd: d }).code).toBe(0);
-    expect(files(join(d, 'x/y'))).toEqual(['a.csv']);
+    // the award table and its run record (<file>.run.json), made together in the new folder
+    expect(files(join(d, 'x/y'))).toEqual(['a.csv', 'a.csv.run.json']);
   });
 
   it('EISDIR: an output that is a folder', { timeout: 120_000 }, () => {
