@@ -171,3 +171,35 @@ describe('item 13: one NUL byte in a name rejects that row, naming the column; n
     expect([...tiers(r.stdout).keys()]).toEqual([B]);
   });
 });
+
+describe('item 4: a JSON key written twice is an error with its line and column, never the last value', () => {
+  it('one JSON document: exit 2, neither value taken', () => {
+    writeFileSync(path('dup.json'), `{"id":"${A}",\n "years":{"2025":{"onlineRetailSales":"31亿","onlineRetailSales":"1"}}}`);
+    const r = cli(['simulate', path('dup.json'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    // line 2: ' "years":{"2025":{' is 18 characters, '"onlineRetailSales":"31亿",' 26 more: the second key starts at column 45
+    expect(r.stderr).toContain('the key "onlineRetailSales" is written twice in one object (line 2, column 45): write it once; neither value is taken');
+    expect(r.stdout).toBe('');
+  });
+
+  it('JSON Lines: a second "years" rejects its record (exit 3), the others go on, in batch and simulate', () => {
+    const second = `{"id":"${B}","years":{"2025":{"onlineRetailSales":"31亿"}},"years":{}}`;
+    writeFileSync(path('dup.jsonl'), [JSON.stringify(e1(A)), second, JSON.stringify(e1(C))].join('\n') + '\n');
+    const r = cli(['batch', path('dup.jsonl'), '--no-progress', '--lang', 'en']);
+    expect(r.code).toBe(3);
+    const col = second.lastIndexOf('"years"') + 1;
+    expect(r.stderr).toContain(`row 2: the key "years" is written twice in one object (line 2, column ${col})`);
+    expect([...tiers(r.stdout).keys()]).toEqual([A, C]);
+    const s = cli(['simulate', path('dup.jsonl'), '--lang', 'en']);
+    expect(s.code).toBe(3);
+    expect(s.stderr).toContain(`row 2: the key "years" is written twice in one object (line 2, column ${col})`);
+  });
+
+  it('a JSON array: the element is rejected, the key compared as read ("\\u0069d" is "id"), its line and column in the file', () => {
+    writeFileSync(path('dup-array.json'), `[\n  ${JSON.stringify(e1(A))},\n  {"id":"${B}", "\\u0069d":"x"}\n]`);
+    const r = cli(['validate', path('dup-array.json'), '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`[1]: the key "id" is written twice in one object (line 3, column ${2 + `{"id":"${B}", `.length + 1})`);
+    expect(r.stderr).toContain('2 records: 1 valid, 1 with errors');
+  });
+});

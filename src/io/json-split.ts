@@ -9,6 +9,9 @@
 export interface JsonItem {
   text: string;
   at: { row?: number; index?: number };
+  /** Line and column (1-based) of the record's first character in its file. */
+  line: number;
+  column: number;
 }
 
 const WS = new Set([32, 9, 10, 13, 0xfeff]);
@@ -22,6 +25,10 @@ export class JsonSplitter {
   /** The current item's text from earlier chunks. */
   private carry = '';
   private itemLine = 0;
+  private itemColumn = 1;
+  /** Characters of the file before the text being pushed, and where the current line starts among them. */
+  private seen = 0;
+  private lineStart = 0;
   private index = 0;
   private line = 1;
   /** Problems of the file as a whole (text outside records), as message keys. */
@@ -44,7 +51,7 @@ export class JsonSplitter {
   end(): JsonItem[] {
     const out: JsonItem[] = [];
     if (this.mode === 'lines') {
-      if (this.carry.trim() !== '') out.push({ text: this.carry, at: { row: this.line } });
+      if (this.carry.trim() !== '') out.push({ text: this.carry, at: { row: this.line }, line: this.line, column: 1 });
     } else if (this.inItem) {
       // The file ends inside a record: hand over what there is, so that it is reported, not lost.
       out.push(this.item(this.carry));
@@ -66,14 +73,15 @@ export class JsonSplitter {
       }
       const line = this.carry + text.slice(pos, nl);
       this.carry = '';
-      if (line.trim() !== '') out.push({ text: line, at: { row: this.line } });
+      if (line.trim() !== '') out.push({ text: line, at: { row: this.line }, line: this.line, column: 1 });
       this.line++;
       pos = nl + 1;
     }
   }
 
   private item(text: string): JsonItem {
-    return this.mode === 'array' ? { text, at: { index: this.index++ } } : { text, at: { row: this.itemLine } };
+    const where = { line: this.itemLine, column: this.itemColumn };
+    return this.mode === 'array' ? { text, at: { index: this.index++ }, ...where } : { text, at: { row: this.itemLine }, ...where };
   }
 
   private pushValues(text: string): JsonItem[] {
@@ -82,7 +90,10 @@ export class JsonSplitter {
     let start = this.inItem ? 0 : -1;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.line++;
+      if (c === 10) {
+        this.line++;
+        this.lineStart = this.seen + i + 1;
+      }
       if (this.inItem) {
         if (this.inStr) {
           if (this.esc) this.esc = false;
@@ -138,6 +149,7 @@ export class JsonSplitter {
       // a record begins here
       this.inItem = true;
       this.itemLine = this.line;
+      this.itemColumn = this.seen + i - this.lineStart + 1;
       start = i;
       this.depth = 0;
       this.inStr = false;
@@ -146,6 +158,7 @@ export class JsonSplitter {
       else if (c === 34) this.inStr = true;
     }
     if (this.inItem) this.carry += text.slice(Math.max(start, 0));
+    this.seen += n;
     return out;
   }
 

@@ -11,7 +11,7 @@ import { error, type Problem } from '../domain/problem.js';
 import { knownMeasureNames } from '../policies/names.js';
 import { decode, type Encoding } from './decode.js';
 import type { Msg } from '../domain/result.js';
-import { prepareJson } from './json-exact.js';
+import { lineColumn, prepareJson } from './json-exact.js';
 import { sniff } from './sniff.js';
 import type { StreamOptions } from './stream.js';
 
@@ -96,11 +96,17 @@ function readJson(text: string, out: InputFile, o: ReadOptions): void {
   const inputOpts = { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures: knownMeasureNames(), ...(o.unit ? { unit: o.unit } : {}) };
   let docs: Array<{ value: unknown; at: InputRecord['at'] }> | null = null;
   const whole = prepareJson(text, 1);
-  if (!whole.ok) {
+  if (!whole.ok && whole.key === 'json.duplicate-key' && !isJsonLines(text)) {
+    // one document: the file is wrong, exit 2 (JSON Lines reject the record only, below)
+    out.problems.push(error('', whole.key, { ...whole.args, ...lineColumn(text, whole.at) }));
+    return;
+  }
+  if (!whole.ok && whole.key !== 'json.duplicate-key') {
     out.problems.push(error('', whole.key, whole.args));
     return;
   }
   try {
+    if (!whole.ok) throw new SyntaxError('JSON Lines'); // a duplicate key in JSON Lines: read line by line
     const v = JSON.parse(whole.text) as unknown;
     docs = Array.isArray(v) ? v.map((value, index) => ({ value, at: { index } })) : [{ value: v, at: {} }];
   } catch (err) {
@@ -116,7 +122,8 @@ function readJson(text: string, out: InputFile, o: ReadOptions): void {
       try {
         const one = prepareJson(line);
         if (!one.ok) {
-          out.records.push({ at: { row: i + 1 }, enterprise: null, problems: [{ ...error('', one.key, one.args), row: i + 1 }] });
+          const args = one.key === 'json.duplicate-key' ? { ...one.args, line: i + 1, column: lineColumn(line, one.at).column } : one.args;
+          out.records.push({ at: { row: i + 1 }, enterprise: null, problems: [{ ...error('', one.key, args), row: i + 1 }] });
           return;
         }
         docs!.push({ value: JSON.parse(one.text) as unknown, at: { row: i + 1 } });
@@ -149,4 +156,16 @@ async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** Whether a text is JSON Lines rather than one document: two or more lines that each parse on their own. */
+function isJsonLines(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  if (lines.length < 2) return false;
+  try {
+    JSON.parse(lines[0]!);
+    return true;
+  } catch {
+    return false;
+  }
 }

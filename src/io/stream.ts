@@ -23,7 +23,7 @@ import { CsvCutter, detectDelimiter, isBlankRecord, MAX_RECORD, splitCsv } from 
 import { readAhead, type ChunkReader } from './read-ahead.js';
 import { checkedDecoder, detectEncoding, type Encoding } from './decode.js';
 import { IdRegistry, SPILL_AT, unpackId, type FirstSeen } from './id-registry.js';
-import { prepareJson } from './json-exact.js';
+import { lineColumn, prepareJson } from './json-exact.js';
 import { JsonSplitter, type JsonItem } from './json-split.js';
 import { BLANK_LINE, isAmount, mapLine, mapRow, planColumns, unprotect, type ColumnPlan, type RowOptions } from './row.js';
 import { sniff, ZIP_WHAT } from './sniff.js';
@@ -624,7 +624,7 @@ export function mapCsvBlock(texts: string | readonly string[], plan: ColumnPlan,
 
 /** JSON record texts → records. Problems of array elements carry the index in their path, JSON Lines their line. */
 export function mapJsonItems(items: readonly JsonItem[], o: InputOptions): MappedRecord[] {
-  return items.map(({ text: raw, at }) => {
+  return items.map(({ text: raw, at, line, column }) => {
     let value: unknown;
     if (raw.indexOf(MARK) !== -1) {
       // bytes invalid in the file's encoding (decode.ts): the record is not read
@@ -634,7 +634,14 @@ export function mapJsonItems(items: readonly JsonItem[], o: InputOptions): Mappe
     }
     const prepared = prepareJson(raw);
     if (!prepared.ok) {
-      const p = error(at.index !== undefined ? `[${at.index}]` : '', prepared.key, prepared.args, raw.trim().slice(0, 40));
+      const args: Record<string, string | number> = { ...prepared.args };
+      if (prepared.key === 'json.duplicate-key') {
+        // where the key is written twice, as a line and column of the file
+        const lc = lineColumn(raw, prepared.at);
+        args['line'] = line + lc.line - 1;
+        args['column'] = lc.line === 1 ? column + lc.column - 1 : lc.column;
+      }
+      const p = error(at.index !== undefined ? `[${at.index}]` : '', prepared.key, args, prepared.key === 'json.duplicate-key' ? undefined : raw.trim().slice(0, 40));
       if (at.row !== undefined) p.row = at.row;
       return { at, enterprise: null, problems: [p] };
     }
