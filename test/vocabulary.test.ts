@@ -176,3 +176,52 @@ describe('inputReader', () => {
     expect(inputReader('honghu')(e, 0)).toBeUndefined();
   });
 });
+
+describe('the engine: a measure reading declared inputs', () => {
+  it('gets a result exactly for the years that give what it reads, whatever else is declared', async () => {
+    const { buildRuleSet } = await import('../src/engine/ruleset.js');
+    const { evaluate, DEFAULT_OPTIONS } = await import('../src/engine/evaluate.js');
+    const { param } = await import('../src/policies/define.js');
+    // eleven declared per-year inputs: more than the spare presence bits, so two share one
+    const decls: InputDecl[] = Array.from({ length: 11 }, (_, k) => ({ id: `extra${k}`, name: { zh: `额外${'甲乙丙丁戊己庚辛壬癸子'[k]}`, en: `extra ${k}` }, kind: 'money', perYear: true }));
+    expect(registerDeclaredInputs([...decls, { id: 'bench', name: { zh: '区标杆', en: 'bench' }, kind: 'list' }])).toEqual([]);
+    const seen: Array<[string, number]> = [];
+    const measure = (id: string, reads: object) => ({
+      id,
+      article: '第一条',
+      kind: 'cash-cap' as const,
+      title: { zh: id, en: id },
+      quote: '',
+      params: {},
+      applicationLag: 0,
+      reads,
+      evaluate(_e: Enterprise, year: number) {
+        seen.push([id, year]);
+        return { status: 'ineligible' as const, checks: [] };
+      },
+    });
+    const policy = {
+      id: 'x-district',
+      title: { zh: 'x', en: 'x' },
+      issuer: 'x',
+      issued: '2025-01-01',
+      seedFile: '',
+      validity: { from: param.date('2020-01-01', '第一条', ''), to: param.openDate(null, '第一条', '') },
+      measures: [measure('reads-extra0', { fields: ['extra0'] }), measure('reads-extra10', { fields: ['extra10'] }), measure('reads-bench', { lists: ['bench'] })],
+    };
+    const rs = buildRuleSet({}, [policy as never]);
+    const e = {
+      id: 'X',
+      tracks: ['ecommerce'],
+      // extra0 and extra10 share a presence bit: 2024 gives extra10 only, 2025 extra0 only
+      years: { 2023: { onlineRetailSales: 1n }, 2024: { extra10: 5n }, 2025: { extra0: 7n } },
+      lists: [{ list: 'bench', year: 2026 }],
+      projects: [],
+      priorAwards: [],
+      higherLevelFunding: [],
+    } as unknown as Enterprise;
+    const results = evaluate(e, rs, DEFAULT_OPTIONS).results.map((r) => [r.measure, r.year]);
+    expect(results.sort()).toEqual([['reads-bench', 2026], ['reads-extra0', 2025], ['reads-extra10', 2024]]);
+    expect(seen.sort()).toEqual(results);
+  });
+});

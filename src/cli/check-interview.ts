@@ -6,10 +6,10 @@
  * still change. An unknown answer stays unknown (the result stays `needs-data`), never zero.
  */
 import { DISTRICTS, resolveDistrict } from '../domain/districts.js';
-import { TRACKS, YEAR_FIELDS, type ListId, type ProjectType, type Track, type YearField } from '../domain/enterprise.js';
+import { TRACKS, type ProjectType, type Track } from '../domain/enterprise.js';
 import { parseEnterprise } from '../domain/input.js';
-import { inputName } from '../domain/vocabulary.js';
-import { LIST_LABELS, PROJECT_LABELS, YEAR_FIELD_LABELS, type Lang } from '../domain/labels.js';
+import { inputDef, inputName, readCategory } from '../domain/vocabulary.js';
+import { PROJECT_LABELS, type Lang } from '../domain/labels.js';
 import { formatYuan, parseAmount, type Fen } from '../domain/money.js';
 import { evaluate, inForce, type Evaluation, type RunOptions } from '../engine/evaluate.js';
 import { ceilingOf, type RuleSet } from '../engine/ruleset.js';
@@ -18,10 +18,10 @@ import { award, t as message } from '../render/messages.js';
 import { MAX_AMOUNT_TEXT } from '../domain/values.js';
 
 /** What a question asks for, and so how its answer is read. */
-export type AnswerKind = 'money' | 'boolean' | 'count' | 'years' | 'tracks' | 'district';
+export type AnswerKind = 'money' | 'boolean' | 'count' | 'category' | 'years' | 'tracks' | 'district';
 
 export interface Question {
-  /** Stable key: "years.2025.onlineRetailSales", "list:honghu", "tracks", … */
+  /** Stable key: "years.2025.onlineRetailSales", "inputs.aboveQuotaCategory", "list:honghu", "tracks", … */
   key: string;
   kind: AnswerKind;
   text: string;
@@ -159,24 +159,34 @@ export function openQuestions(s: InterviewState, rs: RuleSet, run: RunOptions, l
   return [...byKey.values()].sort((a, b) => (a.stake === b.stake ? rank.get(a.key)! - rank.get(b.key)! : a.stake > b.stake ? -1 : 1));
 }
 
-/** The question for a canonical path "years.2025.onlineRetailSales", or null for paths the interview does not ask. */
+/**
+ * The question for a canonical path of an input of the vocabulary (domain/vocabulary.ts): "years.2025.onlineRetailSales"
+ * for a yearly one, "inputs.aboveQuotaCategory" for one a policy file declares given once; null for paths the
+ * interview does not ask.
+ */
 function fieldQuestion(path: string, lang: Lang): { kind: AnswerKind; text: string } | null {
-  const m = /^years\.(\d{4})\.(\w+)$/.exec(path);
+  const m = /^(?:years\.(\d{4})|inputs)\.([\w-]+)$/.exec(path);
   if (!m) return null;
-  const field = m[2] as YearField;
-  const type = YEAR_FIELDS[field];
-  if (!type) return null;
-  const label = YEAR_FIELD_LABELS[field][lang];
+  const def = inputDef(m[2]!);
+  if (!def || def.store !== (m[1] ? 'year' : 'static')) return null;
+  const type = def.kind;
+  const label = def.name[lang];
   const year = m[1];
   if (lang === 'zh') {
-    if (type === 'money') return { kind: 'money', text: `${year} 年${label}是多少？（如 31亿、310000万、3,100,000,000）` };
-    if (type === 'boolean') return { kind: 'boolean', text: `${year} 年是否${label.replace(/^当年/, '')}？（是/否）` };
-    return { kind: 'count', text: `${year} 年${label}？（人数）` };
+    const when = year ? `${year} 年` : '';
+    if (type === 'money') return { kind: 'money', text: `${when}${label}是多少？（如 31亿、310000万、3,100,000,000）` };
+    if (type === 'boolean') return { kind: 'boolean', text: `${when}是否${label.replace(/^当年/, '')}？（是/否）` };
+    if (type === 'category') return { kind: 'category', text: `${when}${label}是哪一类？（${def.values!.map((v) => v.zh).join('、')}）` };
+    if (type === 'count') return { kind: 'count', text: `${when}${label}？（${def.builtIn ? '人数' : '填整数'}）` };
+    return null;
   }
   const Label = label[0]!.toUpperCase() + label.slice(1);
-  if (type === 'money') return { kind: 'money', text: `${Label} in ${year}? (e.g. 31亿, 310000万, 3,100,000,000)` };
-  if (type === 'boolean') return { kind: 'boolean', text: `In ${year}: ${label}? (y/n)` };
-  return { kind: 'count', text: `${Label} in ${year}? (a number)` };
+  const inYear = year ? ` in ${year}` : '';
+  if (type === 'money') return { kind: 'money', text: `${Label}${inYear}? (e.g. 31亿, 310000万, 3,100,000,000)` };
+  if (type === 'boolean') return { kind: 'boolean', text: year ? `In ${year}: ${label}? (y/n)` : `${Label}? (y/n)` };
+  if (type === 'category') return { kind: 'category', text: `${Label}${inYear}? (one of: ${def.values!.map((v) => v.en).join(', ')})` };
+  if (type === 'count') return { kind: 'count', text: `${Label}${inYear}? (a number)` };
+  return null;
 }
 
 export type Answer = { ok: true; unknown: boolean; value?: unknown } | { ok: false; error: string };
@@ -205,6 +215,13 @@ export function readAnswer(q: Question, text: string, lang: Lang, s: InterviewSt
       if (/^(是|对|有|y|yes|true|1)$/i.test(t)) return { ok: true, unknown: false, value: true };
       if (/^(否|不是|没有|无|n|no|false|0)$/i.test(t)) return { ok: true, unknown: false, value: false };
       return { ok: false, error: zh ? '请回答 是 或 否（y/n）' : 'answer yes or no (y/n)' };
+    }
+    case 'category': {
+      const def = inputDef(q.key.replace(/^.*\./, ''));
+      const r = def ? readCategory(t, def) : null;
+      if (r?.ok) return { ok: true, unknown: false, value: r.value };
+      const values = (def?.values ?? []).map((v) => (zh ? v.zh : v.en));
+      return { ok: false, error: zh ? `请填写以下之一：${values.join('、')}` : `give one of: ${values.join(', ')}` };
     }
     case 'count': {
       if (/^\d{1,6}$/.test(t)) return { ok: true, unknown: false, value: Number(t) };
@@ -256,7 +273,7 @@ export function applyAnswer(s: InterviewState, q: Question, a: Answer & { ok: tr
   const list = /^list:([^:]+)(?::(\w[\w-]*))?$/.exec(q.key);
   if (list) {
     const entries = (raw['lists'] as unknown[] | undefined) ?? [];
-    for (const year of a.value as number[]) entries.push({ list: list[1] as ListId, year, ...(list[2] ? { track: list[2] } : {}) });
+    for (const year of a.value as number[]) entries.push({ list: list[1], year, ...(list[2] ? { track: list[2] } : {}) });
     raw['lists'] = entries;
     return;
   }
@@ -267,7 +284,13 @@ export function applyAnswer(s: InterviewState, q: Question, a: Answer & { ok: tr
     raw['projects'] = entries;
     return;
   }
-  const [, year, field] = /^years\.(\d{4})\.(\w+)$/.exec(q.key)!;
+  const once = /^inputs\.([\w-]+)$/.exec(q.key);
+  if (once) {
+    const inputs = ((raw['inputs'] as Record<string, unknown> | undefined) ??= {});
+    (raw['inputs'] = inputs)[once[1]!] = a.value;
+    return;
+  }
+  const [, year, field] = /^years\.(\d{4})\.([\w-]+)$/.exec(q.key)!;
   const years = ((raw['years'] as Record<string, Record<string, unknown>> | undefined) ??= {});
   (raw['years'] = years)[year!] = { ...(years[year!] ?? {}), [field!]: a.value };
 }

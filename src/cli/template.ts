@@ -1,10 +1,13 @@
 /**
  * gz-awards template [--lang zh|en] [--years 2023-2027]: an input CSV with every column the reader accepts
  * (generated from the one alias table of io/columns.ts, so the template cannot drift from the reader) and a
- * sample row, for an analyst to fill in with Excel.
+ * sample row, for an analyst to fill in with Excel. The inputs policy files declare (domain/vocabulary.ts) come after
+ * the built-in ones of their kind: yearly inputs after the yearly fields, lists after the lists, inputs given once
+ * at the end.
  */
 import { z } from 'zod';
-import { LIST_IDS, PROJECT_TYPES, YEAR_FIELDS, type YearField } from '../domain/enterprise.js';
+import type { ProjectType } from '../domain/enterprise.js';
+import { inputsOf } from '../domain/vocabulary.js';
 import { FIXED_COLUMNS, headerOf, type Column } from '../io/columns.js';
 import { csvLine, UTF8_BOM } from '../render/csv.js';
 import { EXIT, parseYears, writeOut } from './common.js';
@@ -25,7 +28,7 @@ export async function template(raw: unknown): Promise<number> {
   for (const c of [...fixed('id'), ...fixed('name'), ...fixed('district'), ...fixed('tracks')]) {
     cols.push([c, { id: SAMPLE_ID, name: zh ? '广州天河示例电子商务有限公司' : 'Tianhe Sample E-commerce Co., Ltd.', district: zh ? '天河区' : 'Tianhe', tracks: zh ? '电子商务；直播电商' : 'ecommerce;livestream' }[c.kind as 'id'] ?? '']);
   }
-  for (const field of Object.keys(YEAR_FIELDS) as YearField[]) {
+  for (const { id: field } of inputsOf('year')) {
     for (const year of years) {
       let sample = '';
       if (field === 'onlineRetailSales') sample = SAMPLE_SALES[year] ?? '';
@@ -33,9 +36,10 @@ export async function template(raw: unknown): Promise<number> {
       cols.push([{ kind: 'year', field, year }, sample]);
     }
   }
-  for (const list of LIST_IDS) cols.push([{ kind: 'list', list }, list === 'honghu' || list === 'high-tech' ? '2025' : '']);
-  for (const type of PROJECT_TYPES) cols.push([{ kind: 'project', type }, '']);
+  for (const { id: list } of inputsOf('list')) cols.push([{ kind: 'list', list }, list === 'honghu' || list === 'high-tech' ? '2025' : '']);
+  for (const { id } of inputsOf('project')) cols.push([{ kind: 'project', type: id as ProjectType }, '']);
   for (const kind of ['capital', 'prior', 'funding']) for (const c of fixed(kind)) cols.push([c, '']);
+  for (const { id } of inputsOf('static')) cols.push([{ kind: 'input', id }, '']);
   await writeOut(UTF8_BOM + csvLine(cols.map(([c]) => headerOf(c, o.lang))) + csvLine(cols.map(([, v]) => v)));
   return EXIT.ok;
 }

@@ -3,10 +3,11 @@
  * name the JSON path, what was expected and what was found.
  */
 import { z } from 'zod';
-import { LIST_IDS, PROJECT_TYPES, TRACKS, YEAR_FIELDS, type Enterprise, type YearData } from './enterprise.js';
+import { PROJECT_TYPES, TRACKS, type Enterprise, type YearData } from './enterprise.js';
 import type { Unit } from './money.js';
 import { error, warning, type Problem } from './problem.js';
 import { readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from './values.js';
+import { inputsOf, readCategory, vocabularyVersion, type InputDef } from './vocabulary.js';
 
 export interface InputOptions {
   /** Accept an id with a wrong check character, with a warning. */
@@ -41,9 +42,20 @@ const year = fromRead(readYear);
 /** An amount; a bare number is in `unit` (--unit), one with its own unit ("31亿") in that. */
 const moneyIn = (unit: Unit) => optional(fromRead((v) => readMoney(v, unit)));
 type Money = ReturnType<typeof moneyIn>;
+/** The reader of one value of an input (the vocabulary's kinds; a list is read as lists' entries, not here). */
+function valueSchema(def: InputDef, money: Money): Money {
+  if (def.kind === 'money') return money;
+  if (def.kind === 'boolean') return bool as unknown as Money;
+  if (def.kind === 'count') return count as unknown as Money;
+  return optional(fromRead((v) => readCategory(v, def))) as unknown as Money;
+}
+/** A year's figures: every per-year input of the vocabulary, the built-in fields first. */
 function yearSchemaIn(money: Money) {
-  const readers = { money, boolean: bool, count } as const;
-  return z.object(Object.fromEntries(Object.entries(YEAR_FIELDS).map(([k, kind]) => [k, readers[kind]])) as Record<keyof YearData, Money>);
+  return z.object(Object.fromEntries(inputsOf('year').map((d) => [d.id, valueSchema(d, money)])) as Record<keyof YearData, Money>);
+}
+/** The inputs given once (declared by policy files), each optional. */
+function inputsSchemaIn(money: Money) {
+  return z.object(Object.fromEntries(inputsOf('static').map((d) => [d.id, valueSchema(d, money)])) as Record<string, Money>);
 }
 
 const tracks = z.preprocess(
@@ -51,12 +63,14 @@ const tracks = z.preprocess(
   z.array(z.enum(TRACKS)).min(1),
 );
 
-const listEntry = z.object({
-  list: z.enum(LIST_IDS),
-  year,
-  track: z.enum(['ecommerce', 'livestream']).optional(),
-  firstTime: z.boolean().optional(),
-});
+/** A list entry: the built-in lists and those declared (the vocabulary's lists). */
+const listEntryOf = () =>
+  z.object({
+    list: z.enum(inputsOf('list').map((d) => d.id) as [string, ...string[]]),
+    year,
+    track: z.enum(['ecommerce', 'livestream']).optional(),
+    firstTime: z.boolean().optional(),
+  });
 
 const project = z.object({ type: z.enum(PROJECT_TYPES), year });
 
@@ -68,13 +82,14 @@ const registeredCapitalIn = (money: Money) =>
     fullyPaidOn: optional(fromRead(readDate)),
   });
 
-/** The amount, year and capital schemas of a unit, built once. */
-const BY_UNIT = new Map<Unit, { money: Money; year: ReturnType<typeof yearSchemaIn>; capital: ReturnType<typeof registeredCapitalIn> }>();
+/** The amount, year and capital schemas of a unit, built once (again when a declaration extends the vocabulary). */
+const BY_UNIT = new Map<string, { money: Money; year: ReturnType<typeof yearSchemaIn>; inputs: ReturnType<typeof inputsSchemaIn>; capital: ReturnType<typeof registeredCapitalIn> }>();
 function unitSchemas(unit: Unit) {
-  let s = BY_UNIT.get(unit);
+  const key = `${unit}|${vocabularyVersion()}`;
+  let s = BY_UNIT.get(key);
   if (!s) {
     const money = moneyIn(unit);
-    BY_UNIT.set(unit, (s = { money, year: yearSchemaIn(money), capital: registeredCapitalIn(money) }));
+    BY_UNIT.set(key, (s = { money, year: yearSchemaIn(money), inputs: inputsSchemaIn(money), capital: registeredCapitalIn(money) }));
   }
   return s;
 }
@@ -90,7 +105,8 @@ function buildSchema(o: InputOptions) {
     district: optional(fromRead(readDistrict)),
     tracks: tracks.optional(),
     years: z.record(z.string(), byUnit.year).optional(),
-    lists: z.array(listEntry).optional(),
+    inputs: byUnit.inputs.optional(),
+    lists: z.array(listEntryOf()).optional(),
     projects: z.array(project).optional(),
     registeredCapital: byUnit.capital.optional(),
     priorAwards: z.array(z.object({ measure: measureName, year, tier: z.number().int().min(1).max(5).optional() })).optional(),
@@ -101,15 +117,21 @@ function buildSchema(o: InputOptions) {
 const schemas = new Map<string, ReturnType<typeof buildSchema>>();
 const knownSchemas = new WeakMap<ReadonlySet<string>, Map<string, ReturnType<typeof buildSchema>>>();
 
-/** The keys each object of the contract may have, for reporting unknown fields. */
-const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
-  '': new Set(['id', 'name', 'district', 'tracks', 'years', 'lists', 'projects', 'registeredCapital', 'priorAwards', 'higherLevelFunding']),
-  year: new Set(Object.keys(YEAR_FIELDS)),
-  lists: new Set(['list', 'year', 'track', 'firstTime']),
-  projects: new Set(['type', 'year']),
-  registeredCapital: new Set(['amount', 'firstInstallment', 'registeredOn', 'fullyPaidOn']),
-  priorAwards: new Set(['measure', 'year', 'tier']),
-};
+/** The keys each object of the contract may have, for reporting unknown fields (the vocabulary's, as it is now). */
+let knownKeys: { version: number; keys: Record<string, ReadonlySet<string>> } | null = null;
+function knownKeysNow(): Record<string, ReadonlySet<string>> {
+  if (knownKeys?.version === vocabularyVersion()) return knownKeys.keys;
+  const keys = {
+    '': new Set(['id', 'name', 'district', 'tracks', 'years', 'inputs', 'lists', 'projects', 'registeredCapital', 'priorAwards', 'higherLevelFunding']),
+    year: new Set(inputsOf('year').map((d) => d.id)),
+    inputs: new Set(inputsOf('static').map((d) => d.id)),
+    lists: new Set(['list', 'year', 'track', 'firstTime']),
+    projects: new Set(['type', 'year']),
+    registeredCapital: new Set(['amount', 'firstInstallment', 'registeredOn', 'fullyPaidOn']),
+    priorAwards: new Set(['measure', 'year', 'tier']),
+  };
+  return (knownKeys = { version: vocabularyVersion(), keys }).keys;
+}
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Reads one enterprise of canonical JSON. Never throws on bad input. */
@@ -122,7 +144,7 @@ export function parseEnterprise(raw: unknown, o: InputOptions = {}): { enterpris
   if (problems.length) return { enterprise: null, problems }; // never hand such an object to anything else
   unknownKeys(raw as Record<string, unknown>, o.strict ? 'error' : 'warning', problems);
 
-  const key = `${!!o.lenientId}|${o.unit ?? '元'}`;
+  const key = `${!!o.lenientId}|${o.unit ?? '元'}|${vocabularyVersion()}`;
   // one schema per option set; the known-measure names are one shared set, so schemas are kept per set
   const cache = o.knownMeasures ? (knownSchemas.get(o.knownMeasures) ?? knownSchemas.set(o.knownMeasures, new Map()).get(o.knownMeasures)!) : schemas;
   let schema = cache.get(key);
@@ -144,6 +166,8 @@ export function parseEnterprise(raw: unknown, o: InputOptions = {}): { enterpris
     for (const [k, v] of Object.entries(data)) if (v !== undefined) (clean as Record<string, unknown>)[k] = v;
     years[Number(y)] = clean;
   }
+  let inputs: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(d.inputs ?? {})) if (v !== undefined) (inputs ??= {})[k] = v;
   const enterprise: Enterprise = {
     id: d.id,
     ...(d.name !== undefined ? { name: d.name } : {}),
@@ -152,6 +176,7 @@ export function parseEnterprise(raw: unknown, o: InputOptions = {}): { enterpris
     years,
     lists: (d.lists ?? []).map((l) => ({ list: l.list, year: l.year, ...(l.track ? { track: l.track } : {}), ...(l.firstTime !== undefined ? { firstTime: l.firstTime } : {}) })),
     projects: d.projects ?? [],
+    ...(inputs ? { inputs } : {}),
     ...(d.registeredCapital ? { registeredCapital: stripUndefined(d.registeredCapital) } : {}),
     priorAwards: (d.priorAwards ?? []).map((p) => ({ measure: p.measure, year: p.year, ...(p.tier !== undefined ? { tier: p.tier } : {}) })),
     higherLevelFunding: d.higherLevelFunding ?? [],
@@ -208,7 +233,9 @@ function unknownKeys(raw: Record<string, unknown>, severity: 'error' | 'warning'
       if (!known.has(k) && !FORBIDDEN.has(k)) out.push({ severity, path: prefix ? `${prefix}.${k}` : k, expected: { key: 'unknown-field', args: { field: k } } });
     }
   };
+  const KNOWN_KEYS = knownKeysNow();
   report(raw, KNOWN_KEYS['']!, '');
+  report(raw['inputs'], KNOWN_KEYS['inputs']!, 'inputs');
   if (raw['years'] && typeof raw['years'] === 'object') {
     for (const [y, data] of Object.entries(raw['years'] as object)) {
       const r = readYear(y);

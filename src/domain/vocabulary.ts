@@ -60,6 +60,8 @@ export interface InputDef {
   readonly header: Label;
   /** Every header read as this input, the template's included (yearly inputs: without the year). */
   readonly headers: readonly string[];
+  /** The headers among them written as offices write them (the declaration's aliases): suggested for near misses. */
+  readonly aliases: readonly string[];
   readonly values?: readonly CategoryValue[];
   readonly builtIn: boolean;
 }
@@ -178,6 +180,7 @@ for (const field of Object.keys(YEAR_FIELDS) as YearField[]) {
     source: 'built-in',
     header: { zh: l.zh, en: l.snake },
     headers: [l.snake, l.zh, l.en, field, ...YEAR_FIELD_ALIASES[field]],
+    aliases: YEAR_FIELD_ALIASES[field],
     builtIn: true,
   });
 }
@@ -192,6 +195,7 @@ for (const list of LIST_IDS) {
     source: 'built-in',
     header: { zh: `名单_${short}`, en: `list_${list}` },
     headers: [`list_${list}`, `list_${list.replace(/-/g, '_')}`, `名单_${short}`, `${short}名单`],
+    aliases: [],
     builtIn: true,
   });
 }
@@ -205,6 +209,7 @@ for (const type of PROJECT_TYPES) {
     source: 'built-in',
     header: { zh: `项目_${PROJECT_HEADER_ZH[type]}`, en: `project_${type}` },
     headers: [`project_${type}`, `project_${type.replace(/-/g, '_')}`, `项目_${PROJECT_HEADER_ZH[type]}`],
+    aliases: [],
     builtIn: true,
   });
 }
@@ -328,7 +333,8 @@ function commit(staged: readonly Staged[]): void {
     }
     const old = BY_ID.get(def.id)!;
     const headers = [...old.headers, ...def.headers.filter((h) => !old.headers.some((o) => fieldKey(o) === fieldKey(h)))];
-    const merged: InputDef = { ...old, headers };
+    const aliases = [...old.aliases, ...def.aliases.filter((h) => !old.headers.some((o) => fieldKey(o) === fieldKey(h)))];
+    const merged: InputDef = { ...old, headers, aliases };
     BY_ID.set(def.id, merged);
     ORDER = ORDER.map((d) => (d.id === def.id ? merged : d));
     for (const h of headers) if (!BY_HEADER.has(fieldKey(h))) BY_HEADER.set(fieldKey(h), def.id);
@@ -399,6 +405,7 @@ function checkDecl(decl: InputDecl, source: string, taken: Map<string, string>):
     }
   }
   const headers: string[] = [];
+  const aliases: string[] = [];
   const seen = new Set<string>();
   for (const [h, path] of named) {
     const key = fieldKey(h);
@@ -419,10 +426,11 @@ function checkDecl(decl: InputDecl, source: string, taken: Map<string, string>):
       continue;
     }
     headers.push(h);
+    if (path.startsWith('aliases')) aliases.push(h);
   }
   if (problems.length) return problems;
   for (const h of headers) taken.set(fieldKey(h), id);
-  const def: InputDef = { id, name: { zh: d.name!.zh.trim(), en: d.name!.en.trim() }, kind, perYear, store, source, header, headers, ...(values ? { values } : {}), builtIn: false };
+  const def: InputDef = { id, name: { zh: d.name!.zh.trim(), en: d.name!.en.trim() }, kind, perYear, store, source, header, headers, aliases, ...(values ? { values } : {}), builtIn: false };
   return { def, existing: !!old };
 }
 

@@ -10,87 +10,63 @@
  *   prior_awards = "scale-tier@2025:1; qilin@2024"   已获奖励
  *   higher_level_funding = "gz-2024-cross-border/brand-overseas@2025"   已获国家省级资金
  */
-import { LIST_IDS, PROJECT_TYPES, YEAR_FIELDS, type ListId, type ProjectType, type YearField } from '../domain/enterprise.js';
-import { YEAR_FIELD_LABELS } from '../domain/labels.js';
+import type { ProjectType } from '../domain/enterprise.js';
 import type { Unit } from '../domain/money.js';
 import { MAX_YEAR, MIN_YEAR } from '../domain/values.js';
+import { allInputs, fieldKey, fold, inputDef, LIST_HEADER_ZH, PROJECT_HEADER_ZH, STRUCTURAL_HEADERS, vocabularyVersion } from '../domain/vocabulary.js';
 
+export { fieldKey, LIST_HEADER_ZH, PROJECT_HEADER_ZH };
+
+/**
+ * A column: the enterprise's own (id, name, …), a yearly input in a year (a built-in field or a per-year input a
+ * policy file declares, domain/vocabulary.ts), a list (built-in or declared), a 2019 project type, or a
+ * declared input given once (`input`).
+ */
 export type Column =
   | { kind: 'id' | 'name' | 'district' | 'tracks' | 'prior' | 'funding' }
   | { kind: 'capital'; key: 'amount' | 'firstInstallment' | 'registeredOn' | 'fullyPaidOn' }
-  | { kind: 'year'; field: YearField; year: number }
-  | { kind: 'list'; list: ListId }
-  | { kind: 'project'; type: ProjectType };
+  | { kind: 'year'; field: string; year: number }
+  | { kind: 'list'; list: string }
+  | { kind: 'project'; type: ProjectType }
+  | { kind: 'input'; id: string };
 
-/** Short Chinese names of lists, as headers "名单_<name>". */
-export const LIST_HEADER_ZH: Record<ListId, string> = {
-  honghu: '鸿鹄',
-  qilin: '麒麟',
-  kunpeng: '鲲鹏',
-  'brand-overseas': '品牌出海',
-  'ecommerce-park': '电商园区',
-  'livestream-park': '直播园区',
-  'gz-hq': '总部企业',
-  'high-tech': '高新技术企业',
-  'gz-demo-enterprise': '示范企业',
-  'gz-demo-base-tenant': '示范基地',
-  'cross-border-park-tenant': '跨境园区',
-  'rural-demo': '农村示范企业',
-  'top50-hq': '50强总部',
-  'payment-license': '支付牌照',
-  'overseas-warehouse': '海外仓',
-  'gz-demo-base': '示范基地运营',
-  'cross-border-park': '跨境园区运营',
-  'hq-relocated-listed': '迁入上市总部',
-  'cb-newly-introduced': '新引进跨境电商',
-  'cb-demo-enterprise': '跨境示范企业',
-  'cb-demo-park': '跨境示范园区',
-  'vertical-benchmark': '垂直类标杆企业',
-  'ecommerce-park-tenant': '入驻电商园区',
-  'ecommerce-hq': '电商总部企业',
-  'software-enterprise': '软件企业',
-  'advanced-tech-service': '技术先进型服务企业',
-  'gd-well-known-hq': '知名电商总部',
-};
-
-export const PROJECT_HEADER_ZH: Record<ProjectType, string> = {
-  platform: '平台',
-  'professional-market': '专业市场',
-  'self-service-terminal': '自助终端',
-  'industrial-ecommerce': '工业电商',
-  'rural-warehouse': '农村公共仓',
-  'exhibition': '会展活动',
-  'manufacturing-digital': '制造业数字化',
-  'standard': '标准制修订',
-  'going-global': '走出去',
-};
+const structural = (key: string): Column => (key.startsWith('capital.') ? { kind: 'capital', key: key.slice(8) as 'amount' } : { kind: key as 'id' });
 
 /** Fixed columns: [kind-or-key, English header, Chinese header, other accepted spellings]. */
-export const FIXED_COLUMNS: ReadonlyArray<[Column, string, string, string[]]> = [
-  [{ kind: 'id' }, 'id', '统一社会信用代码', ['信用代码', 'uscc', '社会信用代码']],
-  [{ kind: 'name' }, 'name', '企业名称', ['名称', '企业']],
-  [{ kind: 'district' }, 'district', '所属区', ['区', '辖区', '区域']],
-  [{ kind: 'tracks' }, 'tracks', '业务类型', ['业务']],
-  [{ kind: 'capital', key: 'amount' }, 'registered_capital', '注册资本', []],
-  [{ kind: 'capital', key: 'firstInstallment' }, 'first_installment', '首期缴付', ['首期出资']],
-  [{ kind: 'capital', key: 'registeredOn' }, 'registered_on', '注册日期', ['成立日期']],
-  [{ kind: 'capital', key: 'fullyPaidOn' }, 'fully_paid_on', '缴足日期', []],
-  [{ kind: 'prior' }, 'prior_awards', '已获奖励', []],
-  [{ kind: 'funding' }, 'higher_level_funding', '已获国家省级资金', ['已获上级资金']],
-];
+export const FIXED_COLUMNS: ReadonlyArray<[Column, string, string, string[]]> = STRUCTURAL_HEADERS.map(([key, en, zh, more]) => [structural(key), en, zh, [...more]]);
 
 const norm = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-const LOOKUP = new Map<string, Column>();
-for (const [col, en, zh, more] of FIXED_COLUMNS) for (const h of [en, zh, ...more]) LOOKUP.set(norm(h), col);
-for (const list of LIST_IDS) {
-  const col: Column = { kind: 'list', list };
-  for (const h of [`list_${list}`, `list_${list.replace(/-/g, '_')}`, `名单_${LIST_HEADER_ZH[list]}`, `${LIST_HEADER_ZH[list]}名单`]) LOOKUP.set(norm(h), col);
+/** The headers' index, made from the vocabulary and made again when a declaration extends it. */
+interface Index {
+  version: number;
+  /** Whole headers (fixed columns, lists, projects, once-only inputs) by norm. */
+  lookup: Map<string, Column>;
+  /** The same by fieldKey. */
+  fixedByKey: Map<string, Column>;
+  /** Yearly inputs by the fieldKey of their headers without the year. */
+  fieldByKey: Map<string, string>;
 }
-for (const type of PROJECT_TYPES) {
-  const col: Column = { kind: 'project', type };
-  for (const h of [`project_${type}`, `project_${type.replace(/-/g, '_')}`, `项目_${PROJECT_HEADER_ZH[type]}`]) LOOKUP.set(norm(h), col);
+let index: Index | null = null;
+
+function headerIndex(): Index {
+  if (index && index.version === vocabularyVersion()) return index;
+  const lookup = new Map<string, Column>();
+  const fieldByKey = new Map<string, string>();
+  for (const [col, en, zh, more] of FIXED_COLUMNS) for (const h of [en, zh, ...more]) lookup.set(norm(h), col);
+  for (const d of allInputs()) {
+    if (d.store === 'year') {
+      for (const h of d.headers) if (!fieldByKey.has(fieldKey(h))) fieldByKey.set(fieldKey(h), d.id);
+      continue;
+    }
+    const col: Column = d.store === 'list' ? { kind: 'list', list: d.id } : d.store === 'project' ? { kind: 'project', type: d.id as ProjectType } : { kind: 'input', id: d.id };
+    for (const h of d.headers) if (!lookup.has(norm(h))) lookup.set(norm(h), col);
+  }
+  const fixedByKey = new Map<string, Column>();
+  for (const [h, col] of lookup) fixedByKey.set(fieldKey(h), col);
+  return (index = { version: vocabularyVersion(), lookup, fixedByKey, fieldByKey });
 }
+
 /** The column a header names, or null (see readHeader). */
 export function columnOf(header: string): Column | null {
   return readHeader(header).column;
@@ -100,32 +76,19 @@ export function columnOf(header: string): Column | null {
 export function headerOf(col: Column, lang: 'zh' | 'en'): string {
   switch (col.kind) {
     case 'year':
-      return lang === 'zh' ? `${YEAR_FIELD_LABELS[col.field].zh}_${col.year}` : `${YEAR_FIELD_LABELS[col.field].snake}_${col.year}`;
+      return `${inputDef(col.field)?.header[lang] ?? col.field}_${col.year}`;
     case 'list':
-      return lang === 'zh' ? `名单_${LIST_HEADER_ZH[col.list]}` : `list_${col.list}`;
+      return inputDef(col.list)?.header[lang] ?? `list_${col.list}`;
     case 'project':
-      return lang === 'zh' ? `项目_${PROJECT_HEADER_ZH[col.type]}` : `project_${col.type}`;
+      return inputDef(col.type)?.header[lang] ?? `project_${col.type}`;
+    case 'input':
+      return inputDef(col.id)?.header[lang] ?? col.id;
     default: {
       const row = FIXED_COLUMNS.find(([c]) => c.kind === col.kind && (c.kind !== 'capital' || (col.kind === 'capital' && c.key === col.key)));
       return row ? (lang === 'zh' ? row[2] : row[1]) : col.kind;
     }
   }
 }
-
-/** Aliases of the yearly fields as offices write them, besides the template's Chinese and English headers. */
-const YEAR_FIELD_ALIASES: Record<YearField, string[]> = {
-  onlineRetailSales: ['网上零售额', '网络零售额', '实物商品网络零售额', 'online retail', 'retail sales'],
-  nbsDirectReporting: ['联网直报', '纳入联网直报', '国家统计局联网直报'],
-  newlyAboveQuota: ['新增限额以上企业', '新增限上企业', '当年新增限上企业'],
-  brandPromotionExpense: ['品牌出海推广费', '品牌推广费用', '品牌推广费', '推广费用'],
-  bondedZoneRent: ['特殊监管区域租金', '监管区域租金', '租金'],
-  highSalaryStaff: ['电商人才数', '高薪人才数', '年薪30万以上人才数'],
-  rdExpensed: ['研发费用费用化', '费用化研发费用', '研发费用化'],
-  rdCapitalized: ['研发费用资本化', '资本化研发费用', '研发费用形成无形资产'],
-  newListing: ['新上市挂牌发债', '上市挂牌发债'],
-  staffEducationExpense: ['职工教育经费', '教育经费'],
-  crossBorderRetailExport: ['跨境零售出口', '跨境电商出口'],
-};
 
 /** What a header says: its column, the unit written in it, and whether it named a year outside 2000–2100. */
 export interface HeaderReading {
@@ -135,10 +98,6 @@ export interface HeaderReading {
   yearOutOfRange?: number;
 }
 
-/** Unicode compatibility form (full-width brackets, colons, digits → ASCII), lower case. */
-const fold = (s: string) => s.normalize('NFKC').replace(/^\uFEFF/, '').trim().toLowerCase();
-/** The key a field's words are compared by: no spaces, separators or brackets. */
-export const fieldKey = (s: string) => fold(s).replace(/[\s_\-–—.,，、:：;；/\\()（）[\]【】{}<>《》"'“”‘’]+/g, '');
 
 const UNIT_WORDS: Record<string, Unit> = { 元: '元', 万元: '万元', 万: '万元', 亿元: '亿元', 亿: '亿元', 萬元: '万元', 億元: '亿元' };
 /** A unit in brackets, "(万元)", or after 单位, "单位：万元" (after NFKC folding). */
@@ -150,13 +109,6 @@ export function unitIn(text: string): Unit | undefined {
   return m ? UNIT_WORDS[m[1] ?? m[2]!] : undefined;
 }
 
-const FIELD_BY_KEY = new Map<string, YearField>();
-for (const field of Object.keys(YEAR_FIELDS) as YearField[]) {
-  const l = YEAR_FIELD_LABELS[field];
-  for (const h of [l.snake, l.zh, l.en, field, ...YEAR_FIELD_ALIASES[field]]) FIELD_BY_KEY.set(fieldKey(h), field);
-}
-const FIXED_BY_KEY = new Map<string, Column>();
-for (const [h, col] of LOOKUP) FIXED_BY_KEY.set(fieldKey(h), col);
 
 /** A four-digit year standing on its own (not inside a longer number), with 年 or 年度 after it. */
 const YEAR_IN_HEADER = /(?<!\d)(\d{4})(?!\d)\s*(?:年度|年)?/g;
@@ -165,13 +117,14 @@ const YEAR_IN_HEADER = /(?<!\d)(\d{4})(?!\d)\s*(?:年度|年)?/g;
 export function readHeader(header: string): HeaderReading {
   const unit = unitIn(header);
   const bare = fold(header).replace(new RegExp(UNIT_IN_HEADER.source, 'g'), '');
-  const fixed = LOOKUP.get(norm(bare)) ?? FIXED_BY_KEY.get(fieldKey(bare));
+  const ix = headerIndex();
+  const fixed = ix.lookup.get(norm(bare)) ?? ix.fixedByKey.get(fieldKey(bare));
   if (fixed) return { column: fixed, ...(unit ? { unit } : {}) };
   const years = [...bare.matchAll(YEAR_IN_HEADER)];
   if (years.length !== 1) return { column: null, ...(unit ? { unit } : {}) };
   const year = Number(years[0]![1]);
   // "2025年网上零售额" without its 年; "2025 年薪30万元以上…" keeps it (年薪 is the field's word)
-  const field = FIELD_BY_KEY.get(fieldKey(bare.replace(years[0]![0], ' '))) ?? FIELD_BY_KEY.get(fieldKey(bare.replace(years[0]![1]!, ' ')));
+  const field = ix.fieldByKey.get(fieldKey(bare.replace(years[0]![0], ' '))) ?? ix.fieldByKey.get(fieldKey(bare.replace(years[0]![1]!, ' ')));
   if (!field) return { column: null, ...(unit ? { unit } : {}) };
   if (year < MIN_YEAR || year > MAX_YEAR) return { column: null, yearOutOfRange: year };
   return { column: { kind: 'year', field, year }, ...(unit ? { unit } : {}) };
@@ -189,15 +142,21 @@ const KEY_WORDS = ['零售额', '租金', '研发', '推广', '信用代码', '�
 /** Every header the reader knows, as suggestions: [key, header shown]. Yearly fields are shown with the year. */
 function suggestions(year: number | null, lang: 'zh' | 'en'): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (const field of Object.keys(YEAR_FIELDS) as YearField[]) {
-    const l = YEAR_FIELD_LABELS[field];
-    const shown = (h: string) => (year ? `${h}_${year}` : `${h}_YYYY`);
-    out.push([fieldKey(l.zh), shown(lang === 'zh' ? l.zh : l.snake)], [fieldKey(l.snake), shown(l.snake)]);
-    for (const a of YEAR_FIELD_ALIASES[field]) out.push([fieldKey(a), shown(lang === 'zh' ? l.zh : l.snake)]);
+  const inputs = allInputs();
+  const shown = (h: string) => (year ? `${h}_${year}` : `${h}_YYYY`);
+  for (const d of inputs) {
+    if (d.store !== 'year') continue;
+    out.push([fieldKey(d.header.zh), shown(lang === 'zh' ? d.header.zh : d.header.en)], [fieldKey(d.header.en), shown(d.header.en)]);
+    for (const a of d.aliases) out.push([fieldKey(a), shown(lang === 'zh' ? d.header.zh : d.header.en)]);
   }
   for (const [col, en, zh, more] of FIXED_COLUMNS) for (const h of [en, zh, ...more]) out.push([fieldKey(h), headerOf(col, lang === 'zh' && /[^\x00-\x7f]/.test(h) ? 'zh' : 'en')]);
-  for (const list of LIST_IDS) out.push([fieldKey(`名单_${LIST_HEADER_ZH[list]}`), `名单_${LIST_HEADER_ZH[list]}`], [fieldKey(`list_${list}`), `list_${list}`]);
-  for (const type of PROJECT_TYPES) out.push([fieldKey(`项目_${PROJECT_HEADER_ZH[type]}`), `项目_${PROJECT_HEADER_ZH[type]}`], [fieldKey(`project_${type}`), `project_${type}`]);
+  for (const store of ['list', 'project', 'static'] as const) {
+    for (const d of inputs) {
+      if (d.store !== store) continue;
+      out.push([fieldKey(d.header.zh), d.header.zh], [fieldKey(d.header.en), d.header.en]);
+      for (const a of d.aliases) out.push([fieldKey(a), lang === 'zh' ? d.header.zh : d.header.en]);
+    }
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@ import { smallUnitsToFen, wholeUnitsToFen, wholeUnitsWithin, type Unit } from '.
 import { error, warning, type Problem } from '../domain/problem.js';
 import { MAX_YEAR, MIN_YEAR, readBool, readCount, readDate, readDistrict, readId, readMoney, readYear, type Read } from '../domain/values.js';
 import { YEAR_FIELDS } from '../domain/enterprise.js';
+import { declaredYearInputs, inputDef, readCategory, readInputValue, type InputKind } from '../domain/vocabulary.js';
 import { closestHeaders, readHeader, type Column } from './columns.js';
 
 export interface RowOptions {
@@ -28,9 +29,14 @@ export interface ColumnPlan {
   units: Array<Unit | null>;
   /** The cell separator of the file: ",", ";" or a tab. */
   delimiter: string;
-  /** The years of the yearly columns, ascending, and per column its slot (year index × fields + field), or −1. */
+  /** The years of the yearly columns, ascending, and per column its slot (year index × width + field), or −1. */
   years: number[];
   slots: number[];
+  /**
+   * The declared per-year inputs (domain/vocabulary.ts) the columns give, in their slot order after the built-in
+   * fields: a year's slots are the built-in fields, then these (width: FIELDS.length + extras.length).
+   */
+  extras: string[];
   /** Problems of the header row: unknown columns (warnings unless strict), duplicates (errors). */
   problems: Problem[];
 }
@@ -54,7 +60,7 @@ export function planColumns(headers: string[], strictOrOptions: boolean | PlanOp
   const delimiter = o.delimiter ?? ',';
   if (headers.length > MAX_COLUMNS) {
     problems.push(error('', 'too-many-columns', { found: headers.length, max: MAX_COLUMNS }));
-    return { headers: [], columns: [], units: [], delimiter, years: [], slots: [], problems };
+    return { headers: [], columns: [], units: [], delimiter, years: [], slots: [], extras: [], problems };
   }
   const readings = headers.map(readHeader);
   const columns = readings.map((r) => r.column);
@@ -93,16 +99,29 @@ export function planColumns(headers: string[], strictOrOptions: boolean | PlanOp
     problems.push(error('', 'no-measure-columns', { closest: near.join('、') }));
   }
   const years = [...new Set(columns.flatMap((c) => (c?.kind === 'year' ? [c.year] : [])))].sort((a, b) => a - b);
-  const slots = columns.map((c) => (c?.kind === 'year' ? years.indexOf(c.year) * FIELDS.length + FIELDS.indexOf(c.field) : -1));
-  return { headers, columns, units, delimiter, years, slots, problems };
+  const extras = declaredYearInputs().filter((id) => columns.some((c) => c?.kind === 'year' && c.field === id));
+  const width = FIELDS.length + extras.length;
+  const fieldIndex = (f: string) => (f in YEAR_FIELDS ? FIELDS.indexOf(f as keyof YearData) : FIELDS.length + extras.indexOf(f));
+  const slots = columns.map((c) => (c?.kind === 'year' ? years.indexOf(c.year) * width + fieldIndex(c.field) : -1));
+  return { headers, columns, units, delimiter, years, slots, extras, problems };
 }
 
 /** Kinds of columns some measure reads (an id and a name alone compute nothing). */
-const MEASURE_READ = new Set(['year', 'list', 'project', 'capital', 'prior', 'funding']);
+const MEASURE_READ = new Set(['year', 'list', 'project', 'capital', 'prior', 'funding', 'input']);
+
+/** The kind of a yearly input: a built-in field's, else the declared input's. */
+function kindOf(field: string): InputKind | undefined {
+  return (YEAR_FIELDS as Record<string, InputKind>)[field] ?? inputDef(field)?.kind;
+}
 
 /** Whether a column holds amounts of money (a unit applies to it). */
 export function isAmount(col: Column | null): boolean {
-  return !!col && ((col.kind === 'year' && YEAR_FIELDS[col.field] === 'money') || (col.kind === 'capital' && (col.key === 'amount' || col.key === 'firstInstallment')));
+  return (
+    !!col &&
+    ((col.kind === 'year' && kindOf(col.field) === 'money') ||
+      (col.kind === 'capital' && (col.key === 'amount' || col.key === 'firstInstallment')) ||
+      (col.kind === 'input' && inputDef(col.id)?.kind === 'money'))
+  );
 }
 
 const FIELDS = Object.keys(YEAR_FIELDS) as Array<keyof YearData>;
@@ -131,6 +150,35 @@ function yearOf(v: unknown[], b: number): YearData | null {
   }
   return null;
 }
+/**
+ * The year at slot `b` with the declared inputs after its built-in fields (`extras`, slots b + FIELDS.length…)
+ * added by id; `d` is its built-in figures (yearOf), or null. Only a plan with declared columns comes here.
+ */
+function withExtras(d: YearData | null, v: unknown[], b: number, extras: readonly string[]): YearData | null {
+  for (let j = 0; j < extras.length; j++) {
+    const x = v[b + FIELDS.length + j];
+    if (x !== undefined) ((d ??= blankYear()) as Record<string, unknown>)[extras[j]!] = x;
+  }
+  return d;
+}
+
+/** A year of yearOf's shape with no figure. */
+function blankYear(): YearData {
+  return {
+    onlineRetailSales: undefined,
+    nbsDirectReporting: undefined,
+    newlyAboveQuota: undefined,
+    brandPromotionExpense: undefined,
+    bondedZoneRent: undefined,
+    highSalaryStaff: undefined,
+    rdExpensed: undefined,
+    rdCapitalized: undefined,
+    newListing: undefined,
+    staffEducationExpense: undefined,
+    crossBorderRetailExport: undefined,
+  };
+}
+
 if (FIELDS.join() !== 'onlineRetailSales,nbsDirectReporting,newlyAboveQuota,brandPromotionExpense,bondedZoneRent,highSalaryStaff,rdExpensed,rdCapitalized,newListing,staffEducationExpense,crossBorderRetailExport') {
   throw new Error('row.ts: yearOf lists the yearly fields in the order of YEAR_FIELDS');
 }
@@ -184,7 +232,7 @@ const DATA: YearData[] = [];
 
 /** The scratch array of yearly values, emptied for a row of this plan (mapRow never runs inside itself). */
 function scratch(plan: ColumnPlan): unknown[] {
-  const size = plan.years.length * FIELDS.length;
+  const size = plan.years.length * (FIELDS.length + plan.extras.length);
   while (VALS.length < size) VALS.push(undefined);
   // a loop, not fill(): fill is a call into V8's runtime (1.2% of a 1M-row batch's time, the loop next to nothing)
   for (let i = 0; i < size; i++) VALS[i] = undefined;
@@ -242,6 +290,7 @@ class RowEnterprise implements Enterprise {
   declare name?: string;
   declare district?: string;
   declare registeredCapital?: RegisteredCapital;
+  declare inputs?: Record<string, unknown>;
   /** The object of years last made, and the list it was made from (a list set since makes it anew). */
   #byYear: Record<number, YearData> | null = null;
   #madeFrom: YearList | null = null;
@@ -307,8 +356,13 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
       if (tracks.length && !problems.length && TRACK_CELLS.size < 256) TRACK_CELLS.set(cell, tracks);
       break;
     }
+    case 'input': {
+      const v = valueOf(readInputValue(inputDef(col.id)!, cell, unit), header, raw, problems);
+      if (v !== undefined) (e.inputs ??= {})[col.id] = v;
+      break;
+    }
     case 'year': {
-      const kind = YEAR_FIELDS[col.field];
+      const kind = kindOf(col.field);
       const slot = plan.slots[i]!;
       // Fast paths for what an export holds a million times — whole numbers of the unit, true/false — read
       // exactly as the shared readers read them; anything else goes through those readers.
@@ -316,7 +370,10 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
         if (!o.checkOnly) vals[slot] = wholeUnitsToFen(cell, unit);
       }
       else if (kind === 'boolean' && (cell === 'true' || cell === 'false')) vals[slot] = cell === 'true';
-      else vals[slot] = valueOf<unknown>(kind === 'money' ? readMoney(cell, unit) : kind === 'boolean' ? readBool(cell) : readCount(cell), header, raw, problems);
+      else {
+        const r = kind === 'money' ? readMoney(cell, unit) : kind === 'boolean' ? readBool(cell) : kind === 'count' ? readCount(cell) : readCategory(cell, inputDef(col.field)!);
+        vals[slot] = valueOf<unknown>(r, header, raw, problems);
+      }
       break;
     }
     case 'list':
@@ -383,8 +440,9 @@ function finishRow(plan: ColumnPlan, e: Enterprise, vals: unknown[], problems: P
     // plan.years is ascending (planColumns), and so is the list. Gathered in scratch arrays and copied at their
     // size: an array grown by push starts with room for 17.
     let n = 0;
+    const width = FIELDS.length + plan.extras.length;
     for (let k = 0; k < plan.years.length; k++) {
-      const d = yearOf(vals, k * FIELDS.length);
+      const d = plan.extras.length === 0 ? yearOf(vals, k * width) : withExtras(yearOf(vals, k * width), vals, k * width, plan.extras);
       if (d) {
         YEARS[n] = plan.years[k]!;
         DATA[n++] = d;
@@ -422,7 +480,7 @@ function linePlanOf(plan: ColumnPlan, runUnit: Unit): LinePlan {
   lp = { runUnit, code: new Uint8Array(n), slot: new Int32Array(n), unit: [], idCol: plan.columns.findIndex((c) => c?.kind === 'id') };
   for (let i = 0; i < n; i++) {
     const col = plan.columns[i];
-    const kind = col?.kind === 'year' ? YEAR_FIELDS[col.field] : null;
+    const kind = col?.kind === 'year' ? kindOf(col.field) : null;
     lp.code[i] = !col ? SKIP : kind === 'money' ? MONEY : kind === 'boolean' ? BOOL : OTHER;
     lp.slot[i] = plan.slots[i] ?? -1;
     lp.unit.push(plan.units[i] ?? runUnit);

@@ -4,6 +4,7 @@
  */
 import type { ListId, ProjectType, YearField } from '../domain/enterprise.js';
 import { LIST_LABELS, PROJECT_LABELS, YEAR_FIELD_LABELS, type Lang } from '../domain/labels.js';
+import { inputName } from '../domain/vocabulary.js';
 import { parseRate, ratePercent, type Fen, type Unit } from '../domain/money.js';
 import { amountIn, amountText, sentenceUnit, type Rounding } from './amount.js';
 import { refText } from './titles.js';
@@ -103,7 +104,8 @@ const byText = (a: Args, lang: Lang) => {
 };
 /** "000 第二十条" → "第二十条": the conflict table's document codes are for --explain. */
 export const articleText = (article: unknown) => String(article ?? '').replace(/\b\d{3} /g, '');
-const fieldName = (a: Args, lang: Lang) => YEAR_FIELD_LABELS[a['field'] as YearField]?.[lang] ?? String(a['field']);
+/** A yearly input's name: a built-in field's, else a declared input's (domain/vocabulary.ts), else as given. */
+const fieldName = (a: Args, lang: Lang) => YEAR_FIELD_LABELS[a['field'] as YearField]?.[lang] ?? inputName(String(a['field']), lang);
 /** "honghu|qilin" → "鸿鹄企业名单或麒麟企业名单": a rule set names a handful of lists, in a million messages. */
 const listName = (a: Args, lang: Lang) => {
   const list = String(a['list']);
@@ -112,7 +114,7 @@ const listName = (a: Args, lang: Lang) => {
   if (s === undefined) {
     s = list
       .split('|')
-      .map((l) => LIST_LABELS[l as ListId]?.[lang] ?? l)
+      .map((l) => LIST_LABELS[l as ListId]?.[lang] ?? inputName(l, lang))
       .join(lang === 'zh' ? '或' : ' or ');
     if (names.size < 1024) names.set(list, s);
   }

@@ -4,6 +4,7 @@
  */
 import type { ListId } from '../domain/enterprise.js';
 import { LIST_LABELS, type Lang } from '../domain/labels.js';
+import { inputName } from '../domain/vocabulary.js';
 import { POLICIES } from '../policies/index.js';
 
 let byRef: Map<string, { zh: string; en: string }> | undefined;
@@ -22,7 +23,7 @@ function titles(): Map<string, { zh: string; en: string }> {
 
 /** The title of a measure named "policy/measure" or "measure" (or a list), or the name itself when unknown. */
 export function titleOf(name: string, lang: Lang): string {
-  return titles().get(name)?.[lang] ?? LIST_LABELS[name as ListId]?.[lang] ?? name;
+  return titles().get(name)?.[lang] ?? LIST_LABELS[name as ListId]?.[lang] ?? inputName(name, lang);
 }
 
 /** "gz-2025-ecommerce/honghu@2027" or "scale-tier@2025:1" → 「title」2027年度 (zh) or “title” (2027) (en). */
