@@ -179,7 +179,8 @@ describe('the report (--report)', () => {
   const html = tmp('report.html');
   const summary = tmp('report-summary.json');
   const nearOut = tmp('report-near.csv');
-  const run = cli(['batch', WITH_REJECTS, '--out', tmp('report-awards.csv'), '--summary', summary, '--near', '10%', '--near-out', nearOut, '--report', html, '--lang', 'en']);
+  // in 元, to compare the page's figures with the summary's to the fen
+  const run = cli(['batch', WITH_REJECTS, '--out', tmp('report-awards.csv'), '--summary', summary, '--near', '10%', '--near-out', nearOut, '--report', html, '--lang', 'en', '--display-unit', '元']);
   const doc = parseHtml(readFileSync(html, 'utf8'));
   const part = (name: string) => doc.querySelector(`[data-part="${name}"]`)!;
   const s = JSON.parse(readFileSync(summary, 'utf8')) as {
@@ -207,11 +208,11 @@ describe('the report (--report)', () => {
     const cashByMeasure = new Map<string, bigint>();
     for (const r of s.byDistrictAndMeasure) if (r.kind.startsWith('cash')) cashByMeasure.set(r.measure, (cashByMeasure.get(r.measure) ?? 0n) + fen(r.amount));
     const refs = part('measures').querySelectorAll('tbody td span').map((x) => x.getAttribute('title')!.split(' ')[0]);
-    expect(refs.map((ref, i) => [ref, fen(measures[i]![3]!)])).toEqual([...cashByMeasure].map(([m, a]) => [m, a]));
+    expect(refs.map((ref, i) => [ref, fen(measures[i]![4]!)])).toEqual([...cashByMeasure].map(([m, a]) => [m, a]));
 
     for (const [basis, years] of [['payment', s.byPaymentYear], ['performance', s.byPerformanceYear]] as const) {
       const rows = cells(part(`${basis}-years`).querySelector('table')!);
-      expect(rows.map(([y, n, cash]) => [Number(y), Number(n), fen(cash!)])).toEqual(years.map((y) => [y.year, y.enterprises, fen(y.cash)]));
+      expect(rows.map(([y, n, cash]) => [parseInt(y!, 10), Number(n), fen(cash!)])).toEqual(years.map((y) => [y.year, y.enterprises, fen(y.cash)]));
     }
     // the payment years add up to the district total, as the performance years do
     const total = s.byDistrict.reduce((a, d) => a + fen(d.cash), 0n);
@@ -220,8 +221,9 @@ describe('the report (--report)', () => {
   });
 
   it('every chart has its data: one bar per non-empty cell of the table beside it, categories and units on the axes', () => {
-    const charts = doc.querySelectorAll('figure svg');
-    expect(charts.length).toBe(5); // payment years, performance years, districts, measures, tiers
+    // payment years, performance years, districts, measures, tiers: each drawn for a desk and for a phone
+    expect(doc.querySelectorAll('figure .chart-wide svg').length).toBe(5);
+    expect(doc.querySelectorAll('figure .chart-narrow svg').length).toBe(5);
     for (const name of ['payment-years', 'performance-years', 'districts', 'measures', 'tiers']) {
       const p = part(name);
       const svg = p.querySelector('svg')!;
@@ -231,15 +233,16 @@ describe('the report (--report)', () => {
       if (name.endsWith('-years')) {
         const full = cells(doc.querySelector(`[data-part="${name}-by-measure"] table`)!);
         filled = full.reduce((n, r) => n + r.slice(1).filter((c) => c !== '').length, 0);
+        // a year with a validity mark shows it in the chart too ("2028 ⚠")
         for (const r of cells(p.querySelector('table')!)) expect(texts).toContain(r[0]);
-        expect(texts.some((t) => /亿元|万元/.test(t))).toBe(true);
+        expect(texts.some((t) => /（元）|\(元\)/.test(t))).toBe(true);
       } else if (name === 'tiers') {
         filled = cells(p.querySelector('table')!).reduce((n, r) => n + r.slice(1).filter((c) => c !== '0').length, 0);
         expect(texts).toContain('2025');
       } else {
         const rows = cells(p.querySelector('table')!);
         filled = rows.filter((r) => fen(r[r.length - 1]!) > 0n).length;
-        expect(texts.some((t) => /亿元|万元/.test(t))).toBe(true);
+        expect(texts.some((t) => /（元）|\(元\)/.test(t))).toBe(true);
         if (name === 'districts') for (const r of rows) expect(texts).toContain(r[0]);
       }
       expect(filled, name).toBeGreaterThan(0);
@@ -260,7 +263,7 @@ describe('the report (--report)', () => {
     const shown = cells(part('near').querySelector('table')!);
     expect(shown).toHaveLength(50);
     const ids = part('near').querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('td')[1]!.querySelector('.note')!.text);
-    expect(ids.map((x, i) => [x, shown[i]![3], fen(shown[i]![7]!) * 10000n])).toEqual(expected.map((e) => [e.id, e.year, e.topUp]));
+    expect(ids.map((x, i) => [x, shown[i]![3], fen(shown[i]![7]!)])).toEqual(expected.map((e) => [e.id, e.year, e.topUp]));
     expect(doc.text).toContain(`${rows.length} rows`);
   });
 
@@ -280,9 +283,10 @@ describe('the report (--report)', () => {
   // two runs in Chinese, with two jobs and with one (made while the tests are collected, as the run above)
   const zh = tmp('report-zh.html');
   const zhNear = tmp('report-zh-near.csv');
-  const two = cli(['batch', WITH_REJECTS, '--out', tmp('zh.csv'), '--near', '10%', '--near-out', zhNear, '--report', zh, '--jobs', '2']);
+  const epoch = { env: { SOURCE_DATE_EPOCH: '1767225600' } };
+  const two = cli(['batch', WITH_REJECTS, '--out', tmp('zh.csv'), '--near', '10%', '--near-out', zhNear, '--report', zh, '--jobs', '2'], epoch);
   const one = tmp('report-zh-1.html');
-  cli(['batch', WITH_REJECTS, '--out', tmp('zh1.csv'), '--near', '10%', '--near-out', tmp('zh1-near.csv'), '--report', one]);
+  cli(['batch', WITH_REJECTS, '--out', tmp('zh1.csv'), '--near', '10%', '--near-out', tmp('zh1-near.csv'), '--report', one], epoch);
 
   it('in Chinese, and the same with --jobs 2', () => {
     expect(two.code).toBe(3);
@@ -291,5 +295,31 @@ describe('the report (--report)', () => {
     expect(page.querySelector('h1')!.text).toBe('区域电商政策奖补一览');
     expect(readFileSync(zh, 'utf8')).toBe(readFileSync(one, 'utf8'));
     expect(readFileSync(zhNear, 'utf8')).toBe(readFileSync(tmp('zh1-near.csv'), 'utf8'));
+  });
+
+  it('one unit (万元 by default) in every amount heading, the interpretation in words, the run in the footer', () => {
+    const page = parseHtml(readFileSync(zh, 'utf8'));
+    const heads = page.querySelectorAll('thead th').map((t) => t.text).filter((t) => /金额|销售额缺口|可获奖励/.test(t));
+    expect(heads.length).toBeGreaterThan(5);
+    for (const h of heads) expect(h).toMatch(/（万元）$/);
+    // 2026's payment-year total in 万元: the 元 figure of the summary ÷ 10,000, two decimals
+    const dd = Object.fromEntries(page.querySelectorAll('main dl.facts dt').map((dt) => [dt.text, dt.nextElementSibling!.text]));
+    expect(dd['解释口径']).toContain('“突破”门槛=达到即可（≥）');
+    expect(dd['解释口径']).not.toContain('threshold=');
+    const footer = Object.fromEntries(page.querySelectorAll('footer dl.facts dt').map((dt) => [dt.text, dt.nextElementSibling!.text]));
+    expect(footer).toMatchObject({ 生成时间: '2026-01-01T00:00:00Z', 生成工具: 'gz-awards 0.1.0', 输入文件: `${WITH_REJECTS}（2005 条记录）` });
+  });
+
+  it('marks a payment year after a document ends, with the date and the article, and a performance year before it starts', () => {
+    const page = parseHtml(readFileSync(zh, 'utf8'));
+    // 000 第二十条 "本措施自印发之日起实施，有效期三年": 2025-02-14 to 2028-02-13; its 2027 tier awards are paid "于次年", 2028
+    const payment = page.querySelector('[data-part="payment-validity"]')!.text;
+    expect(payment).toContain('2028年兑现：《广州市关于推动电子商务高质量发展的若干措施》有效期至 2028-02-13（第二十条“本措施自印发之日起实施，有效期三年”）');
+    expect(payment).toContain('网上零售额进档奖励（第二条）：2027业绩年度的奖励于2028年申报、兑现');
+    const years = cells(page.querySelector('[data-part="payment-years"] table')!).map((r) => r[0]);
+    expect(years).toContain('2028 ⚠');
+    expect(years).toContain('2026');
+    // 000 starts 2025-02-14: performance year 2025 begins before it
+    expect(page.querySelector('[data-part="performance-validity"]')!.text).toContain('2025业绩年度：《广州市关于推动电子商务高质量发展的若干措施》自 2025-02-14 起实施');
   });
 });

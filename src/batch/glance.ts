@@ -4,6 +4,7 @@
  * bounded heap) and the largest awards (a bounded heap, pre-filtered where the enterprise is evaluated), and the
  * HTML report (--report) made from them at the end. Memory stays flat: aggregates and bounded top-N only.
  */
+import { DEFAULT_DISPLAY_UNIT, type DisplayUnit } from '../report/units.js';
 import { extname } from 'node:path';
 import type { Lang } from '../domain/labels.js';
 import type { Fen, Rate } from '../domain/money.js';
@@ -226,6 +227,7 @@ export class Glance {
     xlsx: boolean,
     private readonly report: Sink | null,
     share: string | undefined,
+    private readonly unit: DisplayUnit,
   ) {
     this.years = new YearsAggregator(rs);
     this.share = share ? parseNearShare(share) : null;
@@ -237,7 +239,7 @@ export class Glance {
   static async open(rs: RuleSet, setup: BatchSetup, paths: GlancePaths, open: (p: string) => Promise<Sink>): Promise<Glance> {
     const near = setup.near && paths.nearOut ? await openNearOut(await open(paths.nearOut), setup.lang) : null;
     const report = paths.report ? await open(paths.report) : null;
-    return new Glance(rs, setup.lang, near, !!paths.nearOut && extname(paths.nearOut).toLowerCase() === '.xlsx', report, setup.near);
+    return new Glance(rs, setup.lang, near, !!paths.nearOut && extname(paths.nearOut).toLowerCase() === '.xlsx', report, setup.near, setup.displayUnit ?? DEFAULT_DISPLAY_UNIT);
   }
 
   /** The aggregator of a name in BatchSetup.aggregators, or null when it is not one of the glance's. */
@@ -256,7 +258,7 @@ export class Glance {
   /** After the aggregators have finished: the page. */
   async finish(x: { files: readonly string[]; info: RunInfo; counts: ReportInputs['counts']; summary: Summary }): Promise<void> {
     if (!this.report) return;
-    await writeReport(this.rs, { ...x, sink: this.report, lang: this.lang, years: this.years.totals, near: this.near, share: this.share, largest: this.largest, rejects: this.rejects });
+    await writeReport(this.rs, { ...x, sink: this.report, lang: this.lang, unit: this.unit, years: this.years.totals, near: this.near, share: this.share, largest: this.largest, rejects: this.rejects });
   }
 
   async abort(): Promise<void> {
@@ -273,6 +275,7 @@ export function glanceAggregators(o: { near: boolean; report: boolean }): string
 interface ReportInputs {
   sink: Sink;
   lang: Lang;
+  unit: DisplayUnit;
   files: readonly string[];
   info: RunInfo;
   counts: { records: number; output: number; rejected: number; skipped: number };
@@ -290,6 +293,8 @@ async function writeReport(rs: RuleSet, x: ReportInputs): Promise<void> {
   const html = await districtReport(
     {
       lang: x.lang,
+      unit: x.unit,
+      run: x.info,
       files: x.files,
       interpretation: x.info.interpretation,
       params: x.info.params ?? null,

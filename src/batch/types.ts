@@ -30,6 +30,8 @@ export interface BatchSetup {
   aggregators: string[];
   /** --near SHARE ("10%"): the potential list's share (batch/near.ts). */
   near?: string;
+  /** --display-unit: the one unit of the --report page's amounts (default 万元). */
+  displayUnit?: '元' | '万元' | '亿元';
 }
 
 /** What a worker of `diff --jobs N` needs: the reader's options, both parameter files, each side's run options. */

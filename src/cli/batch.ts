@@ -43,6 +43,7 @@ export const batchOptions = z.object({
   near: z.string().optional(),
   nearOut: z.string().optional(),
   report: z.string().optional(),
+  displayUnit: z.enum(['元', '万元', '亿元']).default('万元'),
 });
 export type BatchOptions = z.infer<typeof batchOptions>;
 
@@ -68,6 +69,7 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
     ...(o.params ? { params: o.params } : {}),
     aggregators: ['summary', ...glanceAggregators({ near: !!o.near, report: !!o.report })],
     ...(o.near ? { near: o.near } : {}),
+    displayUnit: o.displayUnit,
   };
   // A run to CSV or XLSX keeps its old generation growing by at most 50% a step (bin/gz-awards.js sets 100%): its
   // memory then stays flat from 100,000 rows to millions. JSON makes garbage faster: at 50% it spends 8–10% more

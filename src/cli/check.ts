@@ -30,6 +30,7 @@ export const checkOptions = z.object({
   years: z.string().optional(),
   interpret: z.string().optional(),
   params: z.string().optional(),
+  displayUnit: z.enum(['元', '万元', '亿元']).default('万元'),
 });
 
 /** At most this many questions: a guard, never reached by the measures there are. */
@@ -120,7 +121,7 @@ export async function check(file: string | undefined, raw: unknown): Promise<num
   }
   if (o.report) {
     const { renderEnterpriseReport } = await import('../report/enterprise.js');
-    await writeFileAtomic(o.report, await renderEnterpriseReport(ev, ruleSet, lang, meta));
+    await writeFileAtomic(o.report, await renderEnterpriseReport(ev, ruleSet, lang, meta, { unit: o.displayUnit, ...(file !== undefined ? { inputs: [{ file, records: 1 }] } : {}) }));
     say((zh ? `报告已写入 ${o.report}` : `Report written to ${o.report}`) + '\n');
   }
   return EXIT.ok;

@@ -62,6 +62,11 @@ program.hook('preAction', (_program, command) => {
   if (global.color === false) process.env['NO_COLOR'] = '1';
 });
 
+/** --display-unit: the one unit of a report's amounts (--unit reads input amounts; this only shows them). */
+function displayUnit(): Option {
+  return new Option('--display-unit <unit>', 'the unit every amount of an HTML report is shown in (the data files keep exact 元)').choices(['元', '万元', '亿元']).default('万元');
+}
+
 /** What every command ends with: --no-color in its options, and its examples and exit codes (help-examples.ts). */
 function finish(c: Command): Command {
   return c.addOption(noColor()).addHelpText('after', helpFooter(c.name(), runLang));
@@ -85,6 +90,7 @@ program
   .addOption(new Option('--unit <unit>', 'unit of bare amounts (CSV, XLSX, JSON, --set); a unit in a cell or header wins').choices(['元', '万元', '亿元']).default('元'))
   .option('--params <file>', 'parameter overrides (YAML or JSON; see docs/rule-changes.md)')
   .option('--sheet <sheet>', 'the sheet of an .xlsx input: its name, else its number from 1 (default: the first)')
+  .addOption(displayUnit())
   .action(async (file: string | undefined, opts: Record<string, unknown>) => {
     const { simulate } = await import('./simulate.js');
     process.exitCode = await simulate(file, opts);
@@ -97,6 +103,7 @@ program
   .addOption(lang())
   .option('--save <file>', 'write the answers as canonical JSON (gz-awards simulate FILE gives the same result)')
   .option('--report <file>', 'also write the self-contained HTML report')
+  .addOption(displayUnit())
   .option('--id <id>', 'the unified social credit code (default: the placeholder 000000000000000000)')
   .option('--name <name>', "the enterprise's name")
   .option('--years <years>', 'the performance years to ask about, e.g. "2025 2026" (default: asked)')
@@ -165,6 +172,7 @@ readerOptions(
     .option('--near <share>', 'also list the enterprises close to a tier award\'s next tier: within SHARE (e.g. 10%) on every condition they miss')
     .option('--near-out <file>', 'where the list of --near goes (.csv or .xlsx; default: beside --out, e.g. awards.near.csv)')
     .option('--report <file>', 'also write the district at a glance: one self-contained HTML page with charts, .html (zh or en, as --lang)')
+    .addOption(displayUnit())
     .option('--no-progress', 'no progress bar, even on a terminal'),
 ).action(async (files: string[], opts: Record<string, unknown>) => {
   const { batch } = await import('./batch.js');

@@ -34,6 +34,7 @@ export const simulateOptions = z.object({
   sheet: z.string().optional(),
   unit: z.enum(['元', '万元', '亿元']).default('元'),
   params: z.string().optional(),
+  displayUnit: z.enum(['元', '万元', '亿元']).default('万元'),
 });
 export type SimulateOptions = z.infer<typeof simulateOptions>;
 
@@ -62,7 +63,7 @@ export async function simulate(file: string | undefined, raw: unknown): Promise<
   } else if (o.format === 'html') {
     if (evaluations.length > 1) throw new UsageError(o.lang === 'zh' ? '--format html 每次只为一个企业生成报告' : '--format html makes the report of one enterprise at a time');
     const { renderEnterpriseReport } = await import('../report/enterprise.js');
-    await writeOut(await renderEnterpriseReport(evaluations[0]!, ruleSet, o.lang, meta));
+    await writeOut(await renderEnterpriseReport(evaluations[0]!, ruleSet, o.lang, meta, { unit: o.displayUnit, ...(file !== undefined ? { inputs: [{ file, records: records.length }] } : {}) }));
   } else if (o.format === 'md') {
     await writeOut(evaluations.map((ev) => renderMarkdown(ev, ruleSet, o.lang, { explain: o.explain })).join('\n'), true);
   } else {

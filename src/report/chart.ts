@@ -69,8 +69,23 @@ function loadECharts(): ECharts {
   return echartsModule;
 }
 
-/** The chart as inline SVG markup, with a `<title>` and an image role. */
+/** The width a chart is drawn at for a phone: a 390 px screen less the page's margins, drawn at its own size. */
+export const NARROW_WIDTH = 360;
+
+/**
+ * The chart as inline SVG markup, with a `<title>` and an image role. A chart wider than a phone is drawn twice:
+ * at its width for a desk and for print, and at NARROW_WIDTH for a phone (the page's style shows one of them),
+ * so that its text keeps its size on a phone instead of shrinking with the picture.
+ */
 export async function chart(spec: ChartSpec): Promise<Html> {
+  const width = spec.width ?? 640;
+  if (width <= NARROW_WIDTH + 40) return drawn(spec);
+  const wide = await drawn(spec);
+  const narrow = await drawn({ ...spec, width: NARROW_WIDTH, height: Math.max(spec.height ?? 300, 280) });
+  return trusted(`<div class="chart-wide">${wide.html}</div><div class="chart-narrow">${narrow.html}</div>`);
+}
+
+async function drawn(spec: ChartSpec): Promise<Html> {
   const echarts = loadECharts();
   const width = spec.width ?? 640;
   const height = spec.height ?? 300;
@@ -88,11 +103,15 @@ export async function chart(spec: ChartSpec): Promise<Html> {
 }
 
 function option(spec: ChartSpec): Record<string, unknown> {
-  const tick = (suffix = '') => (v: number) => `${Number.isInteger(v) ? v : Number(v.toFixed(2))}${suffix}`;
+  // axis ticks of display numbers, grouped by thousands ("1,200,000")
+  const tick = (suffix = '') => (v: number) => `${(Number.isInteger(v) ? v : Number(v.toFixed(2))).toLocaleString('en')}${suffix}`;
+  // A label sits inside the plot at the right end of its line: above the line for the highest, below it for the
+  // one under (and so on, alternating), so that two close lines never print their labels on each other.
   const marks = (axis: 0 | 1) =>
     (spec.thresholds ?? [])
       .filter((t) => (t.axis ?? 0) === axis)
-      .map((t) => ({ name: t.label, yAxis: t.value, label: { formatter: t.label, position: 'end' } }));
+      .sort((x, y) => y.value - x.value)
+      .map((t, i) => ({ name: t.label, yAxis: t.value, label: { formatter: t.label, position: i % 2 === 0 ? 'insideEndTop' : 'insideEndBottom', backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] } }));
   const markLine = (axis: 0 | 1) => {
     const data = marks(axis);
     return data.length
@@ -113,8 +132,8 @@ function option(spec: ChartSpec): Record<string, unknown> {
     textStyle: { fontFamily: CHART_FONT },
     title: spec.title ? { text: spec.title, left: 'center', textStyle: { fontSize: 13 } } : undefined,
     legend: { bottom: 0, data: spec.series.map((s) => s.name) },
-    // room at the right for the threshold labels, which sit past the end of their lines; the legend may wrap
-    grid: { left: 16, right: spec.thresholds?.length ? 88 : 16, top: spec.title ? 56 : 36, bottom: 36 + 22 * (legendRows(spec) - 1), containLabel: true },
+    // the legend may wrap
+    grid: { left: 16, right: 16, top: spec.title ? 56 : 36, bottom: 36 + 22 * (legendRows(spec) - 1), containLabel: true },
     // every category is labelled (ECharts would skip some when they crowd); long ones are turned to fit
     xAxis: { type: 'category', data: [...spec.categories], axisLabel: { interval: 0, rotate: textWidth(spec.categories.join('')) + 12 * spec.categories.length > (spec.width ?? 640) * 0.55 ? 30 : 0 } },
     yAxis: spec.axes.map((a, i) => ({

@@ -8,13 +8,15 @@ import type { NearRow } from '../batch/near.js';
 import { districtAt, type YearTotals } from '../batch/year-totals.js';
 import { districtEnglish } from '../domain/districts.js';
 import { KIND_LABELS, type Lang } from '../domain/labels.js';
-import { fixed, groupThousands, inUnit, ratePercent, type Fen, type Rate } from '../domain/money.js';
+import { fixed, groupThousands, inUnit, ratePercent, UNIT_FEN, type Fen, type Rate } from '../domain/money.js';
 import { isCash } from '../domain/result.js';
 import type { Interpretation } from '../engine/interpretation.js';
 import type { RuleSet } from '../engine/ruleset.js';
+import { interpretationWords, runLines, type RunInfo } from '../render/run-record.js';
 import type { Summary } from '../render/summary.js';
-import { barChart, displayValue, stackedBarChart } from './chart.js';
+import { barChart, stackedBarChart } from './chart.js';
 import { el, facts, figure, page, paragraph, section, table, type Column, type Content, type Html } from './page.js';
+import { chartValue, displayAmount, type DisplayUnit } from './units.js';
 
 /** An enterprise among the largest awards. */
 export interface LargestAward {
@@ -37,10 +39,12 @@ export interface DistrictReportData {
   largest: readonly LargestAward[];
   /** Rejected records' reasons (the message of each error, in the report's language) by count, most first. */
   rejects: ReadonlyArray<{ reason: string; count: number }>;
+  /** The one unit every amount of the page is shown in (default 万元). */
+  unit: DisplayUnit;
+  /** How the run was made (time, version, inputs with their records), for the page's footer. */
+  run?: RunInfo;
 }
 
-const WAN = 1_000_000n; // fen in 1万元
-const YI = 10_000_000_000n; // fen in 1亿元
 
 const T = {
   zh: {
@@ -64,14 +68,14 @@ const T = {
     tiers: '进档奖励档次分布',
     tiersNote: '每个业绩年度获得进档奖励的企业数（按所获档次；含补发差额）。',
     near: '潜力企业（距下一档最近）',
-    nearNote: (n: number, e: number, total: string, top: number) => `共 ${n} 条（${e} 家企业），达档后可获奖励合计 ${total} 元；下表按可获奖励列出前 ${top} 条。`,
+    nearNote: (n: number, e: number, total: string, top: number) => `共 ${n} 条（${e} 家企业），达档后可获奖励合计 ${total}；下表按可获奖励列出前 ${top} 条。`,
     nearNone: '未指定 --near，未生成潜力企业名单。',
     largest: '奖励最高的企业',
     rejects: '拒收记录的原因',
     rejectsNone: '没有拒收的记录。',
     year: '年度',
     total: '合计',
-    amount: '金额（元）',
+    amount: (u: string) => `金额（${u}）`,
     enterprises: '企业数',
     district: '区',
     measure: '措施',
@@ -81,9 +85,9 @@ const T = {
     name: '企业名称',
     id: '统一社会信用代码',
     nextTier: '下一档',
-    salesGap: '销售额缺口（万元）',
+    salesGap: (u: string) => `销售额缺口（${u}）`,
     growthGap: '增速缺口（百分点）',
-    topUpWan: '可获奖励（万元）',
+    topUpWan: (u: string) => `可获奖励（${u}）`,
     tierNeeds: (k: number, yi: string, g: string) => `第${k}档（${yi}亿元，${g}%）`,
     cash: '现金上限',
     perfYear: '业绩年度',
@@ -93,6 +97,11 @@ const T = {
     axis: (unit: string) => `金额（${unit}）`,
     axisCount: '企业数（家）',
     footer: '由 gz-awards 生成。金额为政策上限，实际以主管部门审核为准。',
+    unitNote: (u: string) => `本页金额单位：${u}${u === '元' ? '' : '（保留两位小数，仅供显示；数据文件为精确到分的元）'}。`,
+    validity: '有效期提示',
+    afterEnd: (y: number, doc: string, to: string, article: string, quote: string) => `${y}年兑现：《${doc}》有效期至 ${to}（${article}“${quote}”），该年度申报时文件可能已到期`,
+    lastYear: (title: string, article: string, perf: number, y: number) => `${title}（${article}）：${perf}业绩年度的奖励于${y}年申报、兑现`,
+    beforeStart: (y: number, doc: string, from: string, article: string, quote: string) => `${y}业绩年度：《${doc}》自 ${from} 起实施（${article}“${quote}”），该年度早于生效日的部分不在有效期内`,
     chartPayment: '按兑现年度、分措施的现金上限（堆叠柱状图）',
     chartPerformance: '按业绩年度、分措施的现金上限（堆叠柱状图）',
     chartDistrict: '各区现金上限（柱状图）',
@@ -120,14 +129,14 @@ const T = {
     tiers: 'Tier awards by tier',
     tiersNote: 'Enterprises awarded a tier award in each performance year, by the tier awarded (top-ups included).',
     near: 'Enterprises close to a tier',
-    nearNote: (n: number, e: number, total: string, top: number) => `${n} rows (${e} enterprises); reaching their next tier would pay ${total} 元 in all. The first ${top}, by money within reach:`,
+    nearNote: (n: number, e: number, total: string, top: number) => `${n} rows (${e} enterprises); reaching their next tier would pay ${total} in all. The first ${top}, by money within reach:`,
     nearNone: 'No potential list: --near was not given.',
     largest: 'The largest awards',
     rejects: 'Why records were rejected',
     rejectsNone: 'No record was rejected.',
     year: 'Year',
     total: 'Total',
-    amount: 'Amount (元)',
+    amount: (u: string) => `Amount (${u})`,
     enterprises: 'Enterprises',
     district: 'District',
     measure: 'Measure',
@@ -137,9 +146,9 @@ const T = {
     name: 'Name',
     id: 'Id',
     nextTier: 'Next tier',
-    salesGap: 'Sales gap (万元)',
+    salesGap: (u: string) => `Sales gap (${u})`,
     growthGap: 'Growth gap (pp)',
-    topUpWan: 'Within reach (万元)',
+    topUpWan: (u: string) => `Within reach (${u})`,
     tierNeeds: (k: number, yi: string, g: string) => `tier ${k} (${yi}亿元, ${g}%)`,
     cash: 'cash ceilings',
     perfYear: 'Performance year',
@@ -149,6 +158,11 @@ const T = {
     axis: (unit: string) => `amount (${unit})`,
     axisCount: 'enterprises',
     footer: "Made by gz-awards. Amounts are the policies' ceilings; what is paid is decided by the authorities.",
+    unitNote: (u: string) => `Amounts on this page are in ${u}${u === '元' ? '' : ' (two decimals, for display; the data files hold exact 元 to the fen)'}.`,
+    validity: 'Validity',
+    afterEnd: (y: number, doc: string, to: string, article: string, quote: string) => `paid in ${y}: "${doc}" is valid to ${to} (${article}: "${quote}"); it may have expired when the year's applications are made`,
+    lastYear: (title: string, article: string, perf: number, y: number) => `${title} (${article}): awards for performance year ${perf} are applied for and paid in ${y}`,
+    beforeStart: (y: number, doc: string, from: string, article: string, quote: string) => `performance year ${y}: "${doc}" applies from ${from} (${article}: "${quote}"); the part of the year before it is outside its validity`,
     chartPayment: 'Cash ceilings by payment year, stacked by measure (bar chart)',
     chartPerformance: 'Cash ceilings by performance year, stacked by measure (bar chart)',
     chartDistrict: 'Cash ceilings by district (bar chart)',
@@ -157,22 +171,19 @@ const T = {
   },
 } as const;
 
-/** The chart unit for amounts up to `max`: 亿元 from 1亿元, else 万元. */
-function unitFor(max: Fen): { name: string; fen: bigint } {
-  return max >= YI ? { name: '亿元', fen: YI } : { name: '万元', fen: WAN };
-}
-
-const money = (fen: Fen) => groupThousands(fen);
-const maxOf = (xs: readonly Fen[]) => xs.reduce((a, b) => (b > a ? b : a), 0n);
-
-/** A chart and its table side by side (one column when printed narrow); `part` names it for readers and tests. */
+/** A chart above its table on a phone, beside it on a desk; `part` names it for readers and tests. */
 function pair(part: string, chartHtml: Html, description: string, tableHtml: Html): Html {
-  return el('div', { class: 'pair', 'data-part': part, style: 'display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem;align-items:start' }, figure(chartHtml, description), el('div', {}, tableHtml));
+  return el('div', { class: 'pair', 'data-part': part }, figure(chartHtml, description), el('div', {}, tableHtml));
 }
+
+/** A year with a validity mark: the year, then ⚠ (the words are in the list under the table). */
+const markedYear = (year: number, marked: boolean): Content => (marked ? [String(year), ' ', el('span', { class: 'mark', title: '⚠' }, '⚠')] : String(year));
 
 export async function districtReport(d: DistrictReportData, rs: RuleSet): Promise<string> {
   const lang = d.lang;
   const w = T[lang];
+  const unit = d.unit;
+  const money = (fen: Fen) => displayAmount(fen, unit);
   const title = (ref: string) => rs.byRef.get(ref)?.def.title[lang] ?? ref;
   const districtName = (name: string) => (name === '' ? w.none : lang === 'en' ? districtEnglish(name) : name);
 
@@ -181,11 +192,12 @@ export async function districtReport(d: DistrictReportData, rs: RuleSet): Promis
     w.run,
     facts([
       [w.files, d.files.join(lang === 'zh' ? '、' : ', ')],
-      [w.interpretation, Object.entries(d.interpretation).map(([k, v]) => `${k}=${v}`).join(', ')],
+      [w.interpretation, interpretationWords(d.interpretation, lang)],
       [w.params, d.params ? `${d.params.file} (sha256 ${d.params.sha256})` : w.published],
       [w.counts, w.countsText(d.counts)],
       [w.nearShare, d.near ? w.nearShareText(ratePercent({ num: d.near.share.num, den: d.near.share.den })) : w.noNear],
     ]),
+    paragraph(w.unitNote(unit), { note: true }),
   );
 
   // cash by payment year, stacked by measure; then by performance year
@@ -193,31 +205,31 @@ export async function districtReport(d: DistrictReportData, rs: RuleSet): Promis
   const yearSection = async (basis: 'payment' | 'performance', heading: string, note: string | null, description: string) => {
     const cells = d.years.years(basis);
     const used = measures.map((m, i) => ({ m, i })).filter(({ i }) => cells.some((c) => c.measureCount[i]! > 0));
-    const unit = unitFor(maxOf(cells.map((c) => c.total)));
+    const marks = validityMarks(basis, cells, rs, lang);
     const chartHtml = await stackedBarChart({
-      description: lang === 'zh' ? `${heading}（${unit.name}）` : `${heading} (${unit.name})`,
-      categories: cells.map((c) => String(c.year)),
-      axes: [{ name: w.axis(unit.name) }],
-      series: used.map(({ m, i }) => ({ name: title(m.ref), values: cells.map((c) => (c.measureCount[i]! > 0 ? displayValue(c.measureAmount[i]!, unit.fen) : null)) })),
+      description: lang === 'zh' ? `${heading}（${unit}）` : `${heading} (${unit})`,
+      categories: cells.map((c) => (marks.has(c.year) ? `${c.year} ⚠` : String(c.year))),
+      axes: [{ name: w.axis(unit) }],
+      series: used.map(({ m, i }) => ({ name: title(m.ref), values: cells.map((c) => (c.measureCount[i]! > 0 ? chartValue(c.measureAmount[i]!, unit) : null)) })),
       height: 340,
     });
     const small = table(
-      [{ head: w.year }, { head: w.enterprises, num: true }, { head: w.amount, num: true }],
-      cells.map((c) => [String(c.year), String(c.enterprises), money(c.total)]),
+      [{ head: w.year, nowrap: true }, { head: w.enterprises, num: true }, { head: w.amount(unit), num: true }],
+      cells.map((c) => [markedYear(c.year, marks.has(c.year)), String(c.enterprises), money(c.total)]),
       { foot: [w.total, '', money(cells.reduce((s, c) => s + c.total, 0n))] },
     );
     const full = table(
-      [{ head: w.measure }, ...cells.map((c): Column => ({ head: String(c.year), num: true }))],
+      [{ head: w.measure, name: true }, ...cells.map((c): Column => ({ head: markedYear(c.year, marks.has(c.year)), num: true }))],
       used.map(({ m, i }) => [title(m.ref), ...cells.map((c) => (c.measureCount[i]! > 0 ? money(c.measureAmount[i]!) : ''))]),
     );
-    return section(heading, note ? paragraph(note, { note: true }) : null, pair(`${basis}-years`, chartHtml, description, small), el('div', { 'data-part': `${basis}-years-by-measure` }, full));
+    const markList = marks.size === 0 ? null : el('div', { 'data-part': `${basis}-validity` }, el('h3', {}, w.validity), el('ul', {}, [...marks.values()].flat().map((text) => el('li', {}, el('span', { class: 'mark' }, '⚠ '), text))));
+    return section(heading, note ? paragraph(note, { note: true }) : null, pair(`${basis}-years`, chartHtml, description, small), markList, el('div', { 'data-part': `${basis}-years-by-measure` }, full));
   };
   const payment = await yearSection('payment', w.payment, w.paymentNote, w.chartPayment);
   const performance = await yearSection('performance', w.performance, null, w.chartPerformance);
 
   // by district
   const ds = d.summary.districts();
-  const dUnit = unitFor(maxOf(ds.map((x) => x.cash)));
   const byDistrict = section(
     w.byDistrict,
     pair(
@@ -225,13 +237,13 @@ export async function districtReport(d: DistrictReportData, rs: RuleSet): Promis
       await barChart({
         description: w.chartDistrict,
         categories: ds.map((x) => districtName(x.district)),
-        axes: [{ name: w.axis(dUnit.name) }],
-        series: [{ name: w.cash, values: ds.map((x) => displayValue(x.cash, dUnit.fen)) }],
+        axes: [{ name: w.axis(unit) }],
+        series: [{ name: w.cash, values: ds.map((x) => chartValue(x.cash, unit)) }],
         height: 320,
       }),
       w.chartDistrict,
       table(
-        [{ head: w.district }, { head: w.enterprises, num: true }, { head: w.amount, num: true }],
+        [{ head: w.district, nowrap: true }, { head: w.enterprises, num: true }, { head: w.amount(unit), num: true }],
         ds.map((x) => [districtName(x.district), String(x.enterprises), money(x.cash)]),
         { foot: [w.total, String(ds.reduce((s, x) => s + x.enterprises, 0)), money(ds.reduce((s, x) => s + x.cash, 0n))] },
       ),
@@ -240,7 +252,6 @@ export async function districtReport(d: DistrictReportData, rs: RuleSet): Promis
 
   // by measure (cash measures with an amount)
   const ms = d.summary.byMeasure().filter((r) => isCash(r.kind));
-  const mUnit = unitFor(maxOf(ms.map((r) => r.amount)));
   const byMeasure = section(
     w.byMeasure,
     pair(
@@ -248,15 +259,15 @@ export async function districtReport(d: DistrictReportData, rs: RuleSet): Promis
       await barChart({
         description: w.chartMeasure,
         categories: ms.map((_, i) => String(i + 1)),
-        axes: [{ name: w.axis(mUnit.name) }],
-        series: [{ name: w.cash, values: ms.map((r) => displayValue(r.amount, mUnit.fen)) }],
+        axes: [{ name: w.axis(unit) }],
+        series: [{ name: w.cash, values: ms.map((r) => chartValue(r.amount, unit)) }],
         height: 300,
       }),
       w.chartMeasure,
       table(
-        [{ head: w.rank }, { head: w.measure }, { head: w.enterprises, num: true }, { head: w.amount, num: true }],
-        ms.map((r, i) => [String(i + 1), el('span', { title: `${r.measure} · ${KIND_LABELS[r.kind][lang]}` }, title(r.measure)), String(r.enterprises), money(r.amount)]),
-        { foot: ['', w.total, '', money(ms.reduce((s, r) => s + r.amount, 0n))] },
+        [{ head: w.rank, nowrap: true }, { head: w.measure, name: true }, { head: w.kind, nowrap: true }, { head: w.enterprises, num: true }, { head: w.amount(unit), num: true }],
+        ms.map((r, i) => [String(i + 1), el('span', { title: r.measure }, title(r.measure)), KIND_LABELS[r.kind][lang], String(r.enterprises), money(r.amount)]),
+        { foot: ['', w.total, '', '', money(ms.reduce((s, r) => s + r.amount, 0n))] },
       ),
     ),
   );
@@ -281,7 +292,7 @@ export async function districtReport(d: DistrictReportData, rs: RuleSet): Promis
           }),
           w.chartTiers,
           table(
-            [{ head: w.perfYear }, ...tierList.map((k): Column => ({ head: w.tier(k), num: true }))],
+            [{ head: w.perfYear, nowrap: true }, ...tierList.map((k): Column => ({ head: w.tier(k), num: true }))],
             tiers.map((t) => [String(t.year), ...t.counts.map(String)]),
           ),
         ),
@@ -291,21 +302,21 @@ export async function districtReport(d: DistrictReportData, rs: RuleSet): Promis
   const nearSection = d.near
     ? section(
         w.near,
-        paragraph(w.nearNote(d.near.rows, d.near.enterprises, money(d.near.topUp), d.near.top.length), { note: true }),
+        paragraph(w.nearNote(d.near.rows, d.near.enterprises, `${money(d.near.topUp)} ${unit}`, d.near.top.length), { note: true }),
         el(
           'div',
           { 'data-part': 'near', style: 'font-size:.85rem' },
           table(
-            [{ head: w.rank, num: true }, { head: w.name }, { head: w.district }, { head: w.perfYear, num: true }, { head: w.nextTier }, { head: w.salesGap, num: true }, { head: w.growthGap, num: true }, { head: w.topUpWan, num: true }],
+            [{ head: w.rank, num: true }, { head: w.name, name: true }, { head: w.district, nowrap: true }, { head: w.perfYear, num: true }, { head: w.nextTier, nowrap: true }, { head: w.salesGap(unit), num: true }, { head: w.growthGap, num: true }, { head: w.topUpWan(unit), num: true }],
             d.near.top.map((r, i) => [
               String(i + 1),
               [r.name || r.id, r.name ? el('div', { class: 'note' }, r.id) : null],
-              nowrap(districtName(r.district ?? '')),
+              districtName(r.district ?? ''),
               String(r.year),
-              nowrap(w.tierNeeds(r.tier, inUnit(r.threshold, '亿元'), ratePercent(r.minGrowth))),
-              wan(r.salesGap),
+              w.tierNeeds(r.tier, inUnit(r.threshold, '亿元'), ratePercent(r.minGrowth)),
+              gap(r.salesGap, unit),
               fixed(BigInt(r.growthGap), 2),
-              inUnit(r.topUp, '万元', 2),
+              money(r.topUp),
             ]),
           ),
         ),
@@ -318,7 +329,7 @@ export async function districtReport(d: DistrictReportData, rs: RuleSet): Promis
       'div',
       { 'data-part': 'largest' },
       table(
-        [{ head: w.rank, num: true }, { head: w.name }, { head: w.id }, { head: w.district }, { head: w.amount, num: true }],
+        [{ head: w.rank, num: true }, { head: w.name, name: true }, { head: w.id, nowrap: true }, { head: w.district, nowrap: true }, { head: w.amount(unit), num: true }],
         d.largest.map((a, i) => [String(i + 1), a.name, a.id, districtName(a.district), money(a.total)]),
       ),
     ),
@@ -328,17 +339,48 @@ export async function districtReport(d: DistrictReportData, rs: RuleSet): Promis
     w.rejects,
     d.rejects.length === 0
       ? paragraph(w.rejectsNone, { note: true })
-      : el('div', { 'data-part': 'rejects' }, table([{ head: w.reason }, { head: w.count, num: true }], d.rejects.map((r) => [r.reason, String(r.count)]))),
+      : el('div', { 'data-part': 'rejects' }, table([{ head: w.reason, text: true }, { head: w.count, num: true }], d.rejects.map((r) => [r.reason, String(r.count)]))),
   );
 
   const body: Content[] = [run, payment, performance, byDistrict, byMeasure, tierSection, nearSection, largest, rejects];
-  return page({ lang, title: w.title, subtitle: w.subtitle(d.counts.output), body, footer: w.footer });
+  const made = d.run ? facts(runLines(d.run, lang)) : null;
+  return page({ lang, title: w.title, subtitle: [w.subtitle(d.counts.output), d.run?.madeAt ? ` · ${d.run.madeAt}` : ''], body, footer: [w.footer, made] });
 }
 
-const nowrap = (text: string) => el('span', { style: 'white-space:nowrap' }, text);
+/**
+ * The validity marks of a table by year: a payment year that ends after a document's end (its awards are
+ * applied for when the document may have expired), with the date, the article's words and which performance
+ * year's awards fall in it; a performance year that begins before a document's start.
+ */
+function validityMarks(basis: 'payment' | 'performance', cells: ReadonlyArray<{ year: number; measureCount: ArrayLike<number> }>, rs: RuleSet, lang: Lang): Map<number, string[]> {
+  const w = T[lang];
+  const out = new Map<number, string[]>();
+  const measures = rs.policies.flatMap((p) => p.measures.map((m) => ({ p, m })));
+  const index = new Map(measures.map((x, i) => [x.m.ref, i]));
+  for (const c of cells) {
+    const lines: string[] = [];
+    const seenPolicy = new Set<string>();
+    for (const { p, m } of measures) {
+      if ((c.measureCount[index.get(m.ref)!] ?? 0) === 0 || !isCash(m.def.kind)) continue;
+      const v = p.def.validity;
+      if (basis === 'payment' && p.to !== null && `${c.year}-12-31` > p.to) {
+        if (!seenPolicy.has(p.def.id)) lines.push(w.afterEnd(c.year, p.def.title[lang], p.to, v.to.article, v.to.quote));
+        seenPolicy.add(p.def.id);
+        lines.push(w.lastYear(m.def.title[lang], m.def.article, c.year - m.def.applicationLag, c.year));
+      }
+      if (basis === 'performance' && `${c.year}-01-01` < p.from && !seenPolicy.has(p.def.id)) {
+        seenPolicy.add(p.def.id);
+        lines.push(w.beforeStart(c.year, p.def.title[lang], p.from, v.from.article, v.from.quote));
+      }
+    }
+    if (lines.length) out.set(c.year, lines);
+  }
+  return out;
+}
 
-/** Fen in 万元 with two decimals, rounded up (a gap is never shown smaller than it is). */
-function wan(fen: Fen): string {
-  const hundredths = (fen + WAN / 100n - 1n) / (WAN / 100n);
-  return groupThousands(hundredths); // hundredths of 万元 read as "fen" of 万元
+/** A gap in the display unit, rounded up (a gap is never shown smaller than it is). */
+function gap(fen: Fen, unit: DisplayUnit): string {
+  if (unit === '元') return groupThousands(fen);
+  const step = UNIT_FEN[unit] / 100n;
+  return groupThousands((fen + step - 1n) / step);
 }
