@@ -203,3 +203,20 @@ describe('item 4: a JSON key written twice is an error with its line and column,
     expect(r.stderr).toContain('2 records: 1 valid, 1 with errors');
   });
 });
+
+describe('item 6: a value under an empty header cell is an error naming the column letter', () => {
+  it('CSV: the row with a value there is rejected; an empty column, or spaces, is fine', () => {
+    writeFileSync(path('no-header.csv'), [`${HEADER},`, `${e1Row(A)},`, `${e1Row(B)},forgotten`, `${e1Row(C)}, `].join('\n') + '\n');
+    const r = cli(['batch', path('no-header.csv'), '--no-progress', '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('row 3, F: column F has no header but holds a value: name it (see gz-awards template) or clear the column (found "forgotten")');
+    expect([...tiers(r.stdout).keys()]).toEqual([A, C]);
+  });
+
+  it('a quoted row takes the same path: column B, in Chinese', () => {
+    writeFileSync(path('no-header-quoted.csv'), [`id,,online_retail_sales_2025`, `${A},"x, y",1`].join('\n') + '\n');
+    const r = cli(['validate', path('no-header-quoted.csv')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('第 2 行，B：第 B 列没有列名，却有值');
+  });
+});

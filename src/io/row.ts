@@ -209,6 +209,23 @@ function valueOf<T>(r: Read<T>, header: string, raw: string, problems: Problem[]
   return r.value;
 }
 
+/**
+ * A value under a header cell left empty: an error naming the column's letter (A, B, …, AA), never dropped
+ * silently (issue 34); an empty column, or one of spaces only, is fine.
+ */
+function noHeader(i: number, raw: string, problems: Problem[]): void {
+  if (raw.trim() === '') return;
+  const letter = columnLetter(i);
+  problems.push(error(letter, 'column.no-header', { column: letter }, raw.length > 40 ? `${raw.slice(0, 37)}…` : raw));
+}
+
+/** A column's letter as spreadsheets name it: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 /** Longest cell read (characters): no field of the layout comes near it. */
 export const MAX_CELL = 10_000;
 
@@ -254,7 +271,11 @@ export function mapRow(plan: ColumnPlan, cells: readonly string[], row: number, 
   const n = Math.min(cells.length, plan.columns.length);
   for (let i = 0; i < n; i++) {
     const raw = cells[i]!;
-    if (raw.length === 0 || !plan.columns[i]) continue;
+    if (raw.length === 0) continue;
+    if (!plan.columns[i]) {
+      if (plan.headers[i]!.trim() === '') noHeader(i, raw, problems);
+      continue;
+    }
     if (mapCell(plan, i, raw, e, vals, problems, o, runUnit)) idSeen = true;
   }
   return finishRow(plan, e, vals, problems, idSeen, cells.length, row, o);
@@ -468,6 +489,7 @@ interface LinePlan {
   idCol: number;
 }
 const SKIP = 0; // no column the plan knows: the cell is not read
+const NO_HEADER = 4; // a column without a header: a value in it is an error (noHeader)
 const MONEY = 1; // a yearly amount
 const BOOL = 2; // a yearly true/false
 const OTHER = 3; // anything else: through mapCell
@@ -481,7 +503,7 @@ function linePlanOf(plan: ColumnPlan, runUnit: Unit): LinePlan {
   for (let i = 0; i < n; i++) {
     const col = plan.columns[i];
     const kind = col?.kind === 'year' ? kindOf(col.field) : null;
-    lp.code[i] = !col ? SKIP : kind === 'money' ? MONEY : kind === 'boolean' ? BOOL : OTHER;
+    lp.code[i] = !col ? (plan.headers[i]!.trim() === '' ? NO_HEADER : SKIP) : kind === 'money' ? MONEY : kind === 'boolean' ? BOOL : OTHER;
     lp.slot[i] = plan.slots[i] ?? -1;
     lp.unit.push(plan.units[i] ?? runUnit);
   }
@@ -524,7 +546,8 @@ export function mapLine(plan: ColumnPlan, text: string, start: number, end: numb
     let ce = cs;
     while (ce < end && text.charCodeAt(ce) !== d) ce++;
     const k = i < ncols && ce > cs ? code[i]! : SKIP;
-    if (k !== SKIP) {
+    if (k === NO_HEADER) noHeader(i, text.slice(cs, ce), problems);
+    else if (k !== SKIP) {
       if (i === lp.idCol) {
         idStart = cs;
         idEnd = ce;
