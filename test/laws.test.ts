@@ -9,29 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFLICTS } from '../src/engine/conflicts.js';
 import { POLICIES } from '../src/policies/index.js';
+import { missingPiece, normText } from '../src/policies/quote.js';
 import { ROOT } from './helpers/cli.js';
 
-/**
- * Runs of whitespace to one space, and none between two Han characters: a line or page break inside a Chinese
- * word (003 第二条 breaks "产业园区" across paragraphs) is not one of the text's words.
- */
-const norm = (s: string) =>
-  s
-    .replace(/\s+/g, ' ')
-    .replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1')
-    .trim();
+const norm = normText;
 const law = (id: string) => norm(readFileSync(join(ROOT, 'laws', `${id}.txt`), 'utf8'));
-
-/** Where each piece of the quote is, in order; null for the first piece not found. */
-function findQuote(text: string, quote: string): string | null {
-  let from = 0;
-  for (const piece of norm(quote).split(/……|…/).map((p) => p.trim()).filter(Boolean)) {
-    const at = text.indexOf(piece, from);
-    if (at < 0) return piece;
-    from = at + piece.length;
-  }
-  return null;
-}
+const findQuote = missingPiece;
 
 interface Quote {
   where: string;

@@ -26,6 +26,8 @@ export interface BatchSetup {
   stream: StreamOptions;
   /** --params FILE, loaded again by each worker. */
   params?: string;
+  /** --policy FILEs, loaded again by each worker. */
+  policies?: string[];
   /** The aggregators (by name, see aggregate.ts) whose pieces each block computes, in this order. */
   aggregators: string[];
   /** --near SHARE ("10%"): the potential list's share (batch/near.ts). */

@@ -13,7 +13,7 @@ const processor =
   'kind' in setup && setup.kind === 'diff'
     ? { run: await (await import('./diff-block.js')).makeDiffProcessor(setup) }
     : await (async (s: BatchSetup) => {
-        const { ruleSet, meta } = await loadParams(s.params);
+        const { ruleSet, meta } = await loadParams(s.params, '--params', s.policies ? { files: s.policies, lang: s.lang, quiet: true } : undefined);
         return makeProcessor(s, ruleSet, meta);
       })(setup as BatchSetup);
 

@@ -34,6 +34,7 @@ export const batchOptions = z.object({
   all: z.boolean().default(false),
   interpret: z.string().optional(),
   params: z.string().optional(),
+  policy: z.array(z.string()).default([]),
   lang: langSchema,
   ...readerShape,
   jobs: z.coerce.number().int().min(1).max(64).default(1),
@@ -54,7 +55,7 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
   const format = outputFormat(o);
   const glance = glancePaths(o, format);
   await checkPaths(files, o, format, glance);
-  const { ruleSet, interpretation, meta } = await loadParams(o.params);
+  const { ruleSet, interpretation, meta } = await loadParams(o.params, '--params', { files: o.policy, lang: o.lang });
   const run = runOptionsOf(o, interpretation);
   warnYearsOutside(run.years, ruleSet, o.lang);
   const setup: BatchSetup = {
@@ -67,6 +68,7 @@ export async function batch(files: string[], raw: unknown): Promise<number> {
     districts: o.district ? districtsOf(o.district) : null,
     stream: { ...streamOptionsOf(o), ...blockSizeFor(format) },
     ...(o.params ? { params: o.params } : {}),
+    ...(o.policy.length ? { policies: o.policy } : {}),
     aggregators: ['summary', ...glanceAggregators({ near: !!o.near, report: !!o.report })],
     ...(o.near ? { near: o.near } : {}),
     displayUnit: o.displayUnit,

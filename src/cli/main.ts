@@ -52,6 +52,7 @@ program
 const lang = () => new Option('--lang <lang>', 'language of tables and messages (default: from LC_ALL, LC_MESSAGES, LANG; else zh)').choices(['zh', 'en']);
 const noColor = () => new Option('--no-color', 'no colour, as NO_COLOR does');
 const collect = (v: string, prev: string[]) => [...prev, v];
+const POLICY_HELP = "a policy file (YAML or JSON) computed beside the built-in documents; one with a built-in's id replaces it (repeatable)";
 
 // --lang and --no-color are the program's own, so they may come before the command (gz-awards --lang en batch …)
 // as well as after it; commander gives them to the program either way, and the command is handed them here.
@@ -120,6 +121,8 @@ program
   .argument('[target]', 'POLICY or POLICY/MEASURE, e.g. gz-2025-ecommerce/scale-tier')
   .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
   .option('--coverage', 'every article of the documents: the measures that model it, or why it is not modelled')
+  .option('--policy <file>', POLICY_HELP, collect, [])
+  .option('--policy-schema', 'print the JSON Schema of a policy file (for editors) and exit')
   .addOption(lang())
   .action(async (target: string | undefined, opts: Record<string, unknown>) => {
     const { rules } = await import('./rules.js');
@@ -134,6 +137,7 @@ program
   .option('--out <file>', 'write the report to a file: .xml for junit, .json for json, .txt or .md for text (the readable report still goes to the terminal)')
   .option('--filter <text>', "run only the cases whose name contains the text (case-insensitive)")
   .option('--params <file>', 'parameter overrides applied under every case (its own params on top)')
+  .option('--policy <file>', POLICY_HELP, collect, [])
   .addOption(lang())
   .action(async (targets: string[], opts: Record<string, unknown>) => {
     const { test } = await import('./test.js');
@@ -165,6 +169,7 @@ readerOptions(
     .option('--all', 'also show not-in-force results for years outside validity (long layout, JSON)')
     .option('--interpret <list>', 'interpretations, e.g. threshold=exceed,growthAverage=arithmetic')
     .option('--params <file>', 'parameter overrides (YAML or JSON; see docs/rule-changes.md)')
+    .option('--policy <file>', POLICY_HELP, collect, [])
     .addOption(lang())
     .option('--jobs <n>', 'worker threads (output stays in input order)', '1')
     .option('--summary <file>', 'also write the summary by district and measure (.csv, .json or .xlsx)')

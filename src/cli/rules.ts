@@ -10,8 +10,15 @@ import { award, t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
 import { EXIT, UsageError, writeOut } from './common.js';
 import { langSchema } from './lang-schema.js';
+import { loadPolicies } from './params.js';
 
-export const rulesOptions = z.object({ format: z.enum(['table', 'json']).default('table'), lang: langSchema, coverage: z.boolean().optional() });
+export const rulesOptions = z.object({
+  format: z.enum(['table', 'json']).default('table'),
+  lang: langSchema,
+  coverage: z.boolean().optional(),
+  policy: z.array(z.string()).default([]),
+  policySchema: z.boolean().optional(),
+});
 
 function measureJson(m: ResolvedMeasure, lang: Lang) {
   const ceiling = ceilingOf(m);
@@ -51,8 +58,15 @@ function policyJson(p: ResolvedPolicy, lang: Lang, only?: string) {
   };
 }
 
-export async function rules(target: string | undefined, raw: unknown, rs: RuleSet = publishedRuleSet()): Promise<number> {
+export async function rules(target: string | undefined, raw: unknown, given?: RuleSet): Promise<number> {
   const o = rulesOptions.parse(raw);
+  if (o.policySchema) {
+    const { policyJsonSchema } = await import('../policy-file/schema.js');
+    await writeOut(toJson(policyJsonSchema()) + '\n');
+    return EXIT.ok;
+  }
+  await loadPolicies({ files: o.policy, lang: o.lang });
+  const rs = given ?? publishedRuleSet();
   const [policyId, measureId] = (target ?? '').split('/');
   const policies = rs.policies.filter((p) => !policyId || p.def.id === policyId);
   if (policyId && policies.length === 0) throw new UsageError(`rules: no policy "${policyId}"; known: ${rs.policies.map((p) => p.def.id).join(', ')}`);

@@ -14,13 +14,14 @@ import { runCases } from '../scenario/run.js';
 import { EXIT, paintFor, say, UsageError, writeOut } from './common.js';
 import { langSchema } from './lang-schema.js';
 import { refuseFormatMismatch, refuseSameFiles } from './outputs.js';
-import { loadParams } from './params.js';
+import { loadParams, loadPolicies } from './params.js';
 
 export const testOptions = z.object({
   reporter: z.enum(['text', 'junit', 'json']).default('text'),
   out: z.string().optional(),
   filter: z.string().optional(),
   params: z.string().optional(),
+  policy: z.array(z.string()).default([]),
   lang: langSchema,
 });
 
@@ -31,6 +32,8 @@ export async function test(targets: string[], raw: unknown): Promise<number> {
     const inputs = [...targets.map((path) => ({ flag: 'input', path })), ...(o.params ? [{ flag: '--params', path: o.params }] : [])];
     await refuseSameFiles(inputs, [{ flag: '--out', path: o.out }]);
   }
+  // Policy files first: the scenario files may name their measures.
+  await loadPolicies({ files: o.policy, lang: o.lang });
   // A file that cannot be read or parsed (the --params file, a scenario file) runs nothing and exits 2, but the
   // report is still made, each such file an errored case in it, so that a CI's test view shows why.
   const errors: MalformedFile[] = [];

@@ -70,12 +70,13 @@ export const CONFLICTS: ConflictData = {
   preferOnTie: TIERS,
 };
 
-const IN_SCOPE = new Map<string, readonly ConflictRule[]>();
+const IN_SCOPE = new WeakMap<readonly ConflictRule[], Map<string, readonly ConflictRule[]>>();
 
-/** The rules that apply under a reading of 第二十条's reach (INTERPRETATION: sameYearScope); cached per reading. */
+/** The rules that apply under a reading of 第二十条's reach (INTERPRETATION: sameYearScope); cached per list and reading. */
 export function rulesInScope(rules: readonly ConflictRule[], scope: 'ecommerce-only' | 'with-livestream'): readonly ConflictRule[] {
-  if (rules !== CONFLICTS.rules) return rules.filter((r) => r.kind !== 'same-application-year' || !r.scope || r.scope === scope);
-  let out = IN_SCOPE.get(scope);
-  if (!out) IN_SCOPE.set(scope, (out = rules.filter((r) => r.kind !== 'same-application-year' || !r.scope || r.scope === scope)));
+  let byScope = IN_SCOPE.get(rules);
+  if (!byScope) IN_SCOPE.set(rules, (byScope = new Map()));
+  let out = byScope.get(scope);
+  if (!out) byScope.set(scope, (out = rules.filter((r) => r.kind !== 'same-application-year' || !r.scope || r.scope === scope)));
   return out;
 }

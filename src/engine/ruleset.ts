@@ -5,7 +5,7 @@
 import type { Fen } from '../domain/money.js';
 import type { MeasureDef, PolicyDef } from '../policies/define.js';
 import { resolveParam, resolveParams } from '../policies/define.js';
-import { POLICIES } from '../policies/index.js';
+import { FILE_CONFLICTS, POLICIES, policiesVersion } from '../policies/index.js';
 import { CONFLICTS, type ConflictData } from './conflicts.js';
 import { readsMasks } from './presence.js';
 
@@ -64,19 +64,25 @@ export function buildRuleSet(overrides: Overrides = {}, policies: readonly Polic
     });
     return { def, from, to, fromYear: Number(from.slice(0, 4)), toYear: to === null ? Infinity : Number(to.slice(0, 4)), measures };
   });
+  const conflicts: ConflictData = FILE_CONFLICTS.length ? { rules: [...CONFLICTS.rules, ...FILE_CONFLICTS], preferOnTie: CONFLICTS.preferOnTie } : CONFLICTS;
   const sameItem = new Map<string, string[]>();
-  for (const rule of CONFLICTS.rules) {
+  for (const rule of conflicts.rules) {
     if (rule.kind !== 'same-item') continue;
     const all = [rule.preferred, ...rule.others];
     for (const ref of all) sameItem.set(ref, all.filter((x) => x !== ref));
   }
-  return { policies: resolved, conflicts: CONFLICTS, byRef, sameItem };
+  return { policies: resolved, conflicts, byRef, sameItem };
 }
 
 let defaultRuleSet: RuleSet | undefined;
-/** The rule set of the documents as published. */
+let builtAt = -1;
+/** The rule set of the documents as published (and the policy files installed for this run). */
 export function publishedRuleSet(): RuleSet {
-  return (defaultRuleSet ??= buildRuleSet());
+  if (!defaultRuleSet || builtAt !== policiesVersion()) {
+    defaultRuleSet = buildRuleSet();
+    builtAt = policiesVersion();
+  }
+  return defaultRuleSet;
 }
 
 /** The most one result of a measure can pay: its cap, or its highest tier award; null when it has no money. */

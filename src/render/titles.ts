@@ -5,12 +5,14 @@
 import type { ListId } from '../domain/enterprise.js';
 import { LIST_LABELS, type Lang } from '../domain/labels.js';
 import { inputName } from '../domain/vocabulary.js';
-import { POLICIES } from '../policies/index.js';
+import { POLICIES, policiesVersion } from '../policies/index.js';
 
 let byRef: Map<string, { zh: string; en: string }> | undefined;
+let madeAt = -1;
 
 function titles(): Map<string, { zh: string; en: string }> {
-  if (byRef) return byRef;
+  if (byRef && madeAt === policiesVersion()) return byRef;
+  madeAt = policiesVersion();
   byRef = new Map();
   for (const p of POLICIES) {
     for (const m of p.measures) {
