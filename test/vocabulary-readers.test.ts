@@ -201,6 +201,16 @@ describe('spawned: every command knows the declared inputs', () => {
     expect(rejects).not.toContain(A);
   });
 
+  it('batch --jobs 2 reads them on worker threads as one job does', () => {
+    writeFileSync(path('j.csv'), `${CSV}${validId(3)},丙,1,,制造,,,\n`);
+    const one = cli(['batch', path('j.csv'), '--no-progress', '--rejects', path('rejects1.csv'), '--out', path('one.csv')], { env: ENV });
+    const two = cli(['batch', path('j.csv'), '--no-progress', '--rejects', path('rejects2.csv'), '--out', path('two.csv'), '--jobs', '2'], { env: ENV });
+    expect([one.code, two.code]).toEqual([3, 3]);
+    expect(readFileSync(path('two.csv'), 'utf8')).toBe(readFileSync(path('one.csv'), 'utf8'));
+    expect(readFileSync(path('rejects2.csv'), 'utf8')).toBe(readFileSync(path('rejects1.csv'), 'utf8'));
+    expect(readFileSync(path('rejects2.csv'), 'utf8')).toContain('应为以下之一：批发、零售、住宿餐饮');
+  });
+
   it('--set takes declared inputs by header or by path, and refuses a value outside a category', () => {
     const ok = cli(['simulate', '--set', `id=${A}`, '--set', '年销售额_2025=6亿', '--set', 'years.2024.annualSales=5亿', '--set', '限额以上企业类别=零售', '--set', 'inputs.nevRetail=true', '--set', '名单_区标杆企业=2025', '--format', 'json', '--strict'], { env: ENV });
     expect(ok.stderr).toBe('');

@@ -3,6 +3,7 @@
  * output keeps input order whatever thread finishes first.
  */
 import { Worker } from 'node:worker_threads';
+import { declaredBySource } from '../domain/vocabulary.js';
 import type { BatchSetup, BlockOut, BlockTask, DiffSetup } from './types.js';
 
 interface Pending<R> {
@@ -25,8 +26,11 @@ export class WorkerPool<R = BlockOut> {
   private seq = 0;
 
   constructor(n: number, setup: BatchSetup | DiffSetup) {
+    // the inputs policy files declared in this thread, declared again in each worker before it reads a row
+    const declared = declaredBySource();
+    const workerData = declared.length > 0 ? { ...setup, declared } : setup;
     for (let i = 0; i < n; i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: WORKER_LIMITS });
+      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData, resourceLimits: WORKER_LIMITS });
       w.on('message', (msg: { seq: number; out?: R; error?: string }) => {
         const p = this.pending.get(msg.seq);
         if (!p) return;

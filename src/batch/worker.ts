@@ -4,10 +4,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadParams } from '../cli/params.js';
+import { declaredBySource, registerDeclaredInputs } from '../domain/vocabulary.js';
 import { makeProcessor } from './evaluate.js';
 import type { BatchSetup, BlockTask, DiffSetup } from './types.js';
 
 const setup = workerData as BatchSetup | DiffSetup;
+// the inputs declared in the main thread (WorkerPool): the rows' columns name them
+for (const { source, decls } of (workerData as { declared?: ReturnType<typeof declaredBySource> }).declared ?? []) registerDeclaredInputs(decls, source);
 // `diff --jobs N` runs its own block processor on the same pool
 const processor =
   'kind' in setup && setup.kind === 'diff'
