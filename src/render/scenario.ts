@@ -6,7 +6,7 @@ import type { Lang } from '../domain/labels.js';
 import { formatYuan } from '../domain/money.js';
 import type { Problem } from '../domain/problem.js';
 import type { Result } from '../domain/result.js';
-import type { FileProblem, ParamsSource } from '../io/params-file.js';
+import { formatFileProblem, type FileProblem, type ParamsSource } from '../io/params-file.js';
 import type { CaseOutcome, Failure, RunSummary } from '../scenario/run.js';
 import { t } from './messages.js';
 import { resultOut } from './output.js';
@@ -35,12 +35,6 @@ export interface MalformedFile {
   kind: 'scenario' | 'params';
   problems: readonly FileProblem[];
 }
-
-/** A problem as the terminal shows it: file:line:col: path: message. */
-const problemText = (p: FileProblem) => {
-  const where = p.line !== undefined ? `${p.file}:${p.line}${p.col !== undefined ? `:${p.col}` : ''}` : p.file;
-  return `${where}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
-};
 
 /** Nanoseconds as JUnit's seconds, to the millisecond, without a float. */
 export function junitTime(nanos: bigint): string {
@@ -129,7 +123,7 @@ export function renderScenarioText(run: RunSummary, meta: ReportMeta, lang: Lang
     if (o.case.paramsFiles.length > 0) out.push('      ' + paint.dim(msg('scenario.case-params', lang, { files: o.case.paramsFiles.map((p) => `${p.file} (sha256 ${p.sha256.slice(0, 12)})`).join(', ') })));
     for (const f of o.failures) for (const line of failureLines(f, o, lang)) out.push('      ' + line);
   }
-  for (const e of meta.errors ?? []) for (const p of e.problems) out.push(paint.status('ineligible', problemText(p)));
+  for (const e of meta.errors ?? []) for (const p of e.problems) out.push(paint.status('ineligible', formatFileProblem(p)));
   const errors = meta.errors?.length ?? 0;
   if (errors > 0) out.push('', paint.bold(msg('scenario.malformed', lang, { count: errors })));
   else out.push('', paint.bold(msg('scenario.summary', lang, { passed: run.passed, failed: run.failed })));
@@ -154,7 +148,7 @@ export function renderJunit(run: RunSummary, meta: ReportMeta, lang: Lang): stri
     out.push(
       `  <testsuite name="${xml(e.file)}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
       `    <testcase classname="${xml(e.file)}" name="${xml(name)}" file="${xml(e.file)}"${line} time="0.000">`,
-      `      <error message="${xml(first ? problemText(first) : e.file)}" type="${e.kind === 'params' ? 'params' : 'malformed'}">${xml(e.problems.map(problemText).join('\n'))}</error>`,
+      `      <error message="${xml(first ? formatFileProblem(first) : e.file)}" type="${e.kind === 'params' ? 'params' : 'malformed'}">${xml(e.problems.map(formatFileProblem).join('\n'))}</error>`,
       '    </testcase>',
       '  </testsuite>',
     );
