@@ -82,6 +82,8 @@ describe('laws/: the five texts, in simplified script', () => {
     const cb = POLICIES.find((p) => p.id === 'gz-2024-cross-border')!;
     for (const q of quotesOf(cb)) expect(q.quote).not.toMatch(/通告|粤商电函/);
     expect(cb.validity.from.note).toBe('印发日期见通知落款：广州市商务局 2024年3月6日');
+    // … and so does the document re-expressed as a policy file.
+    expect(readFileSync(join(ROOT, 'fixtures', 'policies', 'gz-2024-cross-border.yaml'), 'utf8')).not.toMatch(/通告|粤商电函/);
   });
 
   for (const p of POLICIES) {
