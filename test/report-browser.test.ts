@@ -4,6 +4,7 @@
  * and a desk's (1,400 px), and under print-media emulation. Skipped, with a notice, when no Chromium is installed
  * (CHROMIUM_PATH, or chromium / chromium-browser / google-chrome on the PATH).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -129,10 +130,16 @@ describe.skipIf(!CHROMIUM)('the reports in Chromium', () => {
       expect(h.h).toBeLessThan(2 * h.line + 12);
     }
     for (const f of m.figures) expect(f).toBe('avoid');
-    // and it prints
+    // and in the printed PDF's own text (with pdftotext, when poppler-utils is installed): the subtotal label
+    // once per document, on pages that hold 4 documents' results
     const pdf = await page.pdf({ format: 'A4' });
     await page.close();
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pdftotext = spawnSync('pdftotext', ['-', '-'], { input: pdf });
+    if (pdftotext.error) return void process.stderr.write('report-browser.test.ts: pdftotext not found; the PDF text is not checked\n');
+    const text = pdftotext.stdout.toString('utf8');
+    expect(text.split('小计（现金）').length - 1).toBe(m.tables);
+    expect(text.split('申报指引').length - 1).toBe(1);
   });
 
   it('district, printed: the narrow charts give way to the wide ones, and no frame scrolls', async () => {

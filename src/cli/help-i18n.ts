@@ -41,6 +41,7 @@ const ZH: ReadonlyArray<readonly [string, string]> = [
   ["also list the enterprises close to a tier award's next tier: within SHARE (e.g. 10%) on every condition they miss", '同时列出接近进档奖励下一档的企业：每个未达到的条件都差在 SHARE（如 10%）以内'],
   ['where the list of --near goes (.csv or .xlsx; default: beside --out, e.g. awards.near.csv)', '--near 名单写到哪里（.csv 或 .xlsx；默认：--out 旁边，如 awards.near.csv）'],
   ['also write the district at a glance: one self-contained HTML page with charts, .html (zh or en, as --lang)', '同时生成全区一览：一个带图表的独立 HTML 页面，.html（中文或英文，随 --lang）'],
+  ['the unit every amount of an HTML report is shown in (the data files keep exact 元)', 'HTML 报告中所有金额的显示单位（数据文件仍为精确到分的元）'],
   ['no progress bar, even on a terminal', '不显示进度条（终端上也不显示）'],
   ['input encoding (default: detected: UTF-8, GB18030/GBK, UTF-16)', '输入编码（默认：自动识别 UTF-8、GB18030/GBK、UTF-16）'],
   ['unit of bare amounts (CSV, XLSX, JSON, --set); a unit in a cell or header wins', '未写单位的金额按此单位读取（CSV、XLSX、JSON、--set）；单元格或列名自带的单位优先'],
