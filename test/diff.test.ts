@@ -179,4 +179,13 @@ describe('the rule-changes guide', () => {
     expect(block).toBeDefined();
     expect(r.stdout.startsWith(block!)).toBe(true);
   });
+
+  it('shows the Chinese report of the small district as it is', () => {
+    const guide = readFileSync('docs/rule-changes.md', 'utf8');
+    const block = /<!-- diff-example-zh:start -->\n```text\n([\s\S]*?)```\n<!-- diff-example-zh:end -->/.exec(guide)?.[1];
+    const r = cli(['diff', SMALL, '--params', REFORM, '--top', '3', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(block).toBeDefined();
+    expect(r.stdout).toBe(block);
+  });
 });
