@@ -233,3 +233,114 @@ describe('spawned: every command knows the declared inputs', () => {
     expect(saved.inputs).toEqual({ aboveQuotaCategory: '零售' });
   });
 });
+
+/**
+ * An invented district document declaring the four inputs, with measures reading three of them: through --policy
+ * the spawned batch reads the declared columns (CSV and XLSX) and computes what the articles say.
+ */
+const POLICY = `id: x-district-2025
+title: { zh: 某区促进商贸企业发展若干措施（试验）, en: X district measures for trade enterprises (test) }
+issuer: 某区商务局
+issued: 2025-01-01
+validity:
+  from: { value: 2025-01-01, article: 第十条, quote: 本措施自2025年1月1日起施行 }
+  to: { value: 2027-12-31, article: 第十条, quote: 有效期至2027年12月31日 }
+inputs:
+  - id: annualSales
+    name: { zh: 年销售额, en: annual sales }
+    kind: money
+    perYear: true
+    aliases: [年度销售额]
+  - id: aboveQuotaCategory
+    name: { zh: 限额以上企业类别, en: above-quota category }
+    kind: category
+    values:
+      - { id: wholesale, zh: 批发, en: wholesale }
+      - { id: retail, zh: 零售, en: retail }
+      - { id: catering, zh: 住宿餐饮, en: accommodation and catering }
+  - id: nevRetail
+    name: { zh: 主营新能源汽车零售, en: mainly new-energy vehicle retail }
+    kind: boolean
+    perYear: true
+  - id: district-benchmark
+    name: { zh: 区标杆企业, en: district benchmark }
+    kind: list
+measures:
+  - id: first-reach
+    template: first-reach-tiers
+    article: 第二条
+    title: { zh: 年销售额首次突破奖励, en: First-reach award on annual sales }
+    quote: 年度销售额首次突破5000万元、1亿元的，分别给予一次性10万元、20万元支持
+    input: annualSales
+    params:
+      thresholds: { value: [5000万, 1亿], article: 第二条, quote: 年度销售额首次突破5000万元、1亿元的 }
+      awards: { value: [10万, 20万], article: 第二条, quote: 分别给予一次性10万元、20万元支持 }
+  - id: benchmark
+    template: list-award
+    kind: cash-cap
+    article: 第三条
+    title: { zh: 区标杆企业奖励, en: District benchmark award }
+    quote: 对首次认定为区标杆企业的，给予一次性最高5万元奖励
+    lists: [district-benchmark]
+    firstTime: true
+    params:
+      cap: { value: 5万, article: 第三条, quote: 给予一次性最高5万元奖励 }
+  - id: nev
+    template: unquantified
+    article: 第四条
+    title: { zh: 新能源汽车零售企业支持, en: Support to new-energy vehicle retailers }
+    quote: 对主营新能源汽车零售的企业，按有关规定给予支持
+    flags: [nevRetail]
+`;
+
+describe('spawned: --policy declares the inputs and its measures read them', () => {
+  const policy = path('x-district.yaml');
+  writeFileSync(policy, POLICY);
+  // 甲: 年销售额 500万 in 2024 (below 5000万), 6亿 in 2025: 2025 first reaches both tiers, the highest pays
+  // 20万 (第二条: 5000万、1亿 → 10万、20万); 区标杆企业 first in 2025: 5万 (第三条), 2027 not first: nothing;
+  // 主营新能源汽车零售 2025 yes: supported, amount set elsewhere (第四条).
+  const EXPECTED = [
+    'x-district-2025,first-reach,2025,eligible,200000.00',
+    'x-district-2025,benchmark,2025,eligible,50000.00',
+    'x-district-2025,benchmark,2027,ineligible,',
+    'x-district-2025,nev,2025,eligible,',
+  ];
+  const rows = (csv: string) =>
+    csv
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter((l) => l.includes('x-district-2025'))
+      .map((l) => l.split(','))
+      .map((c) => [c[3], c[4], c[6], c[8], c[10]].join(','));
+
+  it('batch on a CSV', () => {
+    writeFileSync(path('p.csv'), `统一社会信用代码,企业名称,年销售额（万元）_2024,annual_sales_2025,限额以上企业类别,主营新能源汽车零售_2025,名单_区标杆企业\n${A},甲,500,6亿,零售,是,2025；2027\n`);
+    const r = cli(['batch', path('p.csv'), '--policy', policy, '--layout', 'long', '--no-progress', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(rows(r.stdout)).toEqual(EXPECTED);
+  });
+
+  it('batch on a workbook with a two-row header', async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('Sheet1');
+    s.addRow(['统一社会信用代码', '企业名称', '2024年', '2025年', '2025年', '', '']);
+    s.addRow(['', '', '年度销售额（万元）', '年销售额（万元）', '主营新能源汽车零售', '区标杆企业名单', '限额以上企业类别']);
+    s.addRow([A, '甲', 500, 60000, '是', '2025；2027', '零售']);
+    await wb.xlsx.writeFile(path('p.xlsx'));
+    const r = cli(['batch', path('p.xlsx'), '--policy', policy, '--layout', 'long', '--no-progress', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(rows(r.stdout)).toEqual(EXPECTED);
+  });
+
+  it('a wrong declaration is a located error, and its measures are not refused again', () => {
+    writeFileSync(path('bad.yaml'), POLICY.replace('kind: boolean', 'kind: bool').replace('aliases: [年度销售额]', 'aliases: [年度销售额, 网上零售额]'));
+    const r = cli(['batch', path('p.csv'), '--policy', path('bad.yaml'), '--no-progress', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    const line = (text: string) => POLICY.split('\n').findIndex((l) => l.includes(text)) + 1;
+    expect(r.stderr).toContain(`bad.yaml:${line('aliases: [年度销售额]')}:22: inputs[0].aliases[1]: input "annualSales": the column name "网上零售额" already names "实物商品网上零售额 (onlineRetailSales)" (built-in)`);
+    expect(r.stderr).toContain(`bad.yaml:${line('kind: boolean')}:5: inputs[2].kind: input "nevRetail": unknown kind "bool"; write one of money, boolean, count, category, list`);
+    expect(r.stderr).toContain('2 problems');
+    const zh = cli(['batch', path('p.csv'), '--policy', path('bad.yaml'), '--no-progress', '--lang', 'zh']);
+    expect(zh.stderr).toContain('输入项“nevRetail”的类型“bool”未知');
+  });
+});

@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
-import { LIST_IDS, YEAR_FIELDS, type ListId } from '../domain/enterprise.js';
+import type { ListId } from '../domain/enterprise.js';
 import type { Lang } from '../domain/labels.js';
+import { inputDef, inputsOf, registerDeclaredInputs, type InputDecl } from '../domain/vocabulary.js';
 import { parseAmount, type Fen } from '../domain/money.js';
 import type { Kind, Msg } from '../domain/result.js';
 import type { ConflictRule } from '../engine/conflicts.js';
@@ -18,7 +19,7 @@ import { parseLocated, pathText, type LocatedDoc, type PathStep } from '../io/lo
 import type { FileProblem } from '../io/params-file.js';
 import { definePolicy, type Param, type ParamSpecs, type ParamType, type PolicyDef } from '../policies/define.js';
 import { missingPiece, normText } from '../policies/quote.js';
-import { CATALOGUE } from '../render/messages.js';
+import { CATALOGUE, t } from '../render/messages.js';
 import { TEMPLATES, TEMPLATE_NAMES, type MeasureSpec, type Option, type TemplateDef, type TemplateName } from '../templates/index.js';
 import { policyFileSchema, type MeasureFile, type ParamFile, type PolicyFile } from './schema.js';
 
@@ -34,8 +35,10 @@ export interface LoadOptions {
   lang: Lang;
   /** Measures of other documents a conflict rule may name (policy/measure): the built-ins and the other files. */
   knownRefs?: ReadonlySet<string>;
-  /** Yearly inputs besides the built-in fields, by id → kind (the vocabulary registry). */
-  inputs?: ReadonlyMap<string, 'money' | 'boolean' | 'count' | string>;
+  /** The file, as the inputs it declares record where they come from (domain/vocabulary.ts). */
+  source?: string;
+  /** Inputs the file declares whose declarations were refused: its measures reading them are not refused again. */
+  refusedInputs?: ReadonlySet<string>;
 }
 
 type Say = { zh: string; en: string };
@@ -68,9 +71,14 @@ export async function readPolicyFile(file: string, o: LoadOptions): Promise<Poli
       return { ok: false, problems };
     }
   }
-  const checked = checkPolicy(parsed.value, text, o, at);
+  const checked = checkPolicy(parsed.value, text, { ...o, source: file }, at);
   if (!checked || problems.length > 0) return { ok: false, problems: problems.length ? problems : [{ file, message: say({ zh: '无效的政策文件', en: 'not a valid policy file' }) }] };
   return { ok: true, loaded: { ...checked, source: { file, sha256: createHash('sha256').update(bytes).digest('hex') } } };
+}
+
+/** "[1].aliases[0]" (a vocabulary problem's path) → [1, 'aliases', 0]. */
+function stepsOf(path: string): PathStep[] {
+  return (path.match(/\[\d+\]|[^.[\]]+/g) ?? []).map((m) => (m.startsWith('[') ? Number(m.slice(1, -1)) : m));
 }
 
 /** Checks a parsed policy file, reporting through `at`; the document when nothing was reported. */
@@ -102,8 +110,13 @@ export function checkPolicy(raw: unknown, text: string | null, o: LoadOptions, a
   quote(['validity', 'from'], f.validity.from.quote, f.validity.from.note === undefined);
   quote(['validity', 'to'], f.validity.to.quote, f.validity.to.note === undefined);
   if (f.noDoubleFunding) quote(['noDoubleFunding'], f.noDoubleFunding.quote);
-  if (f.inputs && f.inputs.length > 0 && !o.inputs) {
-    fail(['inputs'], { zh: '本版本尚不能声明新的输入项；请改用已知输入项（gz-awards template 列出）', en: 'this version cannot declare new inputs yet; use the known inputs (gz-awards template lists them)' });
+  // the inputs it declares join the vocabulary (all or none), so every reader knows their columns and names
+  const refusedIds = new Set<string>();
+  if (f.inputs && f.inputs.length > 0) {
+    const refused = registerDeclaredInputs(f.inputs as InputDecl[], o.source);
+    for (const p of refused) fail(['inputs', ...stepsOf(p.path)], { zh: t(p.expected, 'zh'), en: t(p.expected, 'en') });
+    // a file's declarations are registered all or none: its measures are not told again that they are unknown
+    if (refused.length > 0) for (const d of f.inputs) if (typeof (d as InputDecl | null)?.id === 'string') refusedIds.add((d as InputDecl).id);
   }
   const notes = (list: PolicyFile['notes'], path: PathStep[]): Msg[] =>
     (list ?? []).map((n, i): Msg => {
@@ -122,7 +135,7 @@ export function checkPolicy(raw: unknown, text: string | null, o: LoadOptions, a
     if (first !== undefined) fail([...path, 'id'], { zh: `措施 id “${m.id}”重复（measures[${first}] 已用）：每项措施的 id 须唯一`, en: `measure id "${m.id}" is used twice (measures[${first}] has it): give each measure its own id` });
     else ids.set(m.id, i);
     quote(path, m.quote);
-    return checkMeasure(m, path, o, fail, quote, notes);
+    return checkMeasure(m, path, { ...o, refusedInputs: refusedIds }, fail, quote, notes);
   });
 
   // conflicts
@@ -216,10 +229,14 @@ function checkMeasure(
     const given = (['lists', 'project', 'flags'] as const).filter((k) => m[k] !== undefined);
     if (given.length !== 1) fail(path, { zh: '须且只须写 lists（名单）、project（项目类型）或 flags（是/否输入项）之一', en: 'write exactly one of lists, project or flags' });
   }
+  const refusedIds = o.refusedInputs ?? new Set<string>();
   const knownInput = (id: string, want: 'money' | 'boolean', where: PathStep[]) => {
-    const kindOf = (YEAR_FIELDS as Record<string, string>)[id] ?? o.inputs?.get(id);
+    if (refusedIds.has(id)) return;
+    // a yearly input of the vocabulary: built in, or declared under inputs: (this file's or another's)
+    const def = inputDef(id);
+    const kindOf = def?.store === 'year' ? def.kind : undefined;
     if (kindOf === undefined) {
-      const known = [...Object.entries(YEAR_FIELDS), ...(o.inputs ?? new Map())].filter(([, k]) => k === want).map(([k]) => k);
+      const known = inputsOf('year').filter((d) => d.kind === want).map((d) => d.id);
       fail(where, { zh: `未知的输入项“${id}”；可用的${want === 'money' ? '金额' : '是/否'}输入项：${known.join('、')}，或在 inputs: 中声明`, en: `unknown input "${id}"; the known ${want} inputs are ${known.join(', ')}, or declare it under inputs:` });
     } else if (kindOf !== want) {
       fail(where, { zh: `输入项“${id}”不是${want === 'money' ? '金额' : '是/否'}`, en: `the input "${id}" is not ${want === 'money' ? 'an amount' : 'yes/no'}` });
@@ -231,7 +248,8 @@ function checkMeasure(
   }
   (m.flags ?? []).forEach((fl, i) => knownInput(fl, 'boolean', [...path, 'flags', i]));
   (m.lists ?? []).forEach((l, i) => {
-    if (!(LIST_IDS as readonly string[]).includes(l)) fail([...path, 'lists', i], { zh: `未知的名单“${l}”；可用：${LIST_IDS.join('、')}`, en: `unknown list "${l}"; the lists are ${LIST_IDS.join(', ')}` });
+    const lists = () => inputsOf('list').map((d) => d.id);
+    if (inputDef(l)?.store !== 'list' && !refusedIds.has(l)) fail([...path, 'lists', i], { zh: `未知的名单“${l}”；可用：${lists().join('、')}，或在 inputs: 中声明（kind: list）`, en: `unknown list "${l}"; the lists are ${lists().join(', ')}, or declare it under inputs: (kind: list)` });
   });
 
   // parameters
