@@ -3,11 +3,12 @@
  * every failure speaks. Amounts worked out by hand from 000 第二条: tier 1 (≥30亿 and average growth ≥10% over
  * two years, with reporting) pays 150万元 (E1 of the README: 25亿 → 28亿 → 31亿).
  */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cli } from './helpers/cli.js';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, cliAsync, ROOT } from './helpers/cli.js';
 import { validId } from './helpers/ids.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gz-trust-'));
@@ -219,4 +220,131 @@ describe('item 6: a value under an empty header cell is an error naming the colu
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('第 2 行，B：第 B 列没有列名，却有值');
   });
+});
+
+describe('items 8 and 13: every failure of the workbook reader is one clear message, exit 2', () => {
+  const big = path('big.xlsx');
+  const params = path('empty-overrides.yaml');
+  beforeAll(async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('企业');
+    ws.addRow(HEADER.split(','));
+    for (let i = 1; i <= 20_000; i++) ws.addRow(e1Row(validId(i)).split(','));
+    await wb.xlsx.writeFile(big);
+    const bytes = readFileSync(big);
+    writeFileSync(path('cut40.xlsx'), bytes.subarray(0, Math.floor(bytes.length * 0.4)));
+    writeFileSync(path('cut60.xlsx'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    writeFileSync(path('small-cut.xlsx'), bytes.subarray(0, 300));
+    writeFileSync(params, 'parameters: {}\n');
+  }, 60_000);
+
+  it('a 20,000-row workbook cut at 40% or 60%: batch, validate, simulate and diff say it is damaged (never exit 13)', () => {
+    for (const cut of ['cut40.xlsx', 'cut60.xlsx', 'small-cut.xlsx']) {
+      for (const args of [['batch', '--no-progress'], ['validate'], ['simulate'], ['diff', '--params', params]]) {
+        const r = cli([args[0]!, path(cut), ...args.slice(1), '--lang', 'en']);
+        expect([args[0], cut, r.code]).toEqual([args[0], cut, 2]);
+        expect(r.stderr).toContain('the .xlsx workbook is damaged: the file is incomplete (cut short while copied or downloaded?); export or download it again');
+      }
+    }
+  });
+
+  it('the same from standard input, where the end cannot be looked at first', () => {
+    const r = cli(['validate', '-', '--lang', 'en'], { input: readFileSync(path('cut60.xlsx')) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the .xlsx workbook is damaged');
+  });
+
+  it('a zip that is not a workbook, and a web page saved as .xls, are named for what they are', () => {
+    // a zip of one text file, stored (no compression): local header, data, central directory, end record
+    const name = Buffer.from('a.txt');
+    const data = Buffer.from('hello');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(0x3610a686, 14); // CRC-32 of "hello"
+    local.writeUInt32LE(5, 18);
+    local.writeUInt32LE(5, 22);
+    local.writeUInt16LE(5, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(0x3610a686, 16);
+    central.writeUInt32LE(5, 20);
+    central.writeUInt32LE(5, 24);
+    central.writeUInt16LE(5, 28);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(46 + 5, 12);
+    end.writeUInt32LE(30 + 5 + 5, 16);
+    writeFileSync(path('not-a-workbook.xlsx'), Buffer.concat([local, name, data, central, name, end]));
+    const z = cli(['validate', path('not-a-workbook.xlsx'), '--lang', 'en']);
+    expect(z.code).toBe(2);
+    expect(z.stderr).toContain('it looks like a zip archive (not an .xlsx workbook)');
+    expect(z.stderr).not.toContain('no sheet');
+    writeFileSync(path('page.xls'), '<!DOCTYPE html>\n<html><body><table><tr><td>id</td></tr></table></body></html>\n');
+    const h = cli(['validate', path('page.xls'), '--lang', 'en']);
+    expect(h.code).toBe(2);
+    expect(h.stderr).toContain('it looks like a web page (HTML), not an Excel workbook: open it in Excel or WPS and save it as CSV or .xlsx');
+    expect(h.stderr).not.toContain('unknown column');
+  });
+});
+
+describe('items 8–10: outputs succeed or fail together, and nothing is left behind', () => {
+  const tmpRoot = () => mkdtempSync(join(dir, 'tmpdir-'));
+  const leftovers = (d: string) => readdirSync(d).filter((f) => f.startsWith('gz-awards-'));
+
+  it('--format xlsx to /dev/full: "disk is full", exit 2, no gz-awards-XXXX folder in TMPDIR', () => {
+    if (!existsSync('/dev/full')) return;
+    const t = tmpRoot();
+    const r = cli(['batch', 'fixtures/districts/sample-district.csv', '--out', '/dev/full', '--format', 'xlsx', '--no-progress', '--lang', 'en'], { env: { TMPDIR: t } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write \/dev\/full: .*ENOSPC/);
+    expect(leftovers(t)).toEqual([]);
+  });
+
+  it('--rejects or --summary on /dev/full: exit 2, and no award table (nor its run record) is left', () => {
+    if (!existsSync('/dev/full')) return;
+    for (const flag of ['--rejects', '--summary']) {
+      for (const format of ['csv', 'xlsx']) {
+        const d = mkdtempSync(join(dir, 'together-'));
+        const out = join(d, `awards.${format}`);
+        const r = cli(['batch', 'fixtures/districts/sample-district-with-rejects.csv', '--out', out, flag, '/dev/full', '--no-progress', '--lang', 'en']);
+        expect([flag, format, r.code]).toEqual([flag, format, 2]);
+        expect(r.stderr).toMatch(/cannot write \/dev\/full: .*ENOSPC/);
+        expect(readdirSync(d)).toEqual([]);
+      }
+    }
+  });
+
+  it('all complete: every output is kept', () => {
+    const d = mkdtempSync(join(dir, 'together-'));
+    const r = cli(['batch', 'fixtures/districts/sample-district-with-rejects.csv', '--out', join(d, 'a.csv'), '--rejects', join(d, 'r.csv'), '--summary', join(d, 's.json'), '--no-progress']);
+    expect(r.code).toBe(3);
+    expect(readdirSync(d).sort()).toEqual(['a.csv', 'a.csv.run.json', 'r.csv', 's.json']);
+  });
+
+  it('SIGINT while a workbook is written: exit 130, no gz-awards-XXXX folder in TMPDIR, no temporary file', async () => {
+    const { writeDistrictCsv } = await import(pathToFileURL(join(ROOT, 'scripts/district-generator.mjs')).href);
+    const input = path('district-30k.csv');
+    await writeDistrictCsv(input, 30_000);
+    const t = tmpRoot();
+    const d = mkdtempSync(join(dir, 'sigint-'));
+    const { child, done } = cliAsync(['batch', input, '--out', 'awards.xlsx', '--rejects', 'r.xlsx'], { cwd: d, env: { TMPDIR: t } });
+    const tmp = () => readdirSync(d).find((f) => /^\.awards\.xlsx\.\d+\.tmp$/.test(f));
+    for (let i = 0; i < 6000; i++) {
+      const f = tmp();
+      if (f && f !== `.awards.xlsx.${child.pid}.tmp` && statSync(join(d, f)).size > 50_000 && leftovers(t).length > 0) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(leftovers(t).length).toBeGreaterThan(0); // the side sheet's folder, mid-write
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.code).toBe(130);
+    expect(leftovers(t)).toEqual([]);
+    expect(readdirSync(d)).toEqual([]);
+  }, 60_000);
 });

@@ -9,7 +9,7 @@
 import type { Lang } from '../domain/labels.js';
 import type { Problem } from '../domain/problem.js';
 import type { RuleSet } from '../engine/ruleset.js';
-import { openSink, type Sink } from '../io/sink.js';
+import { openSink, OutputGroup, type Sink } from '../io/sink.js';
 import { RecordLedger, type At } from '../io/stream.js';
 import type { ColumnPlan } from '../io/row.js';
 import { awardColumns, awardHeader } from '../render/award-table.js';
@@ -69,15 +69,18 @@ interface Outputs {
   rejects: RejectsOut | null;
   summary: Sink | null;
   glance: Glance;
+  /** Every file output above, renamed into place together once all are complete (sink.ts). */
+  group: OutputGroup;
 }
 
 /** Opens every output up front (before any byte is written to one); if one fails, the ones already open are removed. */
 async function openOutputs(run: BatchRun): Promise<Outputs> {
   const { paths, setup } = run;
   const opened: Sink[] = [];
+  const group = new OutputGroup();
   try {
     const open = async (p: string | null, direct = false) => {
-      const sink = await openSink(p, { direct });
+      const sink = await openSink(p, { direct, group });
       opened.push(sink);
       return sink;
     };
@@ -91,7 +94,7 @@ async function openOutputs(run: BatchRun): Promise<Outputs> {
     const cols = awardColumns(run.ruleSet, setup.years ? new Set(setup.years) : null);
     const table = await openAwardTable(out, setup.format, setup.layout, awardHeader(cols, setup.lang), setup.lang);
     const rejects = rejectsSink ? await RejectsOut.open(rejectsSink, setup.lang) : null;
-    return { table, rejects, summary, glance, records };
+    return { table, rejects, summary, glance, records, group };
   } catch (err) {
     await Promise.all(opened.map((s) => s.abort()));
     throw err;
@@ -257,6 +260,8 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
     await rejects?.close();
     for (const a of aggregators) await a.finish();
     await glance.finish({ files, info, counts, summary: s });
+    // all complete: now, and only now, every output takes its place (one failing before this aborted them all)
+    await outputs.group.commit();
     return { kind: 'done', counts, summary: s, years, info };
   } catch (err) {
     progress.stop();

@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import type { Lang } from '../domain/labels.js';
 import { fenNumber } from '../domain/money.js';
 import type { Problem } from '../domain/problem.js';
-import type { Sink } from '../io/sink.js';
+import { fileError, forgetTemporary, removeOnExit, type Sink } from '../io/sink.js';
 import type { At } from '../io/stream.js';
 import { csvLine, LONG_HEADER, UTF8_BOM } from '../render/csv.js';
 import { t } from '../render/messages.js';
@@ -93,7 +93,23 @@ async function sideFile(name: string): Promise<{ file: string; dir: string }> {
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = await mkdtemp(join(tmpdir(), 'gz-awards-'));
+  removeOnExit(dir); // a signal or an exit before close or abort removes it too (issue 34)
   return { file: join(dir, name), dir };
+}
+
+/** A workbook's writing for an output: a failure of the file system is that output's (FileError: one message, exit 2). */
+async function onOutput<T>(path: string | null, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (err) {
+    throw fileError(err, path);
+  }
+}
+
+/** Removes a side sheet's folder, and forgets it among what an exit removes. */
+async function removeSide(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  forgetTemporary(dir);
 }
 
 const REJECTS_HEADER = ['file', 'row', 'index', 'id', 'problems'];
@@ -163,7 +179,11 @@ export class XlsxOut implements RowSink {
     return new XlsxOut(sink, x, wb, ws, spec, lang, await sideFile('rejected.xml.deflate'));
   }
 
-  async write(p: Pieces): Promise<void> {
+  write(p: Pieces): Promise<void> {
+    return onOutput(this.sink.path, () => this.writeRows(p));
+  }
+
+  private async writeRows(p: Pieces): Promise<void> {
     const room = this.x.MAX_SHEET_ROWS - 2; // the header and the totals row
     let rows = p.xrows;
     while (this.count + rows.length > room) {
@@ -178,12 +198,20 @@ export class XlsxOut implements RowSink {
     await this.ws.add(rows);
   }
 
-  async reject(file: string, at: At, id: string | null, problems: Problem[]): Promise<void> {
+  reject(file: string, at: At, id: string | null, problems: Problem[]): Promise<void> {
+    return onOutput(this.sink.path, () => this.rejectRow(file, at, id, problems));
+  }
+
+  private async rejectRow(file: string, at: At, id: string | null, problems: Problem[]): Promise<void> {
     this.rejected ??= this.wb.sideSheet({ name: rejectsSheetName(this.lang), columns: REJECTS_HEADER.map((h, i) => ({ header: h, kind: REJECTS_KINDS[i]! })) }, this.side.file);
     await this.rejected.add([rejectCells(file, at, id, problems, this.lang)]);
   }
 
-  async close(extraSheet?: Sheet, run?: Sheet): Promise<void> {
+  close(extraSheet?: Sheet, run?: Sheet): Promise<void> {
+    return onOutput(this.sink.path, () => this.closeSheets(extraSheet, run));
+  }
+
+  private async closeSheets(extraSheet?: Sheet, run?: Sheet): Promise<void> {
     await this.wb.endSheet(this.ws);
     for (const sheet of [extraSheet ? summarySheet(this.lang, extraSheet.rows) : null, run ? runSheet(run, this.lang) : null]) {
       if (!sheet) continue;
@@ -192,14 +220,17 @@ export class XlsxOut implements RowSink {
       await this.wb.endSheet(w);
     }
     // the rejected rows (if any) come after the awards, the summary and the run: side sheets close last
-    await this.wb.close();
-    await rm(this.side.dir, { recursive: true, force: true });
+    try {
+      await this.wb.close();
+    } finally {
+      await removeSide(this.side.dir);
+    }
     await this.sink.close();
   }
 
   async abort(): Promise<void> {
     await this.wb.abort();
-    await rm(this.side.dir, { recursive: true, force: true });
+    await removeSide(this.side.dir);
     await this.sink.abort();
   }
 }
@@ -265,14 +296,18 @@ export class RejectsOut {
 
   add(file: string, at: At, id: string | null, problems: Problem[]): Promise<void> {
     if (this.out instanceof TextOut) return this.out.writeText(rejectLine(this.kind as Exclude<RejectsKind, 'xlsx'>, file, at, id, problems, this.lang));
-    return this.out.ws.add([rejectCells(file, at, id, problems, this.lang)]);
+    const { ws, sink } = this.out;
+    return onOutput(sink.path, () => ws.add([rejectCells(file, at, id, problems, this.lang)]));
   }
 
   async close(): Promise<void> {
     if (this.out instanceof TextOut) return this.out.close();
-    await this.out.wb.endSheet(this.out.ws);
-    await this.out.wb.close();
-    await this.out.sink.close();
+    const { wb, ws, sink } = this.out;
+    await onOutput(sink.path, async () => {
+      await wb.endSheet(ws);
+      await wb.close();
+    });
+    await sink.close();
   }
 
   async abort(): Promise<void> {
@@ -307,12 +342,14 @@ export async function writeSummaryFile(sink: Sink, s: Summary, lang: Lang, info:
   if (/\.xlsx$/i.test(sink.path ?? '')) {
     const wb = new (await xlsxModule()).XlsxWriter(sink.stream);
     const info2 = runInfoCells(info, lang).slice(1);
-    for (const sheet of [summarySheet(lang, summaryCellsWithYears(summaryCells(s, lang), years, lang)), runSheet({ name: lang === 'zh' ? '运行信息' : 'run', rows: info2 }, lang)]) {
-      const w = await wb.sheet(sheet.spec);
-      await w.add(sheet.rows);
-      await wb.endSheet(w);
-    }
-    await wb.close();
+    await onOutput(sink.path, async () => {
+      for (const sheet of [summarySheet(lang, summaryCellsWithYears(summaryCells(s, lang), years, lang)), runSheet({ name: lang === 'zh' ? '运行信息' : 'run', rows: info2 }, lang)]) {
+        const w = await wb.sheet(sheet.spec);
+        await w.add(sheet.rows);
+        await wb.endSheet(w);
+      }
+      await wb.close();
+    });
     await sink.close();
     return;
   }

@@ -347,12 +347,19 @@ class FileSink implements Sink {
     private readonly tmp: string | null,
     /** A write stream of the file, or the file opened for direct writes. */
     to: WriteStream | DirectTarget,
+    /** The outputs this one is kept with (renamed into place by the group's commit), or null: renamed at close. */
+    private readonly group: OutputGroup | null = null,
   ) {
     const fail = (err: unknown): void => {
       this.failed ??= err;
       this.wake();
     };
     this.target = to instanceof DirectTarget ? to : new StreamTarget(to, fail);
+  }
+
+  /** Whether the output goes through a temporary file (not a device written directly). */
+  get hasTemporary(): boolean {
+    return this.tmp !== null;
   }
 
   /** Whether the file is written around the system's cache (O_DIRECT). */
@@ -443,11 +450,23 @@ class FileSink implements Sink {
         await this.target.end();
       }
       if (this.failed) throw this.failed;
+      if (this.group) return; // complete: renamed into place with the run's other outputs (OutputGroup.commit)
       if (this.tmp && this.path !== null) await rename(this.tmp, this.path);
     } catch (err) {
       throw fileError(this.failed ?? err, this.path);
     }
     if (this.tmp) temporaries.delete(this.tmp);
+  }
+
+  /** Renames the complete temporary file into place (OutputGroup.commit). */
+  async commit(): Promise<void> {
+    if (!this.tmp || this.path === null) return;
+    try {
+      await rename(this.tmp, this.path);
+    } catch (err) {
+      throw fileError(err, this.path);
+    }
+    temporaries.delete(this.tmp);
   }
 
   async abort(): Promise<void> {
@@ -456,6 +475,35 @@ class FileSink implements Sink {
     if (!this.tmp) return;
     await rm(this.tmp, { force: true });
     temporaries.delete(this.tmp);
+  }
+}
+
+/**
+ * The outputs of one run, kept together or not at all (issue 34): the award table, the rejected rows, the summary,
+ * the run records beside them. Each is written whole under its temporary name and closed; none is renamed into
+ * place until every one is complete (commit); a failure before that (a full disk under --rejects) aborts them
+ * all, and no earlier file of their names is touched. The one place a run's outputs are committed: an output
+ * opened with the group is in it. Standard output and devices (/dev/null) are written as they come: they cannot
+ * be held back.
+ */
+export class OutputGroup {
+  /** The file outputs opened with the group, in the order they were opened (and are renamed). */
+  readonly members: FileSink[] = [];
+
+  /**
+   * Renames every complete output into place, in order. A rename that fails (rare: the file's folder changed
+   * under the run) removes the outputs not yet renamed, and the ones already renamed with them, then reports it.
+   */
+  async commit(): Promise<void> {
+    for (let i = 0; i < this.members.length; i++) {
+      try {
+        await this.members[i]!.commit();
+      } catch (err) {
+        for (const m of this.members.slice(i)) await m.abort();
+        for (const m of this.members.slice(0, i)) if (m.path !== null && m.hasTemporary) await rm(m.path, { force: true });
+        throw err;
+      }
+    }
   }
 }
 
@@ -523,7 +571,7 @@ async function cachedStream(file: string): Promise<WriteStream> {
  * (peak RSS 124–135 MB, 14–34 full collections), and none of 16 runs through the cache or to a device did (docs/performance.md,
  * "Benchmark").
  */
-export async function openSink(path: string | null, o: { direct?: boolean } = {}): Promise<Sink> {
+export async function openSink(path: string | null, o: { direct?: boolean; group?: OutputGroup } = {}): Promise<Sink> {
   if (path === null) return (await pipeSink()) ?? new StdoutSink();
   let tmp: string | null = null;
   try {
@@ -539,7 +587,9 @@ export async function openSink(path: string | null, o: { direct?: boolean } = {}
       tmp = temporaryFor(path);
     }
     const to = (tmp && o.direct && (await DirectTarget.open(tmp))) || (await cachedStream(tmp ?? path));
-    return new FileSink(path, tmp, to);
+    const sink = new FileSink(path, tmp, to, o.group ?? null);
+    o.group?.members.push(sink);
+    return sink;
   } catch (err) {
     if (tmp) temporaries.delete(tmp);
     throw fileError(err, path);

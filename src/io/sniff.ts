@@ -29,6 +29,9 @@ export function sniff(b: Uint8Array): Sniffed {
   if (starts(b, [0xff, 0xfe])) return { kind: 'text', utf16: 'le' };
   if (starts(b, [0xfe, 0xff])) return { kind: 'text', utf16: 'be' };
   for (const [m, what] of MAGIC) if (starts(b, m)) return { kind: 'binary', what };
+  // a web page saved as .xls (what many systems export as "Excel"): not a table this reader reads
+  const lead = Buffer.from(b.subarray(0, 512)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (/^<!doctype html|^<html|^<\?xml[^>]*>\s*<html/.test(lead)) return { kind: 'binary', what: { zh: '网页（HTML），不是 Excel 工作簿：请在 Excel 或 WPS 中打开后“另存为”CSV 或 .xlsx', en: 'a web page (HTML), not an Excel workbook: open it in Excel or WPS and save it as CSV or .xlsx' } };
   const n = Math.min(b.length, 4096);
   let zeroEven = 0;
   let zeroOdd = 0;

@@ -28,7 +28,7 @@ import { JsonSplitter, type JsonItem } from './json-split.js';
 import { BLANK_LINE, isAmount, mapLine, mapRow, planColumns, unprotect, type ColumnPlan, type RowOptions } from './row.js';
 import { sniff, ZIP_WHAT } from './sniff.js';
 import { MARK, markProblem } from './marks.js';
-import { XlsxError, xlsxCsvText } from './xlsx-read.js';
+import { XlsxError, xlsxCsvText, zipComplete } from './xlsx-read.js';
 
 export type { Encoding, Unit };
 
@@ -303,6 +303,11 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
           destroy();
           continue;
         }
+        if (kind?.kind === 'zip' && size !== null && file !== '-' && !(await zipComplete(file, size))) {
+          yield fileError('xlsx.damaged');
+          destroy();
+          continue;
+        }
         if (kind?.kind === 'zip') {
           // a workbook: its sheet as CSV text, through the same header and row rules
           const counted = Readable.from(
@@ -327,7 +332,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
             counted.destroy();
             destroy();
             if (!(err instanceof XlsxError)) throw err;
-            const notWorkbook = err.key === 'xlsx.unreadable' && !plan;
+            const notWorkbook = (err.key === 'xlsx.unreadable' && !plan) || err.key === 'xlsx.not-workbook';
             yield notWorkbook ? fileError('file.looks-like', ZIP_WHAT) : fileError(err.key, err.args);
             continue;
           }

@@ -137,8 +137,16 @@ export async function* xlsxCsvText(input: Readable, sheet?: string): AsyncGenera
   const seen: string[] = [];
   let place = 0;
   let found = false;
+  // A zip cut short that the reader waits on for good (standard input, where its end cannot be looked at first):
+  // when nothing else is left to run, the process is about to end with a promise never settled (exit 13, no word).
+  // Then the workbook is damaged, and said so.
+  let stalled: (err: Error) => void = () => {};
+  const stall = new Promise<never>((_, reject) => (stalled = reject));
+  stall.catch(() => {});
+  const onStall = () => stalled(new XlsxError('xlsx.damaged'));
+  process.on('beforeExit', onStall);
   try {
-    for await (const ws of reader as unknown as AsyncIterable<SheetReader>) {
+    for await (const ws of unstalled(reader as unknown as AsyncIterable<SheetReader>, stall)) {
       place++;
       const name = ws.name ?? String(place);
       seen.push(name);
@@ -150,7 +158,7 @@ export async function* xlsxCsvText(input: Readable, sheet?: string): AsyncGenera
       found = true;
       let text = '';
       let last = 0;
-      for await (const row of ws) {
+      for await (const row of unstalled(ws, stall)) {
         const values = row.values as unknown[];
         text += '\n'.repeat(Math.max(0, row.number - last - 1));
         last = row.number;
@@ -169,9 +177,25 @@ export async function* xlsxCsvText(input: Readable, sheet?: string): AsyncGenera
     if (err instanceof XlsxError) throw err;
     throw new XlsxError('xlsx.unreadable', { message: (err as Error).message ?? String(err) });
   } finally {
+    process.off('beforeExit', onStall);
     input.destroy();
   }
-  if (!found) throw new XlsxError('xlsx.no-sheet', { sheet: sheet ?? '1', sheets: seen.join('、') || '—' });
+  // a zip with no sheet at all is not a workbook (a zip of anything else): said so, not "no sheet named 1"
+  if (!found) throw seen.length === 0 ? new XlsxError('xlsx.not-workbook') : new XlsxError('xlsx.no-sheet', { sheet: sheet ?? '1', sheets: seen.join('、') });
+}
+
+/** The items of an async iterable, each raced against `stall` (which rejects when the reading can never go on). */
+async function* unstalled<T>(items: AsyncIterable<T>, stall: Promise<never>): AsyncGenerator<T> {
+  const it = items[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const n = await Promise.race([it.next(), stall]);
+      if (n.done) return;
+      yield n.value;
+    }
+  } finally {
+    void it.return?.()?.catch(() => {});
+  }
 }
 
 /**
@@ -196,4 +220,24 @@ function matches(asked: string | undefined, name: string, place: number, order: 
   if (!/^\d+$/.test(asked)) return false;
   const n = Number(asked);
   return order.length ? order[n - 1] === name : place === n;
+}
+
+/**
+ * Whether a zip file is whole: it ends with its central directory's end record (signature PK\x05\x06, within the
+ * last 65,557 bytes: the record and a comment of at most 65,535). A workbook cut short (a copy or download broken
+ * off) has none: it is damaged, said at once, before the streaming reader is given a zip that never ends (it
+ * waited for good on one: exit 13 and no message).
+ */
+export async function zipComplete(file: string, size: number): Promise<boolean> {
+  const { open } = await import('node:fs/promises');
+  const fh = await open(file, 'r');
+  try {
+    const n = Math.min(size, 65_557);
+    const tail = Buffer.alloc(n);
+    await fh.read(tail, 0, n, size - n);
+    for (let i = n - 22; i >= 0; i--) if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) return true;
+    return false;
+  } finally {
+    await fh.close();
+  }
 }

@@ -189,6 +189,15 @@ class Deflater {
   }
 
   /**
+   * Where the bytes go failed (a full disk, /dev/full): zlib is stopped with that error, so that a write or end
+   * waiting on it fails with it, never waits for a drain that will not come (exit 13, a promise never settled).
+   */
+  fail(err: Error): void {
+    this.failed ??= err;
+    this.z.destroy(err);
+  }
+
+  /**
    * Queues text, encoded at once; flushes to zlib every FLUSH_AT bytes. Returns a promise only when it flushed
    * (then it resolves when zlib or the file has caught up), so that a row costs no promise of its own.
    */
@@ -382,7 +391,10 @@ export class XlsxWriter {
   private failed: Error | null = null;
 
   constructor(private readonly out: Writable) {
-    this.out.on('error', (err) => (this.failed = err));
+    this.out.on('error', (err) => {
+      this.failed ??= err;
+      for (const sheet of this.sheets) if (!sheet.side) sheet.deflater.fail(err);
+    });
   }
 
   /** Opens the next sheet of the archive. */
@@ -402,6 +414,10 @@ export class XlsxWriter {
   sideSheet(spec: SheetSpec, tmpFile: string): SheetWriter {
     const stream = createWriteStream(tmpFile);
     const deflater = new Deflater(stream);
+    stream.on('error', (err) => {
+      this.failed ??= err;
+      deflater.fail(err);
+    });
     const slot: SheetSlot = { spec, writer: new SheetWriter(spec, deflater), deflater, side: { file: tmpFile, stream }, closed: false };
     this.sheets.push(slot);
     return slot.writer;
@@ -429,7 +445,7 @@ export class XlsxWriter {
         s.closed = true;
       }
       s.side.stream.end();
-      await once(s.side.stream, 'finish');
+      await settled(s.side.stream, 'finish');
       const index = this.sheets.indexOf(s) + 1;
       const entry = this.beginEntry(`xl/worksheets/sheet${index}.xml`);
       for await (const chunk of createReadStream(s.side.file)) await this.raw(chunk as Buffer);
@@ -445,7 +461,7 @@ export class XlsxWriter {
     await this.stored('xl/styles.xml', STYLES);
     await this.centralDirectory();
     this.out.end();
-    await once(this.out, 'finish');
+    await settled(this.out, 'finish');
     if (this.failed) throw this.failed;
   }
 
@@ -473,7 +489,8 @@ export class XlsxWriter {
   private async raw(chunk: Buffer): Promise<void> {
     if (this.failed) throw this.failed;
     this.offset += chunk.length;
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
+    if (!this.out.write(chunk)) await settled(this.out, 'drain');
+    if (this.failed) throw this.failed;
   }
 
   /** A local file header with a data descriptor to follow (sizes unknown yet), deflate method. */
@@ -575,4 +592,15 @@ function workbookRels(sheets: number): string {
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`;
   for (let i = 1; i <= sheets; i++) s += `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`;
   return s + `<Relationship Id="rId${sheets + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+}
+
+/**
+ * The stream's `event`, or its error: rejects at once when it has already failed or been destroyed (events.once
+ * would wait for good for an event a failed stream never sends).
+ */
+async function settled(stream: Writable, event: 'drain' | 'finish'): Promise<void> {
+  if (stream.errored) throw stream.errored;
+  if (stream.destroyed) throw Object.assign(new Error('the output was closed'), { code: 'EPIPE' });
+  if (event === 'finish' && stream.writableFinished) return;
+  await once(stream, event);
 }
