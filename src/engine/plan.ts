@@ -26,7 +26,6 @@ export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, it: In
   const involved = involvedMeasures(rules);
   const yearOf = yearKey(it);
   const priors = e.priorAwards.length > 0 ? priorItems(e, rs) : NO_PRIORS;
-  if (rs.sameItem.size > 0) settleUnweighedSameItems(results, rules, it);
 
   // The results whose fate depends on others: in a conflict rule or in a ledger. Most enterprises have none.
   const candidates: Result[] = [];
@@ -36,6 +35,8 @@ export function settlePlan(results: Result[], e: Enterprise, rs: RuleSet, it: In
     if (priors.length > 0 && involved.has(r.ref) && blockedByPrior(r, priors, rules, yearOf)) continue;
     if (isCash(r.kind) && (r.ledger || involved.has(r.ref))) candidates.push(r);
   }
+  // After awards already received have barred what they bar: a row they made ineligible keeps nothing.
+  if (rs.sameItem.size > 0) settleUnweighedSameItems(results, rules, it);
   if (candidates.length === 0) return;
 
   // 1. The same item under two documents: one result of each year is weighed by the plan, the other follows it.
