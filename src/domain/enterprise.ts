@@ -113,6 +113,18 @@ export interface PriorAward {
   tier?: number;
 }
 
+/** A list the enterprise says it is not on, in any year: a list id, and the track for 鸿鹄 (one list, two tracks). */
+export interface ListNone {
+  list: ListEntry['list'];
+  track?: 'ecommerce' | 'livestream';
+}
+
+/** Lists and projects explicitly answered "none" (无), so that a resumed self-check does not ask them again. */
+export interface AnsweredNone {
+  lists: ListNone[];
+  projects: ProjectType[];
+}
+
 export interface Enterprise {
   id: string;
   name?: string;
@@ -135,6 +147,13 @@ export interface Enterprise {
    * per-year inputs sit in the years beside the built-in fields, declared lists in `lists`. Absent: none given.
    */
   inputs?: Record<string, unknown>;
+  /**
+   * The performance years asked for, as --years names them: each gets a row (a result, needs-data or not in
+   * force) for every measure the enterprise gives any input for, even where that year's own figures are missing.
+   */
+  performanceYears?: readonly number[];
+  /** Lists and projects answered "none": no entry, and the self-check does not ask them again. */
+  answeredNone?: AnsweredNone;
 }
 
 /** Years, ascending and distinct, and the figures of each (data[i] for years[i]). */

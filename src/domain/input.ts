@@ -74,6 +74,13 @@ const listEntryOf = () =>
 
 const project = z.object({ type: z.enum(PROJECT_TYPES), year });
 
+/** answeredNone: lists (an id, or { list, track } for the 鸿鹄 list of one track; declared lists too) and projects. */
+const answeredNoneOf = () => {
+  const ids = z.enum(inputsOf('list').map((d) => d.id) as [string, ...string[]]);
+  const listNone = z.union([ids, z.object({ list: ids, track: z.enum(['ecommerce', 'livestream']).optional() })]);
+  return z.object({ lists: z.array(listNone).optional(), projects: z.array(z.enum(PROJECT_TYPES)).optional() });
+};
+
 const registeredCapitalIn = (money: Money) =>
   z.object({
     amount: money,
@@ -111,6 +118,8 @@ function buildSchema(o: InputOptions) {
     registeredCapital: byUnit.capital.optional(),
     priorAwards: z.array(z.object({ measure: measureName, year, tier: z.number().int().min(1).max(5).optional() })).optional(),
     higherLevelFunding: z.array(fundingRef).optional(),
+    performanceYears: z.array(year).optional(),
+    answeredNone: answeredNoneOf().optional(),
   });
 }
 
@@ -122,7 +131,8 @@ let knownKeys: { version: number; keys: Record<string, ReadonlySet<string>> } | 
 function knownKeysNow(): Record<string, ReadonlySet<string>> {
   if (knownKeys?.version === vocabularyVersion()) return knownKeys.keys;
   const keys = {
-    '': new Set(['id', 'name', 'district', 'tracks', 'years', 'inputs', 'lists', 'projects', 'registeredCapital', 'priorAwards', 'higherLevelFunding']),
+    '': new Set(['id', 'name', 'district', 'tracks', 'years', 'inputs', 'lists', 'projects', 'registeredCapital', 'priorAwards', 'higherLevelFunding', 'performanceYears', 'answeredNone']),
+    answeredNone: new Set(['lists', 'projects']),
     year: new Set(inputsOf('year').map((d) => d.id)),
     inputs: new Set(inputsOf('static').map((d) => d.id)),
     lists: new Set(['list', 'year', 'track', 'firstTime']),
@@ -181,6 +191,24 @@ export function parseEnterprise(raw: unknown, o: InputOptions = {}): { enterpris
     priorAwards: (d.priorAwards ?? []).map((p) => ({ measure: p.measure, year: p.year, ...(p.tier !== undefined ? { tier: p.tier } : {}) })),
     higherLevelFunding: d.higherLevelFunding ?? [],
   };
+  if (d.performanceYears?.length) enterprise.performanceYears = [...new Set(d.performanceYears)].sort((a, b) => a - b);
+  if (d.answeredNone) {
+    const none = {
+      lists: (d.answeredNone.lists ?? []).map((l) => (typeof l === 'string' ? { list: l } : { list: l.list, ...(l.track ? { track: l.track } : {}) })),
+      projects: d.answeredNone.projects ?? [],
+    };
+    // "none" and an entry of the same list (or project) cannot both be true: one of them is a mistake
+    none.lists.forEach((n, i) => {
+      const entry = enterprise.lists.find((l) => l.list === n.list && (n.list !== 'honghu' || (l.track ?? 'ecommerce') === (n.track ?? 'ecommerce')));
+      if (entry) problems.push(error(`answeredNone.lists[${i}]`, 'none.contradicts', { what: n.list, year: entry.year }));
+    });
+    none.projects.forEach((t, i) => {
+      const entry = enterprise.projects.find((p) => p.type === t);
+      if (entry) problems.push(error(`answeredNone.projects[${i}]`, 'none.contradicts', { what: t, year: entry.year }));
+    });
+    if (problems.some((p) => p.severity === 'error')) return { enterprise: null, problems };
+    enterprise.answeredNone = none;
+  }
   return { enterprise, problems };
 }
 
@@ -249,4 +277,5 @@ function unknownKeys(raw: Record<string, unknown>, severity: 'error' | 'warning'
     if (Array.isArray(arr)) arr.forEach((x, i) => report(x, KNOWN_KEYS[key]!, `${key}[${i}]`));
   }
   report(raw['registeredCapital'], KNOWN_KEYS['registeredCapital']!, 'registeredCapital');
+  report(raw['answeredNone'], KNOWN_KEYS['answeredNone']!, 'answeredNone');
 }

@@ -43,11 +43,13 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
   const hlf = e.higherLevelFunding.length > 0 ? new Set(e.higherLevelFunding) : null;
   const all: Result[] = [];
   const presence = presenceOf(e);
+  const named = namedYears(opts.years, e.performanceYears);
   for (const policy of rs.policies) {
     for (const m of policy.measures) {
       if ((presence.mask & m.mask) === 0 && (presence.listMask & m.listMask) === 0) continue; // nothing this measure reads
       if (m.def.tracks && !onTrack(m.def.tracks, e.tracks)) continue;
       const reads = m.def.reads;
+      const before = all.length;
       if (!reads.lists && !reads.projects && !reads.registeredCapital && (m.fieldMask & DECLARED_MASK) === 0) {
         // Yearly fields only (most measures): the years come straight from the presence bits, no list made.
         for (let i = 0; i < presence.years.length; i++) {
@@ -56,6 +58,7 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
       } else {
         for (const year of candidateYears(e, reads, m.fieldMask, presence)) addYear(e, rs, policy, m, year, ctx, hlf, opts, all);
       }
+      if (named && (reads.fields || reads.lists || reads.projects)) addNamedYears(e, rs, policy, m, ctx, hlf, named, all, before);
     }
   }
   settlePlan(all, e, rs, opts.interpretation);
@@ -72,6 +75,32 @@ export function evaluate(e: Enterprise, rs: RuleSet, opts: RunOptions = DEFAULT_
 function addYear(e: Enterprise, rs: RuleSet, policy: ResolvedPolicy, m: ResolvedMeasure, year: number, ctx: EvalContext, hlf: Set<string> | null, opts: RunOptions, all: Result[]): void {
   if (inForce(policy, m, year)) all.push(evaluateOne(e, rs, policy, m, year, ctx, hlf));
   else if (opts.all) all.push(notInForce(policy, m, year));
+}
+
+/**
+ * The years asked for explicitly (--years, the interview's performance years): a measure the enterprise gives
+ * any input for has a row in each of them, even where that year's own figures are missing — a result,
+ * `needs-data` naming what is missing, or `not-in-force` — so a year never vanishes for want of its figure
+ * (issue 34.1). The registered capital is one date, not a yearly input: it makes no rows for other years.
+ */
+function addNamedYears(e: Enterprise, rs: RuleSet, policy: ResolvedPolicy, m: ResolvedMeasure, ctx: EvalContext, hlf: Set<string> | null, years: ReadonlySet<number>, all: Result[], from: number): void {
+  for (const year of years) {
+    let done = false;
+    for (let i = from; i < all.length && !done; i++) done = all[i]!.year === year;
+    if (done) continue;
+    if (inForce(policy, m, year)) all.push(evaluateOne(e, rs, policy, m, year, ctx, hlf));
+    else all.push(notInForce(policy, m, year));
+  }
+  if (all.length - from > 1) {
+    const rows = all.splice(from).sort((a, b) => a.year - b.year);
+    for (const r of rows) all.push(r);
+  }
+}
+
+/** The years asked for: --years and the enterprise's own performanceYears, or null when neither names any. */
+function namedYears(flag: ReadonlySet<number> | null, own: readonly number[] | undefined): ReadonlySet<number> | null {
+  if (!own?.length) return flag;
+  return new Set([...(flag ?? []), ...own]);
 }
 
 /** A tier award's ledger, one object per measure and awards (the resolved parameter), shared by its results. */

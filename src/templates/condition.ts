@@ -31,7 +31,11 @@ export function projectMeasure(o: ProjectMeasureOptions): MeasureDef<Record<stri
     ...(o.tracks ? { tracks: o.tracks } : {}),
     applicationLag: o.applicationLag ?? 0,
     reads: { projects: [o.type] },
-    evaluate: (_e, year) => decide([{ id: 'project', passed: true, msg: { key: 'project.pass', args: { type: o.type, year } } }]),
+    evaluate: (e, year) => {
+      // a year asked for explicitly (--years, performanceYears) may have no project of the type
+      const has = e.projects.some((p) => p.type === o.type && p.year === year);
+      return decide([{ id: 'project', passed: has, msg: { key: has ? 'project.pass' : 'project.fail', args: { type: o.type, year } } }]);
+    },
   });
 }
 

@@ -44,8 +44,10 @@ export function listMeasure<S extends ParamSpecs = Record<string, never>>(o: Lis
     ...(o.notes ? { notes: o.notes } : {}),
     reads: { lists: o.lists, ...(o.track ? { listTrack: o.track } : {}) },
     evaluate(e, year, p) {
-      const entry = entryFor(e, o.lists, year, o.track)!;
+      const entry = entryFor(e, o.lists, year, o.track);
       const checks: Check[] = [listedCheck(e, o.lists, year, o.track)];
+      // a year asked for explicitly (--years, performanceYears) without an entry: not listed that year is the reason
+      if (!entry) return decide(checks);
       if (o.selectionYears) checks.push(selectionYearCheck(year, p[o.selectionYears] as number[]));
       if (o.firstTime) checks.push(firstTimeCheck(e, entry));
       return decide(checks, o.cap ? (p[o.cap] as Fen) : null);

@@ -67,7 +67,9 @@ export function tierAwardMeasure(o: TierAwardOptions): MeasureDef<TierParams> {
     applicationLag: o.applicationLag ?? 1, // 于次年
     ledger: o.ledger ?? TIER_LEDGER,
     inForceYears: (p) => p.years,
-    reads: { fields: ['onlineRetailSales'] },
+    // the reporting is read too (000 第二条 ¶1): a year that gives only the reporting still has its row, and
+    // that row names the year's missing sales (issue 34.1)
+    reads: { fields: ['onlineRetailSales', 'nbsDirectReporting'] },
     evaluate: evaluateScaleTier,
   });
 }
