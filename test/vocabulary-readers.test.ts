@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIST_IDS, YEAR_FIELDS, yearData, type Enterprise, type YearField } from '../src/domain/enterprise.js';
 import { YEAR_FIELD_LABELS } from '../src/domain/labels.js';
 import { LIST_HEADER_ZH, registerDeclaredInputs, resetDeclaredInputs, type InputDecl } from '../src/domain/vocabulary.js';
-import { applyAnswer, readAnswer, startInterview } from '../src/cli/check-interview.js';
+import { applyAnswer, readAnswer, startInterview } from '../src/interview/interview.js';
 import { readInputFile } from '../src/io/read-input.js';
 import { t } from '../src/render/messages.js';
 import { cli, ROOT } from './helpers/cli.js';
@@ -124,12 +124,12 @@ describe('in-process: the readers make the declared values', () => {
   it("check's answers: a category read by its name, stored under inputs; a declared yearly amount under its year", () => {
     const s = startInterview({ id: A }, [2025]);
     const q = { key: 'inputs.aboveQuotaCategory', kind: 'category' as const, text: '', why: '', stake: 0n };
-    expect(readAnswer(q, '制造', 'zh', s)).toEqual({ ok: false, error: '请填写以下之一：批发、零售、住宿餐饮' });
-    const a = readAnswer(q, '零售', 'zh', s);
+    expect(readAnswer(q, '制造', 'zh')).toEqual({ ok: false, error: '请填写以下之一：批发、零售、住宿餐饮' });
+    const a = readAnswer(q, '零售', 'zh');
     expect(a).toEqual({ ok: true, unknown: false, value: 'retail' });
-    applyAnswer(s, q, a as never);
+    applyAnswer(s, q, a as never, '零售');
     const money = { key: 'years.2025.annualSales', kind: 'money' as const, text: '', why: '', stake: 0n };
-    applyAnswer(s, money, readAnswer(money, '6亿', 'zh', s) as never);
+    applyAnswer(s, money, readAnswer(money, '6亿', 'zh') as never, '6亿');
     expect(s.raw).toEqual({ id: A, inputs: { aboveQuotaCategory: 'retail' }, years: { 2025: { annualSales: '600000000.00' } } });
   });
 

@@ -49,6 +49,8 @@ export interface EnterpriseReportOptions {
   unit?: DisplayUnit;
   /** The input file and its records (none for an interview without a file). */
   inputs?: RunInfo['inputs'];
+  /** A self-check stopped before its end (Ctrl-C): the report of the answers so far, marked 未完成. */
+  unfinished?: boolean;
 }
 
 /** The whole report as an HTML document. */
@@ -60,6 +62,8 @@ export async function renderEnterpriseReport(ev: Evaluation, rs: RuleSet, lang: 
   const run: RunInfo = { interpretation: ev.interpretation, params: meta.params ?? null, madeAt: runTime(), ...(o.inputs ? { inputs: o.inputs } : {}) };
   const total = `${displayAmount(ev.total, unit)} ${unit}`;
   const body: Content[] = [];
+  // a self-check stopped before its end (Ctrl-C): the answers so far, marked so no one takes it for the whole
+  if (o.unfinished) body.push(paragraph(lang === 'zh' ? '未完成：自查在全部问题回答之前中断，本报告只依据已回答的内容。' : 'Unfinished: the self-check was stopped before every question was answered; this report rests on the answers given so far.'));
   body.push(
     section(
       w.run,
