@@ -107,13 +107,13 @@ export async function check(file: string | undefined, raw: unknown): Promise<num
 
   const ev = evaluateState(state, ruleSet, run);
   if (!ev) throw new UsageError(zh ? '回答无法组成有效的企业数据' : 'the answers do not make a valid enterprise');
+  // saved before anything is printed: a reader of the output that goes away (| head) ends the run quietly
+  if (o.save) await save(o.save, state);
   const paint = await paintFor(process.stdout);
   const width = terminalWidth();
+  // the table as simulate prints it: escaped for the terminal (a name with an ESC from --name stays harmless)
   await writeOut(renderTable(ev, ruleSet, { lang, explain: false, paint, ...(width ? { width } : {}) }, meta) + unknownLine(state, lang) + whereToApply(ev, ruleSet, lang), true);
-  if (o.save) {
-    await save(o.save, state);
-    tell((zh ? `答案已保存到 ${o.save}（可用 gz-awards simulate ${o.save} 重算）` : `Answers saved to ${o.save} (gz-awards simulate ${o.save} computes the same)`) + '\n');
-  }
+  if (o.save) tell((zh ? `答案已保存到 ${o.save}（可用 gz-awards simulate ${o.save} 重算）` : `Answers saved to ${o.save} (gz-awards simulate ${o.save} computes the same)`) + '\n');
   if (o.report) {
     const { renderEnterpriseReport } = await import('../report/enterprise.js');
     await writeFileAtomic(o.report, await renderEnterpriseReport(ev, ruleSet, lang, meta, { unit: o.displayUnit, ...(file !== undefined ? { inputs: [{ file, records: 1 }] } : {}) }));

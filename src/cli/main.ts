@@ -8,6 +8,7 @@ import { FileError, removeTemporaries } from '../io/sink.js';
 import { t } from '../render/messages.js';
 import { EXIT, formatProblem, KeyedError, say, UsageError } from './common.js';
 import { helpFooter } from './help-examples.js';
+import { synonymsHelp } from '../interview/words.js';
 import { argvLang, translate } from './help-i18n.js';
 import { VERSION } from '../render/run-record.js';
 
@@ -97,9 +98,12 @@ program
     process.exitCode = await simulate(file, opts);
   });
 
+const CHECK_SUMMARY = 'the guided self-check: asks, most money first, only what the results depend on; then results, next tiers, where to apply';
 program
   .command('check')
-  .description('the guided self-check: asks, most money first, only what the results depend on; then results, next tiers, where to apply')
+  .summary(CHECK_SUMMARY)
+  // the answers it reads (是/有/y, 否/没有/n, 无, 不知道, 上一题), in the help's own language
+  .description(`${CHECK_SUMMARY}\n\n${synonymsHelp(runLang)}`)
   .argument('[file]', 'start from this JSON file of one enterprise and ask only what is missing')
   .addOption(lang())
   .option('--save <file>', 'write the answers as canonical JSON (gz-awards simulate FILE gives the same result)')

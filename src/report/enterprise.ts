@@ -84,7 +84,7 @@ export async function renderEnterpriseReport(ev: Evaluation, rs: RuleSet, lang: 
   body.push(guideSection(ev, rs, lang, unit));
   return page({
     lang,
-    title: `${w.title}：${e.name ?? e.id}`.replace('：', lang === 'zh' ? '：' : ': '),
+    title: `${o.unfinished ? (lang === 'zh' ? '（未完成）' : '(unfinished) ') : ''}${w.title}：${e.name ?? e.id}`.replace('：', lang === 'zh' ? '：' : ': '),
     subtitle: [[e.id, district].filter(Boolean).join(lang === 'zh' ? '，' : ', '), ` · ${run.madeAt}`],
     body,
     footer: [w.footer, facts(runLines(run, lang))],
