@@ -75,7 +75,7 @@ function checkHandRows(header: string[], rows: string[][], keyOf: (h: string) =>
       const key = keyOf(h);
       if (isCashColumn(key)) expect([name, key, row![i]]).toEqual([name, key, want.cells[key] ?? '']);
     });
-    expect([name, row![header.length - 2]]).toEqual([name, want.total]);
+    expect([name, row![header.length - 3]]).toEqual([name, want.total]); // total, other_eligible, needs_data
   }
 }
 
@@ -108,11 +108,11 @@ describe('batch on the sample district', () => {
     const { bom, header, rows } = readCsv(out);
     expect(bom).toBe(true);
     expect(header.slice(0, 3)).toEqual(['id', 'name', 'district']);
-    expect(header.slice(-2)).toEqual(['total', 'other_eligible']);
+    expect(header.slice(-3)).toEqual(['total', 'other_eligible', 'needs_data']);
     expect(rows).toHaveLength(1998);
     checkHandRows(header, rows, (h) => h);
     // every amount is a plain number with two decimals
-    for (const row of rows) for (let i = 3; i < header.length - 1; i++) expect(row[i]!).toMatch(/^(\d+\.\d{2})?$/);
+    for (const row of rows) for (let i = 3; i < header.length - 2; i++) expect(row[i]!).toMatch(/^(\d+\.\d{2})?$/);
 
     const rej = readCsv(rejects);
     expect(rej.bom).toBe(true);
@@ -200,12 +200,12 @@ describe('batch on the sample district', () => {
     const summary = tmp('summary-all.csv');
     cli(['batch', UTF8, '--out', tmp('awards2.csv'), '--summary', summary, '--lang', 'en']);
     const { rows } = readCsv(tmp('awards2.csv'));
-    const tableTotal = rows.reduce((sum, r) => sum + BigInt(r[r.length - 2]!.replace('.', '')), 0n);
+    const tableTotal = rows.reduce((sum, r) => sum + BigInt(r[r.length - 3]!.replace('.', '')), 0n);
     const s = readCsv(summary);
     const all = s.rows.find((r) => r[0] === 'all')!;
     expect(BigInt(all[4]!.replace('.', ''))).toBe(tableTotal);
     // the cash-total row counts the enterprises that get cash: the award table's rows with a total above zero
-    expect(all[3]).toBe(String(rows.filter((r) => BigInt(r[r.length - 2]!.replace('.', '')) > 0n).length));
+    expect(all[3]).toBe(String(rows.filter((r) => BigInt(r[r.length - 3]!.replace('.', '')) > 0n).length));
     expect(rows.length).toBe(1998);
   });
 

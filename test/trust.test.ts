@@ -348,3 +348,45 @@ describe('items 8–10: outputs succeed or fail together, and nothing is left be
     expect(readdirSync(d)).toEqual([]);
   }, 60_000);
 });
+
+describe('item 2: the wide award table marks what needs data, in CSV and XLSX', () => {
+  // 2025's tier award lacks 2023's sales (its growth window is 2023–2025): needs-data, not zero. B earned nothing
+  // (25亿 → 26亿 → 27亿, below tier 1's 30亿): ineligible, and its needs_data cell stays empty.
+  const rows = ['id,online_retail_sales_2023,online_retail_sales_2024,online_retail_sales_2025,nbs_direct_reporting_2025', `${A},,2800000000,3100000000,是`, `${B},2500000000,2600000000,2700000000,是`, `${C},2500000000,2800000000,3100000000,是`];
+
+  it('CSV: needs_data (en) and 缺数据 (zh), after the existing columns; the tier column empty and the total 0.00 for both A and B', () => {
+    writeFileSync(path('needs.csv'), rows.join('\n') + '\n');
+    const r = cli(['batch', path('needs.csv'), '--no-progress', '--lang', 'en', '--years', '2025']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+    const h = lines[0]!;
+    expect(h.slice(-3)).toEqual(['total', 'other_eligible', 'needs_data']);
+    const of = (id: string) => lines.find((l) => l[0] === id)!;
+    const tier = h.indexOf('gz-2025-ecommerce/scale-tier@2025');
+    expect([of(A)[tier], of(A)[h.indexOf('total')], of(A).at(-1)]).toEqual(['', '0.00', 'gz-2025-ecommerce/scale-tier@2025: years.2023.onlineRetailSales']);
+    expect([of(B)[tier], of(B)[h.indexOf('total')], of(B).at(-1)]).toEqual(['', '0.00', '']);
+    expect([of(C)[tier], of(C).at(-1)]).toEqual(['1500000.00', '']);
+    const zh = cli(['batch', path('needs.csv'), '--no-progress', '--years', '2025']);
+    const zhHeader = zh.stdout.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.split(',');
+    expect(zhHeader.at(-1)).toBe('缺数据（措施@业绩年度：缺少的输入）');
+  });
+
+  it('XLSX: the same column, as text', async () => {
+    const out = path('needs.xlsx');
+    const r = cli(['batch', path('needs.csv'), '--no-progress', '--lang', 'en', '--years', '2025', '--out', out]);
+    expect(r.code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const col = header.indexOf('needs_data') + 1;
+    expect(col).toBe(header.length);
+    const cellOf = (id: string) => {
+      for (let i = 2; i <= ws.rowCount; i++) if (ws.getCell(i, 1).value === id) return ws.getCell(i, col).value;
+      return undefined;
+    };
+    expect(cellOf(A)).toBe('gz-2025-ecommerce/scale-tier@2025: years.2023.onlineRetailSales');
+    expect(cellOf(B) ?? null).toBe(null);
+  });
+});

@@ -73,7 +73,7 @@ export function makeProcessor(setup: BatchSetup, rs: RuleSet, meta: RunMeta): Pr
         const row = awardRow(ev, cols, colIndex);
         const cells: XCell[] = [row.id, row.name, row.district];
         for (const a of row.amounts) cells.push(a === null ? null : fenNumber(a));
-        cells.push(fenNumber(row.total), row.other);
+        cells.push(fenNumber(row.total), row.other, row.needs);
         b.xrows.push(cells);
       } else {
         const results = ev.results;

@@ -246,12 +246,13 @@ export async function openAwardTable(sink: Sink, format: OutFormat, layout: Layo
     case 'json':
       return TextOut.open(sink, { open: '[', close: '\n]\n', leadingComma: true });
     case 'xlsx': {
-      // wide: id, name, district as text, every amount and the total in fen, the other eligible results as text;
+      // wide: id, name, district as text, every amount and the total in fen, the other eligible results and the
+      // results that need data as text;
       // long: LONG_HEADER's columns (years and tier numbers, the amount in fen). The long layout has no totals
       // row: a superseded result keeps its own amount, so a column sum would count it twice.
       const kinds: ColumnKind[] =
         layout === 'wide'
-          ? header.map((_, i) => (i < 3 || i === header.length - 1 ? 'text' : 'money'))
+          ? header.map((_, i) => (i < 3 || i >= header.length - 2 ? 'text' : 'money'))
           : ['text', 'text', 'text', 'text', 'text', 'text', 'integer', 'integer', 'text', 'text', 'money', 'integer', 'text', 'text'];
       const spec: SheetSpec = {
         name: lang === 'zh' ? '奖励' : 'awards',

@@ -46,8 +46,8 @@ function range(a: number, b: number): number[] {
 }
 
 const FIXED = {
-  zh: { id: '统一社会信用代码', name: '企业名称', district: '所属区', total: '现金奖励合计（元）', other: '其他符合项（非现金、金额另定、加计扣除）' },
-  en: { id: 'id', name: 'name', district: 'district', total: 'total', other: 'other_eligible' },
+  zh: { id: '统一社会信用代码', name: '企业名称', district: '所属区', total: '现金奖励合计（元）', other: '其他符合项（非现金、金额另定、加计扣除）', needs: '缺数据（措施@业绩年度：缺少的输入）' },
+  en: { id: 'id', name: 'name', district: 'district', total: 'total', other: 'other_eligible', needs: 'needs_data' },
 } as const;
 
 /**
@@ -60,7 +60,7 @@ export function awardHeader(cols: readonly AwardColumn[], lang: Lang): string[] 
   const shared = new Map<string, Set<string>>();
   for (const c of cols) (shared.get(c.title.zh) ?? shared.set(c.title.zh, new Set()).get(c.title.zh)!).add(c.ref);
   const zh = (c: AwardColumn) => `${c.title.zh}（${shared.get(c.title.zh)!.size > 1 ? shortTitleOf(c.ref, 'zh') + '，' : ''}${c.year}业绩年度，元）`;
-  return [h.id, h.name, h.district, ...cols.map((c) => (lang === 'en' ? c.key : zh(c))), h.total, h.other];
+  return [h.id, h.name, h.district, ...cols.map((c) => (lang === 'en' ? c.key : zh(c))), h.total, h.other, h.needs];
 }
 
 /**
@@ -90,6 +90,24 @@ export interface AwardRow {
   total: Fen;
   /** The other eligible results by key ("policy/measure@year", a deduction with its amount), joined by "; ". */
   other: string;
+  /** The results that need data (neededData): an empty amount there is not a firm that earned nothing. */
+  needs: string;
+}
+
+/**
+ * The wide table's last column (issue 34): every result whose status is needs-data, as its key and the inputs it
+ * lacks, "gz-2025-ecommerce/scale-tier@2025: years.2023.onlineRetailSales", joined by "; ". An amount cell left
+ * empty, or a total of 0.00, then tells a firm whose award waits for a figure from one that earned nothing: the
+ * column is empty only when nothing waits for data. The keys and paths are the machine names of the long layout
+ * and JSON (the same in both languages); the long layout's status column says the same per result.
+ */
+export function neededData(ev: Evaluation): string {
+  let out = '';
+  for (const r of ev.results) {
+    if (r.status !== 'needs-data') continue;
+    out += `${out === '' ? '' : '; '}${r.ref}@${r.year}${r.missing.length ? `: ${r.missing.join(', ')}` : ''}`;
+  }
+  return out;
 }
 
 /**
@@ -111,7 +129,7 @@ export function awardRow(ev: Evaluation, cols: readonly AwardColumn[], index: Co
   const e = ev.enterprise;
   const amounts: Array<Fen | null> = new Array(cols.length).fill(null);
   const other = placeResults(ev, index, amounts);
-  return { id: e.id, name: e.name ?? '', district: e.district ?? '', amounts, total: ev.total, other };
+  return { id: e.id, name: e.name ?? '', district: e.district ?? '', amounts, total: ev.total, other, needs: neededData(ev) };
 }
 
 /**
@@ -168,6 +186,8 @@ export class AwardCsvLine {
     out.ascii(formatYuan(ev.total));
     out.byte(COMMA);
     cell(other, out);
+    out.byte(COMMA);
+    cell(neededData(ev), out);
     out.bytes(CRLF);
   }
 }
@@ -193,5 +213,5 @@ function otherLabel(key: string, kind: Kind, amount: Fen | null): string {
 
 /** The row as CSV cells: amounts as plain numbers with two decimals, empty where nothing is due. */
 export function awardCells(row: AwardRow): string[] {
-  return [row.id, row.name, row.district, ...row.amounts.map((a) => (a === null ? '' : formatYuan(a))), formatYuan(row.total), row.other];
+  return [row.id, row.name, row.district, ...row.amounts.map((a) => (a === null ? '' : formatYuan(a))), formatYuan(row.total), row.other, row.needs];
 }
