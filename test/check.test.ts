@@ -134,11 +134,12 @@ describe('check FILE: starts from a file and asks only what is missing', () => {
 
 describe('check in a terminal', () => {
   const tmux = spawnSync('tmux', ['-V']).status === 0;
-  it.skipIf(!tmux)('prompts with @inquirer/prompts; a bad answer is refused in place; Ctrl-C saves and exits 130', async () => {
+  it.skipIf(!tmux)('prompts with @inquirer/prompts: a checkbox, a bad answer refused in place, Esc back; Ctrl-C saves, writes the unfinished report, exits 130', async () => {
     const save = tmp('tty.json');
+    const report = tmp('tty.html');
     const done = tmp('tty.exit');
     const session = `gzcheck${process.pid}`;
-    const cmd = `cd ${ROOT} && NO_COLOR=1 node bin/gz-awards.js check --lang en --save ${save}; echo $? > ${done}`;
+    const cmd = `cd ${ROOT} && NO_COLOR=1 node bin/gz-awards.js check --lang en --save ${save} --report ${report}; echo $? > ${done}; sleep 5`;
     spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '40', cmd]);
     const screen = () => spawnSync('tmux', ['capture-pane', '-p', '-t', session], { encoding: 'utf8' }).stdout ?? '';
     const waitFor = async (text: string) => {
@@ -151,7 +152,11 @@ describe('check in a terminal', () => {
     const keys = (...k: string[]) => spawnSync('tmux', ['send-keys', '-t', session, ...k]);
     try {
       await waitFor('Lines of business');
-      keys('1', 'Enter');
+      // the checkbox: space selects the option under the cursor (e-commerce), Enter confirms
+      await waitFor('◯ e-commerce');
+      keys('Space');
+      await waitFor('◉ e-commerce');
+      keys('Enter');
       await waitFor('District');
       keys('Tianhe', 'Enter');
       await waitFor('Which performance years');
@@ -161,10 +166,19 @@ describe('check in a terminal', () => {
       await waitFor('give an amount');
       keys('BSpace', 'BSpace', 'BSpace', '31亿', 'Enter');
       await waitFor('In 2025: reports to the NBS');
+      // Esc: back to the sales, the answer given shown as the default
+      keys('Escape');
+      await waitFor('← back');
+      await waitFor('(31亿)');
+      keys('Enter');
+      await waitFor('✔ Online retail sales in 2025?');
+      await new Promise((r) => setTimeout(r, 300));
       keys('C-c');
       for (let i = 0; i < 100 && !existsSync(done); i++) await new Promise((r) => setTimeout(r, 100));
       expect(readFileSync(done, 'utf8').trim()).toBe('130');
       expect(JSON.parse(readFileSync(save, 'utf8')).years['2025']).toEqual({ onlineRetailSales: '3100000000.00' });
+      expect(screen()).toContain(`An unfinished report is written to ${report}`);
+      expect(readFileSync(report, 'utf8')).toContain('(unfinished) Self-check report');
     } finally {
       spawnSync('tmux', ['kill-session', '-t', session]);
     }

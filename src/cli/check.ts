@@ -60,6 +60,8 @@ interface Asker {
   close(): void;
   /** Standard input has ended: every question left is unknown. */
   readonly ended: boolean;
+  /** Answers are not shown by the prompt (a pipe): the interview echoes each. */
+  readonly echoes: boolean;
 }
 const BACK = '上一题';
 
@@ -150,7 +152,7 @@ async function interview(state: InterviewState, rs: RuleSet, run: RunOptions, la
       if (text === null) {
         // end of input: unknown for this and every question left
         state.unknown.add(q.key);
-        tell(`  ${echo(q, { ok: true, unknown: true }, lang)}\n`);
+        if (asker.echoes) tell(`  ${echo(q, { ok: true, unknown: true }, lang)}\n`);
         break;
       }
       const a = readAnswer(q, text, lang);
@@ -167,6 +169,7 @@ async function interview(state: InterviewState, rs: RuleSet, run: RunOptions, la
         // the state before that question, with every answer given so far kept as the defaults shown
         const given = state.given;
         Object.assign(state, last.before, { given });
+        tell(lang === 'zh' ? '  ← 上一题\n' : '  ← back\n');
         wentBack = true;
         shown = null;
         break;
@@ -174,7 +177,7 @@ async function interview(state: InterviewState, rs: RuleSet, run: RunOptions, la
       const typed = text.trim() === '' && q.default !== undefined ? q.default : text;
       history.push({ q, before: snapshot(state) });
       applyAnswer(state, q, a, typed);
-      tell(`  ${echo(q, a, lang, typed)}\n`);
+      if (asker.echoes) tell(`  ${echo(q, a, lang, typed)}\n`);
       break;
     }
     if (wentBack) continue;
@@ -349,6 +352,7 @@ function lineAsker(lang: Lang): Asker {
   const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') };
   for (const [sig, h] of Object.entries(handlers)) process.on(sig, h);
   return {
+    echoes: true,
     get ended() {
       return ended && lines.length === 0;
     },
@@ -379,6 +383,7 @@ async function terminalAsker(lang: Lang): Promise<Asker> {
   const zh = lang === 'zh';
   return {
     ended: false,
+    echoes: false,
     async ask(q: Question, retryReason?: string) {
       if (retryReason) tell(`  ✗ ${retryReason}\n`);
       // Esc: abort this prompt and answer "back"
@@ -394,7 +399,13 @@ async function terminalAsker(lang: Lang): Promise<Asker> {
               choices: (q.options ?? []).map((o) => ({ value: o.value, name: o.label, checked: dflt.has(o.value) })),
               required: !!q.required,
               pageSize: 12,
-              instructions: zh ? '（↑↓ 移动，空格 选择，回车 确认，Esc 上一题；不选直接回车表示“无”）' : '(↑↓ move, space select, Enter confirm, Esc back; Enter with none selected means none)',
+              instructions: q.required
+                ? zh
+                  ? '（↑↓ 移动，空格 选择，回车 确认，Esc 上一题）'
+                  : '(↑↓ move, space select, Enter confirm, Esc back)'
+                : zh
+                  ? '（↑↓ 移动，空格 选择，回车 确认，Esc 上一题；不选直接回车表示“无”）'
+                  : '(↑↓ move, space select, Enter confirm, Esc back; Enter with none selected means none)',
             },
             { signal: esc.signal },
           );

@@ -299,7 +299,7 @@ export function openQuestions(s: InterviewState, rs: RuleSet, run: RunOptions, l
     const top = ranked.reduce((a, b) => ((b[1].ceiling ?? 0n) > (a[1].ceiling ?? 0n) ? b : a));
     const stake = top[1].ceiling ?? 0n;
     const why = zh
-      ? `这决定${options.size > 1 ? ` ${options.size} 项措施，其中` : ''}${hint(top[1], null).replace(/^这决定/, '')}`
+      ? `这决定${options.size > 1 ? `${options.size}项措施，其中` : ''}${hint(top[1], null).replace(/^这决定/, '')}`
       : `This decides ${options.size > 1 ? `${options.size} measures, among them ` : ''}${hint(top[1], null).replace(/^This decides /, '')}`;
     byKey.set(key, {
       key,
