@@ -2,8 +2,9 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../src/scenario/load.js';
+import { installScenarioPolicies } from './helpers/policy.js';
 import { runCases } from '../src/scenario/run.js';
 import { cli, ROOT, STACK } from './helpers/cli.js';
 
@@ -154,6 +155,7 @@ describe('the project scenarios pin every amount to the fen', () => {
   const AMOUNT = /((?:amount|total): ")(\d+)\.(\d{2})(")/g;
   const dir = join(ROOT, 'fixtures/scenarios');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  beforeAll(() => installScenarioPolicies(files.map((f) => join(dir, f))));
 
   it('writes every expected amount as a quoted string with two decimals', () => {
     for (const f of files) {
@@ -197,6 +199,7 @@ describe('the project scenarios pin every amount to the fen', () => {
     mkdirSync(join(tmp, 'scenarios'));
     cpSync(dir, join(tmp, 'scenarios'), { recursive: true });
     cpSync(join(ROOT, 'fixtures/reforms'), join(tmp, 'reforms'), { recursive: true });
+    cpSync(join(ROOT, 'fixtures/policies'), join(tmp, 'policies'), { recursive: true }); // the policy files a scenario names
     const file = join(tmp, 'scenarios/gz-2024-cross-border.yaml');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace('amount: "617283.94"', 'amount: "617283.95"').replace('2024: { status: eligible, amount: "300000.00" }', '2024: { status: eligible, amount: "300000.01" }'));

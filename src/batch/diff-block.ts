@@ -5,6 +5,7 @@
  * returns is plain data.
  */
 import { loadParams } from '../cli/params.js';
+import type { RuleSet } from '../engine/ruleset.js';
 import type { Problem } from '../domain/problem.js';
 import { diffPiece, type DiffPiece } from '../diff/compare.js';
 import { evaluate, type RunOptions } from '../engine/evaluate.js';
@@ -35,9 +36,11 @@ export type DiffProcessor = (task: BlockTask) => DiffBlock;
 const runOf = (r: { interpretation: Interpretation; years: number[] | null; all: boolean }): RunOptions => ({ interpretation: r.interpretation, years: r.years ? new Set(r.years) : null, all: r.all, explain: false });
 
 /** Loads both parameter sets and returns the block processor. */
-export async function makeDiffProcessor(setup: DiffSetup): Promise<DiffProcessor> {
-  const base = await loadParams(setup.baseParams, '--base-params');
-  const next = await loadParams(setup.params, '--params');
+export async function makeDiffProcessor(setup: DiffSetup, loaded?: { base: { ruleSet: RuleSet }; next: { ruleSet: RuleSet } }): Promise<DiffProcessor> {
+  // a worker loads both sides itself: the baseline's policy files, then the draft's over them (--policy-new)
+  const lang = setup.lang ?? 'zh';
+  const base = loaded?.base ?? (await loadParams(setup.baseParams, '--base-params', setup.policies ? { files: setup.policies, lang, quiet: true } : undefined));
+  const next = loaded?.next ?? (await loadParams(setup.params, '--params', setup.policyNew ? { files: setup.policyNew, lang, flag: '--policy-new', quiet: true } : undefined));
   const runBase = runOf(setup.base);
   const runNext = runOf(setup.next);
   const map = blockMapper(setup.stream);

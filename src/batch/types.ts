@@ -41,7 +41,11 @@ export interface DiffSetup {
   kind: 'diff';
   stream: StreamOptions;
   baseParams?: string;
-  params: string;
+  params?: string;
+  /** --policy FILEs (both sides) and --policy-new FILEs (the draft side), loaded again by each worker. */
+  policies?: string[];
+  policyNew?: string[];
+  lang?: Lang;
   base: { interpretation: Interpretation; years: number[] | null; all: boolean };
   next: { interpretation: Interpretation; years: number[] | null; all: boolean };
 }

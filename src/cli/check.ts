@@ -29,6 +29,7 @@ import { PLACEHOLDER_ID } from './simulate.js';
 
 export const checkOptions = z.object({
   lang: langSchema,
+  policy: z.array(z.string()).default([]),
   save: z.string().optional(),
   report: z.string().optional(),
   id: z.string().optional(),
@@ -80,7 +81,7 @@ export async function check(file: string | undefined, raw: unknown): Promise<num
     throw new UsageError(zh ? `--report ${o.report}：报告是 HTML 网页，文件名应以 .html 结尾` : `--report ${o.report}: the report is an HTML page; give a name ending in .html`);
   }
   const flagYears = o.years !== undefined ? yearsFlag(o.years, lang) : null;
-  const { ruleSet, interpretation, meta } = await loadParams(o.params);
+  const { ruleSet, interpretation, meta } = await loadParams(o.params, '--params', { files: o.policy, lang: o.lang });
   const run = runOptionsOf({ ...(o.interpret ? { interpret: o.interpret } : {}) }, interpretation);
   const start = await startingPoint(file, o, lang);
   const state = startInterview(start, flagYears ?? DEFAULT_YEARS, flagYears !== null);

@@ -21,8 +21,10 @@ import { loadParams } from './params.js';
 import { readerShape, streamOptionsOf } from './validate.js';
 
 export const diffOptions = z.object({
-  params: z.string({ error: () => 'diff needs --params FILE: the parameter set to compare with the baseline' }),
+  params: z.string().optional(),
   baseParams: z.string().optional(),
+  policy: z.array(z.string()).default([]),
+  policyNew: z.array(z.string()).default([]),
   format: z.enum(['table', 'json', 'csv']).default('table'),
   out: z.string().optional(),
   top: z.coerce.number().int().min(0).max(10_000).default(10),
@@ -42,13 +44,18 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
   const parsed = diffOptions.safeParse(raw);
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('\n'));
   const o = parsed.data;
+  if (o.params === undefined && o.policyNew.length === 0) {
+    throw new UsageError(o.lang === 'zh' ? 'diff 需要 --params FILE（要与基准比较的参数集）或 --policy-new FILE（要测算的政策草案）' : 'diff needs --params FILE (the parameter set to compare with the baseline) or --policy-new FILE (the draft policy to cost)');
+  }
   if (o.out) {
     refuseFormatMismatch('--out', o.out, o.format, o.format === 'table' ? ['text', 'md'] : [o.format]);
-    const inputs = [...files.map((path) => ({ flag: 'input', path })), { flag: '--params', path: o.params }, ...(o.baseParams ? [{ flag: '--base-params', path: o.baseParams }] : [])];
+    const inputs = [...files.map((path) => ({ flag: 'input', path })), ...(o.params ? [{ flag: '--params', path: o.params }] : []), ...(o.baseParams ? [{ flag: '--base-params', path: o.baseParams }] : [])];
     await refuseSameFiles(inputs, [{ flag: '--out', path: o.out }]);
   }
-  const base = await loadParams(o.baseParams, '--base-params');
-  const next = await loadParams(o.params, '--params');
+  // the baseline: the built-ins with --policy files; the draft: the same with --policy-new files over them (a file
+  // with an id already there replaces it, a new id adds a document: every award it makes is a gain)
+  const base = await loadParams(o.baseParams, '--base-params', { files: o.policy, lang: o.lang });
+  const next = await loadParams(o.params, '--params', { files: o.policyNew, lang: o.lang, flag: '--policy-new' });
   const runBase = runOptionsOf(o, base.interpretation);
   const runNext = runOptionsOf(o, next.interpretation);
   warnYearsOutside(runNext.years, next.ruleSet, o.lang);
@@ -66,12 +73,15 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
     kind: 'diff',
     stream,
     ...(o.baseParams ? { baseParams: o.baseParams } : {}),
-    params: o.params,
+    ...(o.params ? { params: o.params } : {}),
+    ...(o.policy.length ? { policies: o.policy } : {}),
+    ...(o.policyNew.length ? { policyNew: o.policyNew } : {}),
+    lang: o.lang,
     base: { interpretation: runBase.interpretation, years: runBase.years ? [...runBase.years] : null, all: runBase.all },
     next: { interpretation: runNext.interpretation, years: runNext.years ? [...runNext.years] : null, all: runNext.all },
   };
   // the same block processor inline (one job) or on worker threads (--jobs N): the same report either way
-  const inline = o.jobs === 1 ? await makeDiffProcessor(diffSetup) : null;
+  const inline = o.jobs === 1 ? await makeDiffProcessor(diffSetup, { base, next }) : null;
   const pool = inline ? null : new (await import('../batch/pool.js')).WorkerPool<DiffBlock>(o.jobs, diffSetup);
   try {
     // a block computed inline is folded at once, as batch's: queued three deep, its records outlived young-generation
@@ -108,6 +118,7 @@ export async function diff(files: string[], raw: unknown): Promise<number> {
     next: next.meta.params ?? null,
     interpretation: { base: runBase.interpretation, next: runNext.interpretation },
     records,
+    ...(o.policy.length || o.policyNew.length ? { policies: { base: o.policy, next: [...o.policy, ...o.policyNew] } } : {}),
   };
   const text =
     o.format === 'json'

@@ -60,6 +60,7 @@ const ZH: ReadonlyArray<readonly [string, string]> = [
   ['parameter overrides applied under every case (its own params on top)', '每个用例都先套用的参数覆盖（用例自己的参数再叠加其上）'],
   ['parameter overrides (YAML or JSON)', '参数覆盖文件（YAML 或 JSON）'],
   ["a policy file (YAML or JSON) computed beside the built-in documents; one with a built-in's id replaces it (repeatable)", '政策文件（YAML 或 JSON），与内置文件一并计算；id 与内置文件相同的替换该文件（可重复）'],
+  ['a draft policy file to cost against the baseline: the same id replaces that document, a new id adds one (repeatable)', '要与基准比较测算的政策草案文件：id 相同的替换该文件，新的 id 作为新增文件（可重复）'],
   ['print the JSON Schema of a policy file (for editors) and exit', '输出政策文件的 JSON Schema（供编辑器补全和检查）后退出'],
   ['every article of the documents: the measures that model it, or why it is not modelled', '文件的每一条：实现它的措施，或未实现的原因'],
   ['POLICY or POLICY/MEASURE, e.g. gz-2025-ecommerce/scale-tier', '政策 或 政策/措施，如 gz-2025-ecommerce/scale-tier'],

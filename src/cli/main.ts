@@ -91,6 +91,7 @@ program
   .addOption(new Option('--encoding <enc>', 'input encoding (default: detected: UTF-8, GB18030/GBK, UTF-16)').choices(['auto', 'utf8', 'gb18030', 'gbk', 'utf16']).default('auto'))
   .addOption(new Option('--unit <unit>', 'unit of bare amounts (CSV, XLSX, JSON, --set); a unit in a cell or header wins').choices(['元', '万元', '亿元']).default('元'))
   .option('--params <file>', 'parameter overrides (YAML or JSON; see docs/rule-changes.md)')
+  .option('--policy <file>', POLICY_HELP, collect, [])
   .option('--sheet <sheet>', 'the sheet of an .xlsx input: its name, else its number from 1 (default: the first)')
   .addOption(displayUnit())
   .action(async (file: string | undefined, opts: Record<string, unknown>) => {
@@ -114,6 +115,7 @@ program
   .option('--years <years>', 'the performance years to ask about, e.g. "2025 2026" (default: asked)')
   .option('--interpret <list>', 'interpretations, e.g. threshold=exceed,growthAverage=arithmetic')
   .option('--params <file>', 'parameter overrides (YAML or JSON)')
+  .option('--policy <file>', POLICY_HELP, collect, [])
   .action(async (file: string | undefined, opts: Record<string, unknown>) => {
     const { check } = await import('./check.js');
     process.exitCode = await check(file, opts);
@@ -193,6 +195,7 @@ program
   .description('an input CSV template: the headers the reader accepts, with a sample row')
   .addOption(lang())
   .option('--years <years>', 'the years of the yearly columns', '2023-2027')
+  .option('--policy <file>', POLICY_HELP, collect, [])
   .action(async (opts: Record<string, unknown>) => {
     const { template } = await import('./template.js');
     process.exitCode = await template(opts);
@@ -203,6 +206,7 @@ readerOptions(
     .command('validate')
     .description('checks input files without computing: every problem of every row (ids, districts, numbers, years)')
     .argument('<files...>', 'input files, or - for standard input')
+    .option('--policy <file>', POLICY_HELP, collect, [])
     .addOption(lang()),
 ).action(async (files: string[], opts: Record<string, unknown>) => {
   const { validate } = await import('./validate.js');
@@ -214,8 +218,10 @@ readerOptions(
     .command('diff')
     .description('the same enterprises under two parameter sets: who gains, who loses, totals by district and measure')
     .argument('<files...>', 'input files (CSV, .xlsx, JSON, JSON Lines), or - for standard input')
-    .requiredOption('--params <file>', 'the new parameter set (YAML or JSON)')
+    .option('--params <file>', 'the new parameter set (YAML or JSON)')
     .option('--base-params <file>', 'the baseline parameter set (default: the published parameters)')
+    .option('--policy <file>', POLICY_HELP, collect, [])
+    .option('--policy-new <file>', 'a draft policy file to cost against the baseline: the same id replaces that document, a new id adds one (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'report format').choices(['table', 'json', 'csv']).default('table'))
     .option('--out <file>', 'write the report to a file: .txt or .md for table, .json for json, .csv for csv')
     .option('--top <n>', 'how many of the largest changes to list', '10')

@@ -23,6 +23,7 @@ export const simulateOptions = z.object({
   set: z.array(z.string()).default([]),
   format: z.enum(['table', 'json', 'csv', 'md', 'html']).default('table'),
   lang: langSchema,
+  policy: z.array(z.string()).default([]),
   explain: z.boolean().default(false),
   year: z.string().optional(),
   years: z.string().optional(),
@@ -43,7 +44,7 @@ export const PLACEHOLDER_ID = '000000000000000000';
 
 export async function simulate(file: string | undefined, raw: unknown): Promise<number> {
   const o = simulateOptions.parse(raw);
-  const { ruleSet, interpretation, meta } = await loadParams(o.params);
+  const { ruleSet, interpretation, meta } = await loadParams(o.params, '--params', { files: o.policy, lang: o.lang });
   const run = runOptionsOf(o, interpretation);
   warnYearsOutside(run.years, ruleSet, o.lang);
   const records = await readRecords(file, o);

@@ -12,8 +12,9 @@ import { FIXED_COLUMNS, headerOf, type Column } from '../io/columns.js';
 import { csvLine, UTF8_BOM } from '../render/csv.js';
 import { EXIT, parseYears, writeOut } from './common.js';
 import { langSchema } from './lang-schema.js';
+import { loadPolicies } from './params.js';
 
-const options = z.object({ lang: langSchema, years: z.string().default('2023-2027') });
+const options = z.object({ lang: langSchema, years: z.string().default('2023-2027'), policy: z.array(z.string()).default([]) });
 
 /** The sample: SPEC §10 E1's sales (2.5e9 → 3.1e9, tier 1), with 鸿鹄 2025 and high-tech status. */
 const SAMPLE_ID = '91440101MA5CJQ4N59';
@@ -21,6 +22,7 @@ const SAMPLE_SALES: Record<number, string> = { 2023: '2500000000', 2024: '280000
 
 export async function template(raw: unknown): Promise<number> {
   const o = options.parse(raw);
+  await loadPolicies({ files: o.policy, lang: o.lang }); // the inputs its files declare get their columns
   const years = [...parseYears(o.years)].sort((a, b) => a - b);
   const zh = o.lang === 'zh';
   const cols: Array<[Column, string]> = [];

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../io/sink.js';
 import { t } from '../render/messages.js';
 import { toJson } from '../render/output.js';
 import { renderJunit, renderScenarioJson, renderScenarioText, type MalformedFile, type ReportMeta } from '../render/scenario.js';
-import { findScenarioFiles, loadScenarioFile } from '../scenario/load.js';
+import { findScenarioFiles, loadScenarioFile, scenarioPolicies } from '../scenario/load.js';
 import { runCases } from '../scenario/run.js';
 import { EXIT, paintFor, say, UsageError, writeOut } from './common.js';
 import { langSchema } from './lang-schema.js';
@@ -32,8 +32,9 @@ export async function test(targets: string[], raw: unknown): Promise<number> {
     const inputs = [...targets.map((path) => ({ flag: 'input', path })), ...(o.params ? [{ flag: '--params', path: o.params }] : [])];
     await refuseSameFiles(inputs, [{ flag: '--out', path: o.out }]);
   }
-  // Policy files first: the scenario files may name their measures.
-  await loadPolicies({ files: o.policy, lang: o.lang });
+  // Policy files first (--policy, and those the scenario files name): the cases may name their measures.
+  const found = await findScenarioFiles(targets);
+  await loadPolicies({ files: [...o.policy, ...(await scenarioPolicies(found.files))], lang: o.lang });
   // A file that cannot be read or parsed (the --params file, a scenario file) runs nothing and exits 2, but the
   // report is still made, each such file an errored case in it, so that a CI's test view shows why.
   const errors: MalformedFile[] = [];
@@ -41,7 +42,6 @@ export async function test(targets: string[], raw: unknown): Promise<number> {
     const read = await readParamsFile(o.params);
     if (!read.ok) errors.push({ file: o.params, kind: 'params', problems: read.problems.map((p) => ({ ...p, file: `--params ${p.file}` })) });
   }
-  const found = await findScenarioFiles(targets);
   for (const p of found.problems) errors.push({ file: p.file, kind: 'scenario', problems: [p] });
   const files = await Promise.all(found.files.map(loadScenarioFile));
   for (const f of files) if (f.problems.length > 0) errors.push({ file: f.file, kind: 'scenario', problems: f.problems });

@@ -11,6 +11,7 @@ import type { StreamOptions } from '../io/stream.js';
 import { t } from '../render/messages.js';
 import { EXIT, formatNote, formatProblem, say } from './common.js';
 import { langSchema } from './lang-schema.js';
+import { loadPolicies } from './params.js';
 
 /** The options of the streaming reader (batch and validate), as parsed from the command line. */
 export const readerShape = {
@@ -27,10 +28,11 @@ export function streamOptionsOf(o: { lenientId: boolean; strict: boolean; encodi
   return { encoding: o.encoding, unit: o.unit, lenientId: o.lenientId, strict: o.strict, format: o.inputFormat, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}) };
 }
 
-const options = z.object({ lang: langSchema, ...readerShape });
+const options = z.object({ lang: langSchema, policy: z.array(z.string()).default([]), ...readerShape });
 
 export async function validate(files: string[], raw: unknown): Promise<number> {
   const o = options.parse(raw);
+  await loadPolicies({ files: o.policy, lang: o.lang }); // the inputs its files declare are read as the built-ins
   const counts = { records: 0, valid: 0, rejected: 0, warnings: 0, fileErrors: 0 };
   // problems go out a block at a time (a string per block, not a write per problem)
   let text = '';

@@ -90,5 +90,6 @@ export function ceilingOf(m: ResolvedMeasure): Fen | null {
   const p = m.params;
   if (typeof p['cap'] === 'bigint') return p['cap'];
   if (Array.isArray(p['awards'])) return (p['awards'] as Fen[]).reduce((a, b) => (b > a ? b : a), 0n);
+  if (typeof p['award'] === 'bigint' && m.def.kind === 'cash-cap') return p['award']; // threshold-growth: the sum it gives
   return null;
 }

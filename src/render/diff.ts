@@ -23,6 +23,8 @@ export interface DiffMeta {
   next: ParamsSource | null;
   interpretation: { base: Interpretation; next: Interpretation };
   records: { read: number; compared: number; rejected: number };
+  /** The policy files of each side (--policy; --policy-new on top for the new side), when any. */
+  policies?: { base: string[]; next: string[] };
 }
 
 const msg = (key: string, lang: Lang, args: Record<string, string | number | null | undefined> = {}) => t({ key, args: args as never }, lang);
@@ -82,6 +84,7 @@ export function renderDiffTable(d: DiffResult, meta: DiffMeta, lang: Lang, topN:
   const o = d.overall;
   const out: string[] = [
     paint.dim(msg('diff.params', lang, { base: paramsText(meta.base, lang), new: paramsText(meta.next, lang) })),
+    ...(meta.policies ? [paint.dim(msg('diff.policies', lang, { base: meta.policies.base.join(lang === 'zh' ? '、' : ', ') || msg('diff.built-in', lang), new: meta.policies.next.join(lang === 'zh' ? '、' : ', ') || msg('diff.built-in', lang) }))] : []),
     paint.dim(msg('diff.interpretation', lang, { base: interpretationText(meta.interpretation.base), new: interpretationText(meta.interpretation.next) })),
     paint.dim(msg('diff.records', lang, meta.records)),
     '',
@@ -123,6 +126,7 @@ export function diffJson(d: DiffResult, meta: DiffMeta, changed: boolean): unkno
   const o = d.overall;
   return {
     params: { base: meta.base, new: meta.next },
+    ...(meta.policies ? { policies: { base: meta.policies.base, new: meta.policies.next } } : {}),
     interpretation: { base: meta.interpretation.base, new: meta.interpretation.next },
     records: meta.records,
     enterprises: { total: o.enterprises, gaining: o.gaining, losing: o.losing, changed: o.changed, unchanged: o.unchanged },

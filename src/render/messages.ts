@@ -221,6 +221,10 @@ const zh: Record<string, Text | Words> = {
     const u = unitOf(a, 'value', 'prev');
     return `${a['year']} 年${fieldName(a, 'zh')} ${money(f(a, 'value'), 'zh', u)} 未超过上一年 ${money(f(a, 'prev'), 'zh', u)}，没有增量`;
   },
+  'ratio.applied': (a) => {
+    const u = unitOf(a, 'share', 'cap', 'amount');
+    return `增量 ${money(f(a, 'base'), 'zh')} × ${pct(String(a['rate']))} = ${money(f(a, 'share'), 'zh', u)}，每年上限 ${money(f(a, 'cap'), 'zh', u)}，取 ${money(f(a, 'amount'), 'zh', u)}（向下取整到分）`;
+  },
   'steps.whole': (a) => `增量 ${money(f(a, 'increase'), 'zh')} 含 ${a['steps']} 个整 ${money(f(a, 'step'), 'zh')}，× ${money(f(a, 'award'), 'zh')} = ${money(f(a, 'sum'), 'zh')}，每年上限 ${money(f(a, 'cap'), 'zh')}，取 ${money(f(a, 'amount'), 'zh')}`,
   'steps.pro-rata': (a) => `增量 ${money(f(a, 'increase'), 'zh')} ÷ ${money(f(a, 'step'), 'zh')} × ${money(f(a, 'award'), 'zh')} = ${money(f(a, 'sum'), 'zh')}（按比例，向下取整到分），每年上限 ${money(f(a, 'cap'), 'zh')}，取 ${money(f(a, 'amount'), 'zh')}`,
   'steps.fail': (a) => `增量 ${money(f(a, 'increase'), 'zh')} 不足一个整 ${money(f(a, 'step'), 'zh')}`,
@@ -346,6 +350,7 @@ const en: Record<string, Text | Words> = {
   'first-reach.fail': (a) => `tier ${a['tier']} was reached in ${a['beforeYear']} already: ${a['year']} is not the first time`,
   'increase.pass': (a) => `${fieldName(a, 'en')} ${a['year']}: ${money(f(a, 'value'), 'en')}, up ${money(f(a, 'increase'), 'en')} on the year before (${money(f(a, 'prev'), 'en')})`,
   'increase.fail': (a) => `${fieldName(a, 'en')} ${a['year']}: ${money(f(a, 'value'), 'en')}, not above the year before (${money(f(a, 'prev'), 'en')}): no increase`,
+  'ratio.applied': (a) => `the increase ${money(f(a, 'base'), 'en')} × ${pct(String(a['rate']))} = ${money(f(a, 'share'), 'en')}, capped at ${money(f(a, 'cap'), 'en')} a year: ${money(f(a, 'amount'), 'en')} (rounded down to the fen)`,
   'steps.whole': (a) => `the increase ${money(f(a, 'increase'), 'en')} holds ${a['steps']} whole steps of ${money(f(a, 'step'), 'en')}, × ${money(f(a, 'award'), 'en')} = ${money(f(a, 'sum'), 'en')}, capped at ${money(f(a, 'cap'), 'en')} a year: ${money(f(a, 'amount'), 'en')}`,
   'steps.pro-rata': (a) => `the increase ${money(f(a, 'increase'), 'en')} ÷ ${money(f(a, 'step'), 'en')} × ${money(f(a, 'award'), 'en')} = ${money(f(a, 'sum'), 'en')} (pro rata, rounded down to the fen), capped at ${money(f(a, 'cap'), 'en')} a year: ${money(f(a, 'amount'), 'en')}`,
   'steps.fail': (a) => `the increase ${money(f(a, 'increase'), 'en')} is less than one whole step of ${money(f(a, 'step'), 'en')}`,

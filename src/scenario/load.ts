@@ -77,6 +77,32 @@ async function walk(dir: string): Promise<string[]> {
 }
 
 /** Reads and validates one scenario file. */
+/**
+ * The policy files scenario files name (`policies:`, paths from each scenario file), in order, each once: `test`
+ * installs them before it loads the cases, which may name their measures. A file that cannot be read or parsed
+ * names none here; loadScenarioFile reports it.
+ */
+export async function scenarioPolicies(files: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const parsed = parseLocated(text);
+    const list = parsed.ok && parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? (parsed.value as { policies?: unknown }).policies : undefined;
+    if (!Array.isArray(list)) continue;
+    for (const p of list) {
+      if (typeof p !== 'string') continue;
+      const path = resolve(dirname(file), p);
+      if (!out.includes(path)) out.push(path);
+    }
+  }
+  return out;
+}
+
 export async function loadScenarioFile(file: string): Promise<ScenarioFile> {
   const out: ScenarioFile = { file, cases: [], problems: [] };
   let text: string;

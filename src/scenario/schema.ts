@@ -112,6 +112,8 @@ export const caseSchema = z
 export const fileSchema = z.union([
   z.array(z.unknown()),
   z.strictObject({
+    /** Policy files the cases are computed with (paths from the scenario file); read by `test` before the cases. */
+    policies: z.array(z.string()).optional(),
     defaults: z.strictObject(common).optional(),
     cases: z.array(z.unknown(), { error: () => 'expected a list of cases' }),
   }),

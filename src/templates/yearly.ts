@@ -192,7 +192,7 @@ export function incrementRatioMeasure(o: Common & { params: IncrementRatioParams
       if (increase === null) return decide(checks);
       const share = applyRate(increase, p.rate);
       const amount = minFen(share, p.cap);
-      checks.push({ id: 'cap', passed: true, msg: explain ? { key: 'cap.applied', args: { base: increase, rate: rateString(p.rate), share, cap: p.cap, amount } } : UNEXPLAINED });
+      checks.push({ id: 'cap', passed: true, msg: explain ? { key: 'ratio.applied', args: { base: increase, rate: rateString(p.rate), share, cap: p.cap, amount } } : UNEXPLAINED });
       return decide(checks, amount);
     },
   });

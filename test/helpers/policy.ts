@@ -37,3 +37,15 @@ measures:
       award: { value: 10万, article: 第二条, quote: 给予10万元奖励 }
       cap: { value: 400万, article: 第二条, quote: 年度最高不超过400万元 }
 `;
+
+/**
+ * Installs, in this test process, the policy files the project's scenario files name (`policies:`), as
+ * `gz-awards test` does before it loads them: the in-process tests of fixtures/scenarios load them all.
+ */
+export async function installScenarioPolicies(files: readonly string[]): Promise<void> {
+  const { scenarioPolicies } = await import('../../src/scenario/load.js');
+  const { installRead, readPolicyFiles } = await import('../../src/policy-file/install.js');
+  const r = await readPolicyFiles(await scenarioPolicies(files), 'en');
+  if (r.problems.length) throw new Error(`bad policy files: ${JSON.stringify(r.problems)}`);
+  installRead(r.loaded, 'en');
+}
