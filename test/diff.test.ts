@@ -159,10 +159,10 @@ describe('gz-awards diff with bad input', () => {
     expect(cli(['diff', BAD, '--params', REFORM, '--fail-on-change']).code).toBe(3);
   });
 
-  it('needs --params, and refuses a missing input file with exit 2 and no stack trace', () => {
+  it('needs --params (or --policy-new), and refuses a missing input file with exit 2 and no stack trace', () => {
     const none = cli(['diff', SMALL, '--lang', 'en']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("required option '--params <file>' not specified");
+    expect(none.stderr).toContain('diff needs --params FILE (the parameter set to compare with the baseline) or --policy-new FILE (the draft policy to cost)');
     const missing = cli(['diff', 'no/such/file.csv', '--params', REFORM, '--lang', 'en']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no/such/file.csv');
