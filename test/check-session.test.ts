@@ -39,6 +39,8 @@ describe('check: an unknown answer stays visible', () => {
     // the answer echoes as （不知道）, and the counter counts the 2026 row
     expect(s.stderr).toMatch(/\? 2026 年实物商品网上零售额是多少？[^\n]*\n {2}[^\n]*\n {2}（不知道）\n→ 目前合计：150万元；缺数据 [1-9]/);
     expect(s.stdout).toContain('2026 年实物商品网上零售额');
+    // where to apply: the departments only in the document's own words (000 第二条 ends "（市商务局牵头，各区政府配合）")
+    expect(s.stdout).toContain('- 「网上零售额进档奖励」2025年度：依据«电商高质量发展若干措施»第二条，2026年申报；文件写明：（市商务局牵头，各区政府配合）');
     const saved = JSON.parse(readFileSync(save, 'utf8'));
     expect(saved.performanceYears).toEqual([2025, 2026]);
     expect(saved.years['2026']?.onlineRetailSales).toBeUndefined();

@@ -115,7 +115,7 @@ export async function check(file: string | undefined, raw: unknown): Promise<num
   const paint = await paintFor(process.stdout);
   const width = terminalWidth();
   // the table as simulate prints it: escaped for the terminal (a name with an ESC from --name stays harmless)
-  await writeOut(renderTable(ev, ruleSet, { lang, explain: false, paint, ...(width ? { width } : {}) }, meta) + unknownLine(state, lang) + whereToApply(ev, ruleSet, lang), true);
+  await writeOut(renderTable(ev, ruleSet, { lang, explain: false, paint, ...(width ? { width } : {}) }, meta) + unknownLine(state, lang) + (await whereToApply(ev, ruleSet, lang)), true);
   if (o.save) tell((zh ? `答案已保存到 ${o.save}（可用 gz-awards simulate ${o.save} 重算）` : `Answers saved to ${o.save} (gz-awards simulate ${o.save} computes the same)`) + '\n');
   if (o.report) {
     const { renderEnterpriseReport } = await import('../report/enterprise.js');
@@ -296,11 +296,11 @@ async function startingPoint(file: string | undefined, o: z.infer<typeof checkOp
 }
 
 /**
- * The documents to apply under, for each eligible result: the document by its short title, the article and the
- * year of application. No office is named: the documents name lead departments for their work, not counters to
- * apply at, and the interview never invents one.
+ * The documents to apply under, for each eligible result: the document by its short title, the article, the year
+ * of application, and — only where the document names them — its departments, in the document's own words
+ * ("（市商务局牵头，各区政府配合）"). No office is ever invented: without such words none is named.
  */
-function whereToApply(ev: Evaluation, rs: RuleSet, lang: Lang): string {
+async function whereToApply(ev: Evaluation, rs: RuleSet, lang: Lang): Promise<string> {
   const eligible = ev.results.filter((r) => r.status === 'eligible');
   if (eligible.length === 0) return '';
   const zh = lang === 'zh';
@@ -309,13 +309,38 @@ function whereToApply(ev: Evaluation, rs: RuleSet, lang: Lang): string {
     const policy = rs.policies.find((p) => p.def.id === r.policy)!.def;
     const m = rs.byRef.get(r.ref)!.def;
     const cite = citation(policy.id, policy.title, m.article, lang);
+    const dept = await departmentsOf(policy.id, m.quote);
     lines.push(
       zh
-        ? `- 「${m.title.zh}」${r.year}年度：依据${cite}${policy.docNumber ? `（${policy.docNumber}）` : ''}，${r.applicationYear}年申报`
-        : `- “${m.title.en}” (${r.year}): under ${cite}${policy.docNumber ? ` (${policy.docNumber})` : ''}; applied for in ${r.applicationYear}`,
+        ? `- 「${m.title.zh}」${r.year}年度：依据${cite}${policy.docNumber ? `（${policy.docNumber}）` : ''}，${r.applicationYear}年申报${dept ? `；文件写明：（${dept}）` : ''}`
+        : `- “${m.title.en}” (${r.year}): under ${cite}${policy.docNumber ? ` (${policy.docNumber})` : ''}; applied for in ${r.applicationYear}${dept ? `; the document names: (${dept})` : ''}`,
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/** The shipped texts (laws/), beside dist/ in the package. */
+const LAWS = new URL('../../laws/', import.meta.url);
+
+/**
+ * The departments a document names for the paragraph that holds a measure's words: the first "（…牵头…）" or
+ * "（…依职责负责…）" after them, as written; null where the text names none or the words are not found.
+ */
+async function departmentsOf(policyId: string, quote: string): Promise<string | null> {
+  const { readFile } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(new URL(`${policyId}.txt`, LAWS), 'utf8');
+  } catch {
+    return null; // a policy file's document: no shipped text to read
+  }
+  const probe = quote.slice(0, 16);
+  const at = probe ? text.indexOf(probe) : -1;
+  if (at < 0) return null;
+  const end = text.indexOf('\n', at);
+  const paragraph = text.slice(at, end < 0 ? undefined : end);
+  const m = /[（(]([^（）()]*?(?:牵头|依职责负责)[^（）()]*)[）)]/.exec(paragraph);
+  return m ? m[1]!.trim() : null;
 }
 
 async function save(file: string, s: InterviewState): Promise<void> {
