@@ -390,3 +390,35 @@ describe('item 2: the wide award table marks what needs data, in CSV and XLSX', 
     expect(cellOf(B) ?? null).toBe(null);
   });
 });
+
+describe('item 13: parameter and scenario files', () => {
+  it('an empty --params file (or comments only) is refused, exit 2', () => {
+    for (const text of ['', '# nothing yet\n']) {
+      writeFileSync(path('empty-params.yaml'), text);
+      const r = cli(['simulate', '--set', `id=${A}`, '--params', path('empty-params.yaml')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('the file is empty (or holds only comments): it overrides nothing');
+    }
+  });
+
+  it('YAML .nan and 1e400 are quoted as written, never as null', () => {
+    writeFileSync(path('nan.yaml'), 'parameters:\n  gz-2025-ecommerce/scale-tier:\n    awards: [.nan, 1e400, 1, 2, 3]\n');
+    const r = cli(['simulate', '--set', `id=${A}`, '--params', path('nan.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('awards: item 1 (".nan"): expected non-negative amounts in 元');
+    expect(r.stderr).not.toContain('null');
+    writeFileSync(path('inf.yaml'), 'parameters:\n  gz-2025-ecommerce/scale-tier:\n    awards: [1, 1e400, 2, 3, 4]\n');
+    expect(cli(['simulate', '--set', `id=${A}`, '--params', path('inf.yaml')]).stderr).toContain('awards: item 2 ("1e400"): expected non-negative amounts in 元');
+  });
+
+  it('a scenario, or a parameters file, nested 10,000 deep is refused with its place, not a stack overflow', () => {
+    writeFileSync(path('deep-scenario.yaml'), `cases:\n  - name: x\n    input: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
+    const t = cli(['test', path('deep-scenario.yaml'), '--lang', 'en']);
+    expect(t.stderr).toContain('deep-scenario.yaml:3:76: nested deeper than 64 levels: not read'); // the 65th "[" of line 3
+    expect(t.stderr).not.toContain('call stack');
+    writeFileSync(path('deep-params.yaml'), `parameters: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`);
+    const p = cli(['simulate', '--set', `id=${A}`, '--params', path('deep-params.yaml')]);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toContain('deep-params.yaml:1:269: nested deeper than 64 levels: not read');
+  });
+});

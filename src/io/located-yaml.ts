@@ -29,6 +29,8 @@ export interface SyntaxProblem {
 
 /** Parses YAML (JSON is read the same way), or says where the syntax breaks. */
 export function parseLocated(text: string): { ok: true; value: unknown; located: LocatedDoc } | { ok: false; problems: SyntaxProblem[] } {
+  const deep = tooDeep(text);
+  if (deep) return { ok: false, problems: [deep] };
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -42,6 +44,7 @@ export function parseLocated(text: string): { ok: true; value: unknown; located:
   }
   const lossy = lossyNumbers(doc, lc);
   if (lossy.length > 0) return { ok: false, problems: lossy };
+  keepAsWritten(doc);
   const located: LocatedDoc = {
     doc,
     at(path) {
@@ -58,6 +61,46 @@ export function parseLocated(text: string): { ok: true; value: unknown; located:
     return { ok: false, problems: [{ message: `the aliases (*name) expand to too many values (more than ${MAX_ALIASES} alias uses): refused as an alias bomb; write the values out` }] };
   }
   return { ok: true, value, located };
+}
+
+/**
+ * Numbers a JavaScript number does not hold as written (.nan, .inf, 1e400, which would be NaN or Infinity and be
+ * quoted back as null) are kept as the text written, so that a message quotes them as written and the amount
+ * reader refuses them as it refuses them anywhere (issue 34).
+ */
+function keepAsWritten(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'number' && !Number.isFinite(node.value) && typeof node.source === 'string') node.value = node.source;
+    },
+  });
+}
+
+/** Deepest nesting of flow collections ([…], {…}) a file may have: far beyond a real one, far below the stack. */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * A file nested deeper than MAX_YAML_DEPTH in flow collections, refused before the parser recurses into it
+ * ("Maximum call stack size exceeded" otherwise); quoted text and comments are passed over.
+ */
+function tooDeep(text: string): SyntaxProblem | null {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+    } else if (c === '"' || c === "'") {
+      for (i++; i < text.length && text[i] !== c && text[i] !== '\n'; i++) if (c === '"' && text[i] === '\\') i++;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_YAML_DEPTH) return { line, col: i - lineStart + 1, message: `nested deeper than ${MAX_YAML_DEPTH} levels: not read` };
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return null;
 }
 
 /** A path as people read it: cases[2].expect.gz-2025-ecommerce/scale-tier.2025.status */

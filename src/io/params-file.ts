@@ -49,6 +49,8 @@ export async function readParamsFile(file: string): Promise<ParamsRead> {
   }
   const parsed = parseLocated(bytes.toString('utf8'));
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => ({ file, ...p })) };
+  // an empty file (or comments only) overrides nothing: most likely the wrong file, refused rather than run as published
+  if (parsed.value === null || parsed.value === undefined) return { ok: false, problems: [{ file, message: 'the file is empty (or holds only comments): it overrides nothing; give overrides (parameters:, interpretation:), or leave out --params' }] };
   const r = checkOverrides(parsed.value, (path) => ({ file, ...parsed.located.at(path) }));
   return r.ok ? { ...r, source: { file, sha256: createHash('sha256').update(bytes).digest('hex') } } : r;
 }
