@@ -120,6 +120,14 @@ describe('the run, echoed in every output (issue 32 item 9; issue 30 item 7)', (
     expect(JSON.parse(readFileSync(tmp('js.json'), 'utf8'))).toMatchObject({ madeAt: '2026-01-01T00:00:00Z', version: '0.1.0', inputs: [{ file: input, records: 2 }] });
   });
 
+  it('the potential list as CSV (it depends on the interpretation) gets one too; as a workbook it does not', () => {
+    const near = 'fixtures/districts/near-examples.csv';
+    expect(cli(['batch', near, '--out', tmp('n.csv'), '--near', '10%', '--no-progress'], { env: EPOCH }).code).toBe(0);
+    expect(JSON.parse(readFileSync(tmp('n.near.csv.run.json'), 'utf8'))).toMatchObject({ madeAt: '2026-01-01T00:00:00Z', inputs: [{ file: near, records: 5 }] });
+    expect(cli(['batch', near, '--out', tmp('n2.csv'), '--near', '10%', '--near-out', tmp('n2.xlsx'), '--no-progress'], { env: EPOCH }).code).toBe(0);
+    expect(existsSync(tmp('n2.xlsx.run.json'))).toBe(false);
+  });
+
   it('with --params: the file and its sha256 in the record; two inputs each with their count', async () => {
     const { createHash } = await import('node:crypto');
     const reform = 'fixtures/reforms/tier1-5bn.yaml';

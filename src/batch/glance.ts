@@ -4,6 +4,7 @@
  * bounded heap) and the largest awards (a bounded heap, pre-filtered where the enterprise is evaluated), and the
  * HTML report (--report) made from them at the end. Memory stays flat: aggregates and bounded top-N only.
  */
+import { runRecordPath, writeRunRecord } from './run-record-file.js';
 import { DEFAULT_DISPLAY_UNIT, type DisplayUnit } from '../report/units.js';
 import { extname } from 'node:path';
 import type { Lang } from '../domain/labels.js';
@@ -228,6 +229,8 @@ export class Glance {
     private readonly report: Sink | null,
     share: string | undefined,
     private readonly unit: DisplayUnit,
+    /** The run record beside a CSV potential list (`<file>.run.json`): the list depends on the interpretation. */
+    private readonly nearRecord: Sink | null,
   ) {
     this.years = new YearsAggregator(rs);
     this.share = share ? parseNearShare(share) : null;
@@ -239,7 +242,9 @@ export class Glance {
   static async open(rs: RuleSet, setup: BatchSetup, paths: GlancePaths, open: (p: string) => Promise<Sink>): Promise<Glance> {
     const near = setup.near && paths.nearOut ? await openNearOut(await open(paths.nearOut), setup.lang) : null;
     const report = paths.report ? await open(paths.report) : null;
-    return new Glance(rs, setup.lang, near, !!paths.nearOut && extname(paths.nearOut).toLowerCase() === '.xlsx', report, setup.near, setup.displayUnit ?? DEFAULT_DISPLAY_UNIT);
+    const nearCsv = !!setup.near && !!paths.nearOut && extname(paths.nearOut).toLowerCase() === '.csv';
+    const nearRecord = nearCsv ? await open(runRecordPath(paths.nearOut!)) : null;
+    return new Glance(rs, setup.lang, near, !!paths.nearOut && extname(paths.nearOut).toLowerCase() === '.xlsx', report, setup.near, setup.displayUnit ?? DEFAULT_DISPLAY_UNIT, nearRecord);
   }
 
   /** The aggregator of a name in BatchSetup.aggregators, or null when it is not one of the glance's. */
@@ -257,6 +262,7 @@ export class Glance {
 
   /** After the aggregators have finished: the page. */
   async finish(x: { files: readonly string[]; info: RunInfo; counts: ReportInputs['counts']; summary: Summary }): Promise<void> {
+    await writeRunRecord(this.nearRecord, x.info, this.lang);
     if (!this.report) return;
     await writeReport(this.rs, { ...x, sink: this.report, lang: this.lang, unit: this.unit, years: this.years.totals, near: this.near, share: this.share, largest: this.largest, rejects: this.rejects });
   }
@@ -264,6 +270,7 @@ export class Glance {
   async abort(): Promise<void> {
     await this.near?.abort();
     await this.report?.abort();
+    await this.nearRecord?.abort();
   }
 }
 

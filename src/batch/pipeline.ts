@@ -14,8 +14,9 @@ import { RecordLedger, type At } from '../io/stream.js';
 import type { ColumnPlan } from '../io/row.js';
 import { awardColumns, awardHeader } from '../render/award-table.js';
 import { runInfoCells, summaryCells, type RunInfo, type Summary } from '../render/summary.js';
-import { toJson, type RunMeta } from '../render/output.js';
-import { runJson, runTime } from '../render/run-record.js';
+import type { RunMeta } from '../render/output.js';
+import { runTime } from '../render/run-record.js';
+import { runRecordPath, runRecordsOf, writeRunRecord } from './run-record-file.js';
 import { formatNote, formatProblem, say } from '../cli/common.js';
 import { t } from '../render/messages.js';
 import { progressBar } from '../cli/progress.js';
@@ -25,7 +26,7 @@ import { summaryCellsWithYears, type YearTotals } from './year-totals.js';
 import { makeProcessor } from './evaluate.js';
 import { addPiece } from './flat-pieces.js';
 import { inputSize, readBlocks, ReadPosition } from './read.js';
-import { isJsonFormat, type OutFormat, type BatchSetup, type BlockOut, type BlockTask, type XCell } from './types.js';
+import { isJsonFormat, type BatchSetup, type BlockOut, type BlockTask, type XCell } from './types.js';
 import { openAwardTable, RejectsOut, writeSummaryFile, type RowSink } from './write.js';
 
 /** Problems printed on stderr before the rest is only counted (all of them go to --rejects FILE). */
@@ -271,27 +272,6 @@ export async function runBatch(run: BatchRun): Promise<BatchResult> {
   } finally {
     ledger.close();
   }
-}
-
-/**
- * Which outputs get a run record beside them: a CSV written to a file (the award table, the summary). A CSV is one
- * rectangular table, so how the run was made goes beside it; JSON and workbooks hold it themselves.
- */
-export function runRecordsOf(paths: { out: string | null; summary: string | null }, format: OutFormat): Array<'out' | 'summary'> {
-  const out: Array<'out' | 'summary'> = [];
-  if (paths.out && format === 'csv') out.push('out');
-  if (paths.summary && !/\.(json|xlsx)$/i.test(paths.summary)) out.push('summary');
-  return out;
-}
-
-/** The run record's file beside an output: `<file>.run.json`. */
-export const runRecordPath = (file: string): string => `${file}.run.json`;
-
-/** Writes and closes a run record (nothing when there is none). */
-async function writeRunRecord(sink: Sink | undefined, info: RunInfo, lang: Lang): Promise<void> {
-  if (!sink) return;
-  await sink.write(toJson(runJson(info, lang)) + '\n');
-  await sink.close();
 }
 
 /** The block's output without the records at the indexes of `dups`. */

@@ -7,7 +7,8 @@
 import { extname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { z } from 'zod';
-import { PRINT_LIMIT, runBatch, runRecordPath, runRecordsOf } from '../batch/pipeline.js';
+import { PRINT_LIMIT, runBatch } from '../batch/pipeline.js';
+import { runRecordPath, runRecordsOf } from '../batch/run-record-file.js';
 import { glanceAggregators, type GlancePaths } from '../batch/glance.js';
 import { parseNearShare } from '../batch/near.js';
 import type { BatchSetup, OutFormat } from '../batch/types.js';
@@ -109,6 +110,7 @@ async function checkPaths(files: readonly string[], o: BatchOptions, format: Out
   });
   // a CSV's run record beside it is an output too
   for (const k of runRecordsOf({ out: o.out ?? null, summary: o.summary ?? null }, format)) outputs.push({ flag: `--${k}`, path: runRecordPath(o[k]!) });
+  if (glance.nearOut && /\.csv$/i.test(glance.nearOut)) outputs.push({ flag: '--near-out', path: runRecordPath(glance.nearOut) });
   await refuseSameFiles(inputs, outputs);
 }
 
