@@ -174,6 +174,11 @@ describe('inputReader', () => {
     expect(inputReader('aboveQuotaCategory')(e, 2030)).toBe('retail');
     expect(inputReader('district-benchmark')(e, 0)).toEqual([2025, 2027]);
     expect(inputReader('honghu')(e, 0)).toBeUndefined();
+    // declared again, once-only this time, after a reset: read from inputs, not from the years any more
+    resetDeclaredInputs();
+    registerInput({ ...SALES, perYear: false });
+    expect(inputReader('annualSales')(e, 2024)).toBeUndefined();
+    expect(inputReader('annualSales')({ ...e, inputs: { annualSales: 9n } } as Enterprise, 2024)).toBe(9n);
   });
 });
 

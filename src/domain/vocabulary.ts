@@ -319,6 +319,7 @@ export function resetDeclaredInputs(): void {
   BY_HEADER.clear();
   for (const [key, en, zh, more] of STRUCTURAL_HEADERS) for (const h of [en, zh, ...more]) BY_HEADER.set(fieldKey(h), `structural:${key}`);
   for (const d of ORDER) for (const h of d.headers) if (!BY_HEADER.has(fieldKey(h))) BY_HEADER.set(fieldKey(h), d.id);
+  READERS.clear(); // an id declared again may be kept elsewhere
   version++;
 }
 
