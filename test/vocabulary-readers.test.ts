@@ -3,8 +3,7 @@
  * header or a unit in its cell), a category given once (限额以上企业类别: 批发/零售/住宿餐饮), a boolean given once
  * (主营新能源汽车零售) and a list (区标杆企业名单). The values are checked in-process (CSV, XLSX, JSON read into
  * enterprises); what a user meets — template, validate, batch, --set, check, the messages — through the spawned
- * CLI, which registers the declarations through its internal test hook (GZ_AWARDS_TEST_INPUTS) until --policy
- * declares them.
+ * CLI, given a policy file that declares them (--policy).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,9 +37,21 @@ const DECLS: InputDecl[] = [
 
 const dir = mkdtempSync(join(tmpdir(), 'gz-vocab-'));
 const path = (name: string) => join(dir, name);
-const DECL_FILE = path('inputs.json');
-writeFileSync(DECL_FILE, JSON.stringify(DECLS));
-const ENV = { GZ_AWARDS_TEST_INPUTS: DECL_FILE };
+/** A policy file (JSON is YAML too) that declares them, with one measure: --policy FILE on every command. */
+const DECL_POLICY = path('inputs-policy.json');
+writeFileSync(
+  DECL_POLICY,
+  JSON.stringify({
+    id: 'x-inputs',
+    title: { zh: '某区输入项（试验）', en: 'X district inputs (test)' },
+    issuer: '某区商务局',
+    issued: '2025-01-01',
+    validity: { from: { value: '2025-01-01', article: '第九条', quote: '自2025年1月1日起施行' }, to: { value: null, article: '第九条', quote: '自2025年1月1日起施行' } },
+    inputs: DECLS,
+    measures: [{ id: 'benchmark', template: 'list-award', kind: 'unquantified', article: '第一条', title: { zh: '区标杆企业', en: 'District benchmark' }, quote: '对区标杆企业给予支持', lists: ['district-benchmark'] }],
+  }),
+);
+const P = ['--policy', DECL_POLICY];
 const A = validId(1);
 const B = validId(2);
 const WAN = 1_000_000n; // 1万元 in fen
@@ -141,14 +152,14 @@ describe('in-process: the readers make the declared values', () => {
 
 describe('spawned: every command knows the declared inputs', () => {
   it('template writes their columns after the built-ins of their kind; without the declarations it is as before', () => {
-    const zh = cli(['template', '--years', '2025', '--lang', 'zh'], { env: ENV });
+    const zh = cli(['template', '--years', '2025', '--lang', 'zh', ...P]);
     expect(zh.code).toBe(0);
     const header = zh.stdout.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.split(',');
     const lastField = YEAR_FIELD_LABELS[Object.keys(YEAR_FIELDS).at(-1) as YearField].zh;
     expect(header.indexOf('年销售额_2025')).toBe(header.indexOf(`${lastField}_2025`) + 1);
     expect(header.indexOf('名单_区标杆企业')).toBe(header.indexOf(`名单_${LIST_HEADER_ZH[LIST_IDS.at(-1)!]}`) + 1);
     expect(header.slice(-2)).toEqual(['限额以上企业类别', '主营新能源汽车零售']);
-    const en = cli(['template', '--years', '2025', '--lang', 'en'], { env: ENV }).stdout.split(/\r?\n/)[0]!.split(',');
+    const en = cli(['template', '--years', '2025', '--lang', 'en', ...P]).stdout.split(/\r?\n/)[0]!.split(',');
     expect(en).toContain('annual_sales_2025');
     expect(en).toContain('list_district_benchmark');
     expect(en.slice(-2)).toEqual(['above_quota_category', 'nev_retail']);
@@ -158,10 +169,10 @@ describe('spawned: every command knows the declared inputs', () => {
   });
 
   it("validate --strict takes the template's own columns back, and a file of declared columns", () => {
-    writeFileSync(path('template.csv'), cli(['template', '--years', '2024-2025'], { env: ENV }).stdout);
-    expect(cli(['validate', path('template.csv'), '--strict'], { env: ENV }).code).toBe(0);
+    writeFileSync(path('template.csv'), cli(['template', '--years', '2024-2025', ...P]).stdout);
+    expect(cli(['validate', path('template.csv'), '--strict', ...P]).code).toBe(0);
     writeFileSync(path('v.csv'), CSV);
-    const r = cli(['validate', path('v.csv'), '--strict', '--lang', 'en'], { env: ENV });
+    const r = cli(['validate', path('v.csv'), '--strict', '--lang', 'en', ...P]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     // without the declarations the same columns are unknown: an error under --strict
     const without = cli(['validate', path('v.csv'), '--strict', '--lang', 'en']);
@@ -171,26 +182,26 @@ describe('spawned: every command knows the declared inputs', () => {
 
   it('validate names a bad category value with the values, a bad amount with its column, in either language', () => {
     writeFileSync(path('bad.csv'), `${HEADER}\n${A},甲,五百,6亿,制造,是,2025,\n`);
-    const zh = cli(['validate', path('bad.csv')], { env: ENV });
+    const zh = cli(['validate', path('bad.csv'), ...P]);
     expect(zh.code).not.toBe(0);
     const out = zh.stdout + zh.stderr;
     expect(out).toContain('限额以上企业类别');
     expect(out).toContain('应为以下之一：批发、零售、住宿餐饮');
     expect(out).toContain('年销售额（万元）_2024');
-    const en = cli(['validate', path('bad.csv'), '--lang', 'en'], { env: ENV });
+    const en = cli(['validate', path('bad.csv'), '--lang', 'en', ...P]);
     expect(en.stdout + en.stderr).toContain('expected one of: 批发、零售、住宿餐饮');
   });
 
   it('a column resembling a declared input is an error naming it, as for a built-in', () => {
     writeFileSync(path('near.csv'), `统一社会信用代码,实物商品网上零售额_2025,年销售_2025\n${A},1,2\n`);
-    const r = cli(['validate', path('near.csv'), '--lang', 'en'], { env: ENV });
+    const r = cli(['validate', path('near.csv'), '--lang', 'en', ...P]);
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toMatch(/unknown column "年销售_2025" looks like one of this program's fields: did you mean 年销售额_2025/);
   });
 
   it('batch reads a declared amount column in the unit its header names, and rejects a bad category row', () => {
     writeFileSync(path('b.csv'), `${CSV}${validId(3)},丙,1,,制造,,,\n`);
-    const r = cli(['batch', path('b.csv'), '--no-progress', '--lang', 'en', '--rejects', path('rejects.csv')], { env: ENV });
+    const r = cli(['batch', path('b.csv'), '--no-progress', '--lang', 'en', '--rejects', path('rejects.csv'), ...P]);
     expect(r.code).toBe(3); // a row rejected
     expect(r.stderr).toContain('amount columns 年销售额（万元）_2024 (1 in all) read in 万元 (named in the header)');
     expect(r.stderr).toContain('amount columns annual_sales_2025, 实物商品网上零售额_2025 (2 in all) read in 元');
@@ -203,8 +214,8 @@ describe('spawned: every command knows the declared inputs', () => {
 
   it('batch --jobs 2 reads them on worker threads as one job does', () => {
     writeFileSync(path('j.csv'), `${CSV}${validId(3)},丙,1,,制造,,,\n`);
-    const one = cli(['batch', path('j.csv'), '--no-progress', '--rejects', path('rejects1.csv'), '--out', path('one.csv')], { env: ENV });
-    const two = cli(['batch', path('j.csv'), '--no-progress', '--rejects', path('rejects2.csv'), '--out', path('two.csv'), '--jobs', '2'], { env: ENV });
+    const one = cli(['batch', path('j.csv'), '--no-progress', '--rejects', path('rejects1.csv'), '--out', path('one.csv'), ...P]);
+    const two = cli(['batch', path('j.csv'), '--no-progress', '--rejects', path('rejects2.csv'), '--out', path('two.csv'), '--jobs', '2', ...P]);
     expect([one.code, two.code]).toEqual([3, 3]);
     expect(readFileSync(path('two.csv'), 'utf8')).toBe(readFileSync(path('one.csv'), 'utf8'));
     expect(readFileSync(path('rejects2.csv'), 'utf8')).toBe(readFileSync(path('rejects1.csv'), 'utf8'));
@@ -212,20 +223,20 @@ describe('spawned: every command knows the declared inputs', () => {
   });
 
   it('--set takes declared inputs by header or by path, and refuses a value outside a category', () => {
-    const ok = cli(['simulate', '--set', `id=${A}`, '--set', '年销售额_2025=6亿', '--set', 'years.2024.annualSales=5亿', '--set', '限额以上企业类别=零售', '--set', 'inputs.nevRetail=true', '--set', '名单_区标杆企业=2025', '--format', 'json', '--strict'], { env: ENV });
+    const ok = cli(['simulate', '--set', `id=${A}`, '--set', '年销售额_2025=6亿', '--set', 'years.2024.annualSales=5亿', '--set', '限额以上企业类别=零售', '--set', 'inputs.nevRetail=true', '--set', '名单_区标杆企业=2025', '--format', 'json', '--strict', ...P]);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    const bad = cli(['simulate', '--set', `id=${A}`, '--set', '限额以上企业类别=制造', '--lang', 'en'], { env: ENV });
+    const bad = cli(['simulate', '--set', `id=${A}`, '--set', '限额以上企业类别=制造', '--lang', 'en', ...P]);
     expect(bad.code).not.toBe(0);
     expect(bad.stdout + bad.stderr).toContain('expected one of: 批发、零售、住宿餐饮');
-    const unknown = cli(['simulate', '--set', `id=${A}`, '--set', '年销售_2025=1', '--lang', 'en'], { env: ENV });
+    const unknown = cli(['simulate', '--set', `id=${A}`, '--set', '年销售_2025=1', '--lang', 'en', ...P]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('年销售额_2025');
   });
 
   it('check starts from a file with declared inputs and keeps them in --save', () => {
     writeFileSync(path('start.json'), JSON.stringify({ id: A, tracks: ['ecommerce'], district: '天河区', years: { 2025: { annualSales: '6亿' } }, inputs: { aboveQuotaCategory: '零售' } }));
-    const r = cli(['check', path('start.json'), '--years', '2025', '--save', path('saved.json'), '--lang', 'en'], { env: ENV, input: 'skip\n'.repeat(40) });
+    const r = cli(['check', path('start.json'), '--years', '2025', '--save', path('saved.json'), '--lang', 'en', ...P], { input: 'skip\n'.repeat(40) });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('unknown field');
     const saved = JSON.parse(readFileSync(path('saved.json'), 'utf8'));
@@ -330,6 +341,13 @@ describe('spawned: --policy declares the inputs and its measures read them', () 
     const r = cli(['batch', path('p.xlsx'), '--policy', policy, '--layout', 'long', '--no-progress', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     expect(rows(r.stdout)).toEqual(EXPECTED);
+  });
+
+  it('check asks for the declared inputs its measures read, by their declared names', () => {
+    const answers = `1\n天河\n${'skip\n'.repeat(60)}`;
+    const questions = (lang: string) => cli(['check', '--policy', policy, '--years', '2025', '--lang', lang], { input: answers }).stderr.split('\n').filter((l) => l.startsWith('? '));
+    expect(questions('zh')).toEqual(expect.arrayContaining(['? 2025 年年销售额是多少？（如 100万、1,000,000）', '? 2025 年是否主营新能源汽车零售？（是/否）']));
+    expect(questions('en')).toEqual(expect.arrayContaining(['? Annual sales in 2025? (e.g. 100万, 1,000,000)', '? In 2025: mainly new-energy vehicle retail? (y/n)']));
   });
 
   it('a wrong declaration is a located error, and its measures are not refused again', () => {

@@ -239,24 +239,9 @@ readerOptions(
 for (const c of program.commands) finish(c);
 
 try {
-  await declareForTests();
   await program.parseAsync(process.argv);
 } catch (err) {
   process.exitCode = handle(err);
-}
-
-/**
- * An internal hook for the tests of the input vocabulary until `--policy` declares inputs: GZ_AWARDS_TEST_INPUTS
- * names a JSON file of input declarations (domain/vocabulary.ts), registered before the command runs. Not for
- * users, not documented; a run without it loads nothing.
- */
-async function declareForTests(): Promise<void> {
-  const file = process.env['GZ_AWARDS_TEST_INPUTS'];
-  if (!file) return;
-  const { readFile } = await import('node:fs/promises');
-  const { registerDeclaredInputs } = await import('../domain/vocabulary.js');
-  const problems = registerDeclaredInputs(JSON.parse(await readFile(file, 'utf8')), file);
-  if (problems.length) throw new UsageError(file, problems);
 }
 
 function handle(err: unknown): number {
