@@ -27,6 +27,11 @@
  *   engine in process             the median of ENGINE_PROCS processes (each rate listed)      reported
  *   start-up                      simulate one enterprise ÷ `node -e 0`, median of 9 pairs     ≤ 3
  *   XLSX in → CSV out             100,000 rows: rows/s and peak RSS                            reported
+ *   a policy file                 batch with fixtures/policies/gz-2024-cross-border.yaml in place of the built-in 003,
+ *                                 on a district where every row is cross-border (--policy-n rows, default 300,000):
+ *                                 rows/s ÷ the built-in's, interleaved (built-in, file; file, built-in; …) ≥ 0.95
+ *
+ * --policy-only runs the last line alone (a few minutes instead of the whole bench).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -49,6 +54,9 @@ const BIG = Number(arg('--big', '3000000'));
 const ENGINE_PROCS = 7;
 const withBig = process.argv.includes('--rss-3m');
 const keep = process.argv.includes('--keep');
+const policyOnly = process.argv.includes('--policy-only');
+const POLICY_N = Number(arg('--policy-n', String(Math.min(N, 300_000))));
+const POLICY_FILE = join(ROOT, 'fixtures/policies/gz-2024-cross-border.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'gz-bench-'));
 const BIN = join(ROOT, 'bin/gz-awards.js');
 const TIME = '/usr/bin/time';
@@ -117,6 +125,43 @@ const median = (xs) => {
 const list = (xs, d = 2) => xs.map((x) => fmt(x, d)).join(' ');
 
 log(`gz-awards bench: N = ${fmt(N)}, ${ROUNDS} rounds, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), Node ${process.version}`);
+
+/**
+ * A policy file against the built-in it re-expresses: batch on a district where every row is cross-border, with
+ * the 003 file in place of the built-in and without, interleaved (the order alternates by round, so that neither
+ * side always runs first), rows/s of the file ÷ rows/s of the built-in, median of the rounds.
+ */
+async function policyFileLine() {
+  const f = join(dir, `cross-border-${POLICY_N}.csv`);
+  await writeDistrict(f, POLICY_N, { crossBorder: true });
+  const ratios = [];
+  const times = { builtIn: [], file: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? ['builtIn', 'file'] : ['file', 'builtIn'];
+    const got = {};
+    for (const side of order) {
+      const extra = side === 'file' ? ['--policy', POLICY_FILE] : [];
+      got[side] = await timed(BIN, ['batch', f, '--out', join(dir, `policy-${side}.csv`), '--no-progress', ...extra]);
+      times[side].push(got[side].secs);
+    }
+    ratios.push(got.builtIn.secs / got.file.secs);
+    log(`policy round ${r + 1}: built-in ${fmt(got.builtIn.secs, 2)} s, file ${fmt(got.file.secs, 2)} s`);
+  }
+  rmSync(f, { force: true });
+  const m = median(ratios);
+  return [
+    `policy file 003 vs built-in, ${fmt(POLICY_N)} cross-border rows`,
+    `${fmt(m, 3)} × the built-in's rows/s (${list(ratios, 3)}; built-in ${list(times.builtIn, 2)} s, file ${list(times.file, 2)} s)`,
+    '≥ 0.95 ×',
+    m >= 0.95 ? 'met' : 'MISSED',
+  ];
+}
+if (policyOnly) {
+  const line = await policyFileLine();
+  process.stdout.write(line.join('  ') + '\n');
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 const big = join(dir, `district-${N}.csv`);
 const small = join(dir, `district-${SMALL}.csv`);
 const huge = join(dir, `district-${BIG}.csv`);
@@ -270,6 +315,7 @@ const lines = [
   ['peak RSS, batch --jobs 2', `${fmt(peak('jobs2'), 1)} MB`, '', ''],
   ['start-up: simulate one enterprise ÷ node -e 0', `${fmt(median(startRatios), 2)} (${fmt(median(startMs.map((x) => x[0])))} ms / ${fmt(median(startMs.map((x) => x[1])))} ms)`, '≤ 3', ok(median(startRatios) <= 3)],
   [`XLSX in → CSV out, ${fmt(SMALL)} rows`, xlsxIn ? `${fmt(SMALL / xlsxIn.secs)} rows/s, peak RSS ${fmt(xlsxIn.rssMB, 1)} MB` : 'n/a (no xlsx reader)', 'reported', ''],
+  await policyFileLine(),
 ];
 const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
 process.stdout.write(lines.map((l) => l.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n') + '\n');

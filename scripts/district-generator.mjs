@@ -55,7 +55,7 @@ const yuan = (x) => String(Math.round(x));
  * Synthetic enterprises n = from … from+count−1 as rows of cells (in HEADER order). Sales grow or shrink a little
  * each year around a log-uniform size; a few enterprises reach the tiers; lists, costs and R&D appear now and then.
  */
-export function* syntheticRows(count, { seed = 20250101, from = 0 } = {}) {
+export function* syntheticRows(count, { seed = 20250101, from = 0, crossBorder = false } = {}) {
   const rnd = mulberry32(seed);
   for (let n = from; n < from + count; n++) {
     const [district, area] = DISTRICTS[Math.floor(rnd() * DISTRICTS.length)];
@@ -64,7 +64,8 @@ export function* syntheticRows(count, { seed = 20250101, from = 0 } = {}) {
     row.name = `广州${district.slice(0, 2)}示例电商${n}有限公司`;
     row.district = district;
     const r = rnd();
-    row.tracks = r < 0.7 ? 'ecommerce' : r < 0.85 ? 'ecommerce;livestream' : 'ecommerce;cross-border';
+    // crossBorder: every row cross-border (the bench of a policy file re-expressing 003); the draws stay the same
+    row.tracks = crossBorder ? 'ecommerce;cross-border' : r < 0.7 ? 'ecommerce' : r < 0.85 ? 'ecommerce;livestream' : 'ecommerce;cross-border';
     // size: 10^7 … 10^10.3 元, log-uniform, then ±15% a year
     let s = 10 ** (7 + rnd() * 3.3);
     const reports = rnd() < 0.9;
@@ -103,11 +104,11 @@ export function csvLine(cells) {
 }
 
 /** Writes a synthetic district of n enterprises to a CSV file, streamed (the benchmark's and the signal tests' input). */
-export async function writeDistrictCsv(file, n) {
+export async function writeDistrictCsv(file, n, options = {}) {
   const out = createWriteStream(file);
   out.write(csvLine(HEADER));
   let buf = '';
-  for (const row of syntheticRows(n)) {
+  for (const row of syntheticRows(n, options)) {
     buf += csvLine(row);
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await once(out, 'drain');

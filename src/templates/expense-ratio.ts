@@ -5,9 +5,10 @@
  */
 import { yearData, type Enterprise, type ListId, type Track, type YearField } from '../domain/enterprise.js';
 import { applyRate, minFen, rateString, type Fen, type Rate } from '../domain/money.js';
-import { UNEXPLAINED, type Check, type Msg } from '../domain/result.js';
+import { UNEXPLAINED, type Check } from '../domain/result.js';
 import { decide, fieldCheck, listedCheck, trackCheck } from '../policies/common.js';
 import { defineMeasure, type EvalContext, type MeasureDef, type Outcome, type Param } from '../policies/define.js';
+import { headFields, type MeasureHead } from './head.js';
 
 /** A share of a yearly cost with a yearly ceiling, rounded down to the fen. */
 export function costShare(e: Enterprise, year: number, field: YearField, rate: Rate, cap: Fen, checks: Check[], ctx: EvalContext): Outcome {
@@ -24,11 +25,7 @@ export function costShare(e: Enterprise, year: number, field: YearField, rate: R
 
 export type ExpenseRatioParams = { rate: Param<'rate'>; cap: Param<'money'> };
 
-interface ExpenseRatioOptions {
-  id: string;
-  article: string;
-  title: { zh: string; en: string };
-  quote: string;
+interface ExpenseRatioOptions extends MeasureHead {
   /** The yearly expense (money). */
   input: YearField;
   params: ExpenseRatioParams;
@@ -36,24 +33,14 @@ interface ExpenseRatioOptions {
   lists?: readonly ListId[];
   /** Only for enterprises of this track ("对跨境电商企业…"): a check, so a cost given without it says why not. */
   track?: Track;
-  tracks?: readonly Track[];
-  applicationLag?: number;
-  notes?: readonly Msg[];
 }
 
 export function expenseRatioMeasure(o: ExpenseRatioOptions): MeasureDef<ExpenseRatioParams> {
   const lists = o.lists;
   const track = o.track;
   return defineMeasure<ExpenseRatioParams>({
-    id: o.id,
-    article: o.article,
-    kind: 'cash-formula',
-    title: o.title,
-    quote: o.quote,
+    ...headFields(o, 'cash-formula', 1),
     params: o.params,
-    ...(o.tracks ? { tracks: o.tracks } : {}),
-    applicationLag: o.applicationLag ?? 1,
-    ...(o.notes ? { notes: o.notes } : {}),
     reads: { fields: [o.input], ...(lists ? { lists } : {}) },
     evaluate(e, year, p, ctx) {
       const checks: Check[] = [];
@@ -66,34 +53,20 @@ export function expenseRatioMeasure(o: ExpenseRatioOptions): MeasureDef<ExpenseR
 
 export type TaxDeductionParams = Record<string, Param<'rate'>>;
 
-interface TaxDeductionOptions {
-  id: string;
-  article: string;
-  title: { zh: string; en: string };
-  quote: string;
+interface TaxDeductionOptions extends MeasureHead {
   /** The yearly expense deducted (money); it must be above zero. */
   input: YearField;
   /** With a rate, the amount is rate × expense (加计扣除 50%); without, the text leaves it to national rules. */
   params: TaxDeductionParams;
   /** The name of the rate among the parameters (default `rate`). */
   rateParam?: string;
-  tracks?: readonly Track[];
-  applicationLag?: number;
-  notes?: readonly Msg[];
 }
 
 export function taxDeductionMeasure(o: TaxDeductionOptions): MeasureDef<TaxDeductionParams> {
   const rateName = o.rateParam ?? 'rate';
   return defineMeasure<TaxDeductionParams>({
-    id: o.id,
-    article: o.article,
-    kind: 'tax-deduction',
-    title: o.title,
-    quote: o.quote,
+    ...headFields(o, 'tax-deduction', 1),
     params: o.params,
-    ...(o.tracks ? { tracks: o.tracks } : {}),
-    applicationLag: o.applicationLag ?? 1,
-    ...(o.notes ? { notes: o.notes } : {}),
     reads: { fields: [o.input] },
     evaluate(e, year, p) {
       const rate = p[rateName] as Rate | undefined;

@@ -5,43 +5,30 @@
  */
 import type { ListId, Track } from '../domain/enterprise.js';
 import type { Fen } from '../domain/money.js';
-import type { Check, Kind, Msg } from '../domain/result.js';
+import type { Check, Kind } from '../domain/result.js';
 import { decide, entryFor, firstTimeCheck, listedCheck, selectionYearCheck } from '../policies/common.js';
 import { defineMeasure, type MeasureDef, type ParamSpecs } from '../policies/define.js';
+import { headFields, type MeasureHead } from './head.js';
 
-interface ListMeasureOptions<S extends ParamSpecs> {
-  id: string;
-  article: string;
+interface ListMeasureOptions<S extends ParamSpecs> extends MeasureHead {
   kind: Kind;
-  title: { zh: string; en: string };
-  quote: string;
   lists: readonly ListId[];
   /** One-off awards "对首次进入名单的": the entry must be the first on its list. */
   firstTime?: boolean;
   /** The honghu list is one list with a track per entry; a measure reads the entries of its own track. */
   track?: Track;
-  tracks?: readonly Track[];
   params?: S;
   /** Name of a `money` parameter: the ceiling a cash-cap measure reports. */
   cap?: keyof S & string;
   /** Name of a `year[]` parameter: the only years in which the list is selected. */
   selectionYears?: keyof S & string;
-  applicationLag?: number;
-  notes?: readonly Msg[];
 }
 
 /** A measure that follows from being on a list in a year: HQ status, a park award, 鸿鹄, 麒麟 … */
 export function listMeasure<S extends ParamSpecs = Record<string, never>>(o: ListMeasureOptions<S>): MeasureDef<S> {
   return defineMeasure<S>({
-    id: o.id,
-    article: o.article,
-    kind: o.kind,
-    title: o.title,
-    quote: o.quote,
+    ...headFields(o, o.kind, 0),
     params: (o.params ?? {}) as S,
-    ...(o.tracks ? { tracks: o.tracks } : {}),
-    applicationLag: o.applicationLag ?? 0,
-    ...(o.notes ? { notes: o.notes } : {}),
     reads: { lists: o.lists, ...(o.track ? { listTrack: o.track } : {}) },
     evaluate(e, year, p) {
       const entry = entryFor(e, o.lists, year, o.track);

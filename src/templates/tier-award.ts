@@ -3,7 +3,7 @@
  * parameters. The award of a year is the tier's ceiling; top-ups against earlier awarded tiers are settled by
  * the plan, which knows which earlier awards were taken (engine/plan.ts).
  */
-import { yearData, type Enterprise, type Track } from '../domain/enterprise.js';
+import { yearData, type Enterprise } from '../domain/enterprise.js';
 import {
   arithmeticGrowthAtLeast,
   arithmeticPercent,
@@ -19,6 +19,7 @@ import {
 import { UNEXPLAINED, type Check, type NextTier } from '../domain/result.js';
 import { decide, fieldCheck, missingCheck } from '../policies/common.js';
 import { defineMeasure, type EvalContext, type MeasureDef, type Outcome, type Param } from '../policies/define.js';
+import { headFields, type MeasureHead } from './head.js';
 
 export type TierParams = {
   thresholds: Param<'money[]'>;
@@ -39,17 +40,10 @@ interface Resolved {
   years: number[];
 }
 
-interface TierAwardOptions {
-  id: string;
-  article: string;
-  title: { zh: string; en: string };
-  quote: string;
+interface TierAwardOptions extends MeasureHead {
   params: TierParams;
-  tracks?: readonly Track[];
   /** The ledger whose awarded tiers are topped up (default: the city's scale-tier ledger). */
   ledger?: string;
-  /** Years after the performance year in which it is applied for (default 1, "于次年"). */
-  applicationLag?: number;
 }
 
 /** The ledger both documents share: "补发所进档与已获奖励档之间的奖励差额" counts awards under either. */
@@ -57,14 +51,8 @@ export const TIER_LEDGER = 'scale-tier';
 
 export function tierAwardMeasure(o: TierAwardOptions): MeasureDef<TierParams> {
   return defineMeasure<TierParams>({
-    id: o.id,
-    article: o.article,
-    title: o.title,
-    quote: o.quote,
+    ...headFields(o, 'cash-cap', 1), // applied for 于次年
     params: o.params,
-    ...(o.tracks ? { tracks: o.tracks } : {}),
-    kind: 'cash-cap',
-    applicationLag: o.applicationLag ?? 1, // 于次年
     ledger: o.ledger ?? TIER_LEDGER,
     inForceYears: (p) => p.years,
     // the reporting is read too (000 第二条 ¶1): a year that gives only the reporting still has its row, and

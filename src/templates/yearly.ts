@@ -3,43 +3,32 @@
  * scale): first-reach-tiers, per-step, increment-ratio and threshold-growth. Each reads one input by its id and
  * explains its checks with the figures, as the tier award does.
  */
-import { yearData, type Enterprise, type Track, type YearField } from '../domain/enterprise.js';
+import { yearData, type Enterprise, type YearField } from '../domain/enterprise.js';
 import { applyRate, geometricGrowthAtLeast, geometricPercent, minFen, rateString, reaches, type Fen } from '../domain/money.js';
 import { UNEXPLAINED, type Check, type Msg } from '../domain/result.js';
 import { decide, missingCheck } from '../policies/common.js';
 import { defineMeasure, type EvalContext, type MeasureDef, type Outcome, type Param } from '../policies/define.js';
+import { headFields, type MeasureHead } from './head.js';
 
 /** The value of a yearly money input, by id (a built-in field or one a policy file declares). */
 export function moneyOf(e: Enterprise, year: number, input: string): Fen | undefined {
   return (yearData(e, year) as Record<string, unknown> | undefined)?.[input] as Fen | undefined;
 }
 
-interface Common {
-  id: string;
-  article: string;
-  title: { zh: string; en: string };
-  quote: string;
+interface Common extends MeasureHead {
   /** The yearly money input the measure reads, by id. */
   input: string;
-  tracks?: readonly Track[];
-  applicationLag?: number;
-  notes?: readonly Msg[];
 }
 
 function base<S extends Record<string, Param>>(o: Common, params: S, kind: 'cash-cap' | 'cash-formula', extraNotes: readonly Msg[] = []) {
-  const notes = [...(o.notes ?? []), ...extraNotes];
-  return {
-    id: o.id,
-    article: o.article,
-    kind,
-    title: o.title,
-    quote: o.quote,
-    params,
-    ...(o.tracks ? { tracks: o.tracks } : {}),
-    applicationLag: o.applicationLag ?? 1,
-    ...(notes.length ? { notes } : {}),
-    reads: { fields: [o.input as YearField] },
-  };
+  return { ...headFields({ ...o, notes: [...(o.notes ?? []), ...extraNotes] }, kind, 1), params, reads: { fields: [o.input as YearField] } };
+}
+
+/** The level check of the year begins the checks; the outcome at once when the year's value is missing. */
+function levelFirst(e: Enterprise, year: number, input: string, floor: Fen, ctx: EvalContext): { v: Fen; checks: Check[] } | Outcome {
+  const v = moneyOf(e, year, input);
+  if (v === undefined) return decide([missingCheck('level', year, input as YearField)]);
+  return { v, checks: [levelCheck(input, year, v, floor, strictOf(ctx), ctx.explain)] };
 }
 
 const strictOf = (ctx: EvalContext) => ctx.interpretation.threshold === 'exceed'; // INTERPRETATION: threshold — "突破"/"达" as ≥ or >
@@ -184,9 +173,9 @@ export function incrementRatioMeasure(o: Common & { params: IncrementRatioParams
     ...base(o, o.params, 'cash-formula'),
     evaluate(e, year, p, ctx): Outcome {
       const explain = ctx.explain;
-      const v = moneyOf(e, year, input);
-      if (v === undefined) return decide([missingCheck('level', year, input as YearField)]);
-      const checks: Check[] = [levelCheck(input, year, v, p.floor, strictOf(ctx), explain)];
+      const level = levelFirst(e, year, input, p.floor, ctx);
+      if ('status' in level) return level;
+      const checks = level.checks;
       const { check, increase } = increaseOf(e, year, input, explain);
       checks.push(check);
       if (increase === null) return decide(checks);
@@ -209,9 +198,9 @@ export function thresholdGrowthMeasure(o: Common & { params: ThresholdGrowthPara
     ...base(o, o.params, 'cash-cap'),
     evaluate(e, year, p, ctx): Outcome {
       const explain = ctx.explain;
-      const v = moneyOf(e, year, input);
-      if (v === undefined) return decide([missingCheck('level', year, input as YearField)]);
-      const checks: Check[] = [levelCheck(input, year, v, p.floor, strictOf(ctx), explain)];
+      const level = levelFirst(e, year, input, p.floor, ctx);
+      if ('status' in level) return level;
+      const { v, checks } = level;
       const prev = moneyOf(e, year - 1, input);
       if (prev === undefined) checks.push(missingCheck('growth', year - 1, input as YearField));
       else if (prev === 0n) checks.push({ id: 'growth', passed: false, msg: { key: 'growth.zero-base', args: { year: year - 1 } } });
