@@ -135,6 +135,7 @@ figcaption { color: var(--muted); font-size: .85rem; }
 .pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; }
 .pair > * { min-width: 0; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(330px, 1fr)); gap: 1rem; }
+.charts svg { width: 100%; max-width: 480px; }
 .chart-narrow { display: none; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line); padding-top: .5rem; }
 footer dl.facts { font-size: .8rem; }
