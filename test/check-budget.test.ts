@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli.js';
 import { answerFrom, drive } from './helpers/interview.js';
 
 const persona = (name: string) => JSON.parse(readFileSync(`fixtures/personas/${name}.json`, 'utf8'));
@@ -30,6 +31,10 @@ describe('check: the questions each persona is asked', () => {
       for (let i = 1; i < s.counts.length; i++) expect(s.counts[i], `counts ${s.counts.join(' ')}`).toBeLessThanOrEqual(s.counts[i - 1]!);
       // no question is asked twice
       expect(new Set(s.asked.map((a) => a.text)).size).toBe(s.asked.length);
+      // the answers give the total simulate gives on the persona's file
+      const total = (text: string) => /合计（现金奖励上限，不含让位项）：(\S+)/.exec(text)?.[1];
+      expect(total(s.stdout)).toBeDefined();
+      expect(total(s.stdout)).toBe(total(cli(['simulate', `fixtures/personas/${name}.json`]).stdout));
     });
   }
 
