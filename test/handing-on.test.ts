@@ -170,6 +170,13 @@ describe('the run, echoed in every output (issue 32 item 9; issue 30 item 7)', (
     expect(existsSync(tmp('gone.csv.run.json'))).toBe(false);
   });
 
+  it.skipIf(!existsSync('/dev/full'))('a CSV and its record are kept together with the other outputs: a summary that cannot be written leaves neither', () => {
+    const r = cli(['batch', input, '--out', tmp('full.csv'), '--summary', '/dev/full', '--no-progress']);
+    expect(r.code).toBe(2);
+    expect(existsSync(tmp('full.csv'))).toBe(false);
+    expect(existsSync(tmp('full.csv.run.json'))).toBe(false);
+  });
+
   it('a run record may not land on an input', () => {
     writeFileSync(tmp('x.csv.run.json'), readFileSync(input));
     const r = cli(['batch', tmp('x.csv.run.json'), '--out', tmp('x.csv'), '--no-progress']);
