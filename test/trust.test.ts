@@ -139,6 +139,22 @@ describe('item 5: a row whose bytes are invalid in the file’s encoding is reje
   });
 });
 
+describe('item 5, simulate: JSON read whole says where its bytes are invalid, never guesses', () => {
+  it('one document: exit 2 with the byte offset; JSON Lines: the record is rejected, exit 3', () => {
+    const head = Buffer.from(`{"id":"${A}","name":"a`);
+    writeFileSync(path('bad-one.json'), Buffer.concat([head, Buffer.from([0xff]), Buffer.from('","years":{"2025":{"onlineRetailSales":"31亿"}}}')]));
+    const one = cli(['simulate', path('bad-one.json'), '--lang', 'en']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain(`bad-one.json: the bytes from byte ${head.length} on are not valid UTF-8`);
+    const first = `${JSON.stringify(e1(A))}\n`;
+    const second = Buffer.from(`{"id":"${B}","name":"a`);
+    writeFileSync(path('bad-lines.jsonl'), Buffer.concat([Buffer.from(first), second, Buffer.from([0xff]), Buffer.from('"}\n')]));
+    const lines = cli(['simulate', path('bad-lines.jsonl'), '--lang', 'en']);
+    expect(lines.code).toBe(3);
+    expect(lines.stderr).toContain(`row 2: the bytes from byte ${Buffer.byteLength(first) + second.length} on are not valid UTF-8`);
+  });
+});
+
 describe('item 12: a record longer than the limit is rejected at once, quoted by a short prefix', () => {
   it('a first line of 10 MB with no line end: one clear message, at once', () => {
     writeFileSync(path('one-line.csv'), 'a'.repeat(10_000_000));

@@ -199,12 +199,9 @@ function firstInvalid(b: Uint8Array, label: string): number {
   return start;
 }
 
+/** A whole input as text (a small one: simulate's JSON), its invalid bytes as marks (checkedDecoder), never guessed. */
 export async function decode(buf: Uint8Array, requested: Encoding = 'auto'): Promise<{ text: string; encoding: 'utf8' | 'gb18030' }> {
   const encoding = detectEncoding(buf.subarray(0, 1 << 16), requested);
-  if (encoding === 'utf8') {
-    const body = hasUtf8Bom(buf) ? buf.subarray(3) : buf;
-    return { text: new TextDecoder('utf-8').decode(body), encoding };
-  }
-  const iconv = (await import('iconv-lite')).default;
-  return { text: iconv.decode(Buffer.from(buf), 'gb18030'), encoding };
+  const d = checkedDecoder(encoding);
+  return { text: d(Buffer.from(buf.buffer, buf.byteOffset, buf.length)) + d(null), encoding };
 }

@@ -12,6 +12,7 @@ import { knownMeasureNames } from '../policies/names.js';
 import { decode, type Encoding } from './decode.js';
 import type { Msg } from '../domain/result.js';
 import { lineColumn, prepareJson } from './json-exact.js';
+import { markProblem } from './marks.js';
 import { sniff } from './sniff.js';
 import type { StreamOptions } from './stream.js';
 
@@ -95,6 +96,12 @@ export async function parseInputText(text: string, file: string, o: ReadOptions 
 function readJson(text: string, out: InputFile, o: ReadOptions): void {
   const inputOpts = { lenientId: !!o.lenientId, strict: !!o.strict, knownMeasures: knownMeasureNames(), ...(o.unit ? { unit: o.unit } : {}) };
   let docs: Array<{ value: unknown; at: InputRecord['at'] }> | null = null;
+  // bytes invalid in the file's encoding (decode.ts): one document is refused with where; a JSON line, below
+  const marked = markProblem(text);
+  if (marked && !isJsonLines(text)) {
+    out.problems.push(marked);
+    return;
+  }
   const whole = prepareJson(text, 1);
   if (!whole.ok && whole.key === 'json.duplicate-key' && !isJsonLines(text)) {
     // one document: the file is wrong, exit 2 (JSON Lines reject the record only, below)
@@ -119,6 +126,11 @@ function readJson(text: string, out: InputFile, o: ReadOptions): void {
     docs = [];
     lines.forEach((line, i) => {
       if (!line.trim()) return;
+      const badBytes = markProblem(line);
+      if (badBytes) {
+        out.records.push({ at: { row: i + 1 }, enterprise: null, problems: [{ ...badBytes, row: i + 1 }] });
+        return;
+      }
       try {
         const one = prepareJson(line);
         if (!one.ok) {
