@@ -2,7 +2,7 @@ import { badBytesMark } from './marks.js';
 
 /**
  * Bytes → text: UTF-8 with or without BOM, or GB18030/GBK as Excel in China saves CSV (detected when the bytes
- * are not valid UTF-8, or chosen with --encoding). iconv-lite is loaded only when a file needs it.
+ * are not valid UTF-8, or chosen with --encoding), through TextDecoder (fatal), so that an invalid byte is never a guess.
  */
 
 export type Encoding = 'auto' | 'utf8' | 'gb18030' | 'gbk' | 'utf16';
