@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { badBytesMark } from './marks.js';
 
 /**
@@ -100,11 +101,15 @@ function gbCounts(b: Uint8Array): { paired: number; other: number } {
 export function checkedDecoder(encoding: 'utf8' | 'gb18030'): (buf: Buffer | null) => string {
   const label = encoding === 'utf8' ? 'utf-8' : 'gb18030';
   const fatal = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+  // UTF-8 (nearly every file): checked by buffer.isUtf8 (simdutf), decoded by ICU's streaming converter, which
+  // made a 200,000-row file's text in half the time of the one-shot fast path (57 against 118 ms)
+  const plain = encoding === 'utf8' ? new TextDecoder('utf-8', { ignoreBOM: true }) : null;
   let carry: Buffer | null = null;
   /** Bytes of the file before `carry` (or before the next chunk). */
   let offset = 0;
   let start = true;
   const decodeSpan = (b: Uint8Array, at: number): string => {
+    if (plain) return isUtf8(b) ? plain.decode(b, { stream: true }) : markInvalid(b, at); // whole characters: nothing is held
     try {
       return fatal.decode(b);
     } catch {
