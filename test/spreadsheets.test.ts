@@ -196,6 +196,37 @@ describe('the same district in every shape gives the same awards', () => {
     expect(got).toEqual(names);
   });
 
+  it('a row whose last cells are blank is read (a workbook stores no empty cell); a row longer than the header is not', async () => {
+    // A as above: 25亿 → 28亿 → 31亿 with 联网直报 in 2025 → tier 1, 1,500,000.00.
+    // B leaves 联网直报 2025 blank, its last column: the workbook row has 5 cells, not 6. The reporting is then
+    // unknown, so B's 2025 tier award needs data (105亿 ≥ 100亿 would pay 2,500,000.00 once it is given); B is
+    // neither rejected nor paid. C writes a value under no header (7 cells): rejected, the others stand.
+    const f = await workbook((wb) => {
+      const s = wb.addWorksheet('data');
+      s.addRow(['统一社会信用代码', '企业名称', '实物商品网上零售额_2023', '实物商品网上零售额_2024', '实物商品网上零售额_2025', '纳入国家统计局联网直报_2025']);
+      s.addRow([A, '甲', 2500000000, 2800000000, 3100000000, '是']);
+      s.addRow([B, '乙', 8000000000, 9000000000, 10500000000]);
+      s.addRow([C, '丙', 2000000000, 2500000000, 2999999999.99, '是', '多余']);
+    }, 'short-rows.xlsx');
+    const r = batch(f, '--layout', 'long');
+    expect(r.code).toBe(3);
+    const lines = r.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const header = lines[0]!.split(',');
+    const [id, measure, year, status, amount] = ['id', 'measure', 'year', 'status', 'amount'].map((h) => header.indexOf(h));
+    const tier = (who: string) =>
+      lines
+        .slice(1)
+        .map((l) => l.split(','))
+        .filter((c) => c[id!]!.includes(who) && c[measure!] === 'scale-tier' && c[year!] === '2025')
+        .map((c) => [c[status!], c[amount!]]);
+    expect(tier(A)).toEqual([['eligible', '1500000.00']]);
+    expect(tier(B)).toEqual([['needs-data', '']]);
+    expect(tier(C)).toEqual([]);
+    expect(r.stderr).toContain(`${f}, row 4:`);
+    expect(r.stderr).toContain('the row has 7 cells, the header 6 columns');
+    expect(cli(['validate', f]).code).toBe(3);
+  });
+
   it('simulate and validate read a workbook too', async () => {
     const f = await workbook((wb) => {
       const s = wb.addWorksheet('one');

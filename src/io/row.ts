@@ -39,6 +39,11 @@ export interface ColumnPlan {
   extras: string[];
   /** Problems of the header row: unknown columns (warnings unless strict), duplicates (errors). */
   problems: Problem[];
+  /**
+   * A row may have fewer cells than the header: a workbook keeps no empty cell, so a row whose last cells are
+   * blank ends early, and those cells are empty (unknown), as the spreadsheet shows them. A longer row is an error.
+   */
+  shortRows?: boolean;
 }
 
 /** More columns than any layout of this program has (about 130 for five years): a file, not a table. */
@@ -51,6 +56,8 @@ export interface PlanOptions {
   /** A unit named in a title row above the header ("单位：万元"): the unit of every amount column without its own. */
   titleUnit?: Unit;
   delimiter?: string;
+  /** The rows come from a workbook, which stores no empty cell: a row may end before the header does. */
+  shortRows?: boolean;
 }
 
 export function planColumns(headers: string[], strictOrOptions: boolean | PlanOptions = false): ColumnPlan {
@@ -103,7 +110,7 @@ export function planColumns(headers: string[], strictOrOptions: boolean | PlanOp
   const width = FIELDS.length + extras.length;
   const fieldIndex = (f: string) => (f in YEAR_FIELDS ? FIELDS.indexOf(f as keyof YearData) : FIELDS.length + extras.indexOf(f));
   const slots = columns.map((c) => (c?.kind === 'year' ? years.indexOf(c.year) * width + fieldIndex(c.field) : -1));
-  return { headers, columns, units, delimiter, years, slots, extras, problems };
+  return { headers, columns, units, delimiter, years, slots, extras, problems, ...(o.shortRows ? { shortRows: true } : {}) };
 }
 
 /** Kinds of columns some measure reads (an id and a name alone compute nothing). */
@@ -456,7 +463,7 @@ function mapCell(plan: ColumnPlan, i: number, raw: string, e: Enterprise, vals: 
  * other than the header's comes first among the problems), the row number on every problem.
  */
 function finishRow(plan: ColumnPlan, e: Enterprise, vals: unknown[], problems: Problem[], idSeen: boolean, cells: number, row: number, o: RowOptions): MappedRow {
-  if (cells !== plan.headers.length) problems.unshift(error('', 'row-cells', { expected: plan.headers.length, found: cells }));
+  if (cells > plan.headers.length || (cells < plan.headers.length && !plan.shortRows)) problems.unshift(error('', 'row-cells', { expected: plan.headers.length, found: cells }));
   if (!o.checkOnly && plan.years.length > 0) {
     // plan.years is ascending (planColumns), and so is the list. Gathered in scratch arrays and copied at their
     // size: an array grown by push starts with room for 17.

@@ -148,6 +148,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
 
       let decode: ((buf: Buffer | null) => string) | null = null;
       let format: 'csv' | 'json' | 'jsonl' | null = o.format && o.format !== 'auto' ? o.format : byExtension(file);
+      let workbook = false; // the rows are a workbook's sheet (a row may end before its header: ColumnPlan.shortRows)
       let cutter: CsvCutter | null = null;
       let json: JsonSplitter | null = null;
       let plan: ColumnPlan | null = null;
@@ -197,7 +198,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
               return;
             }
             headerRow += found.headerRow;
-            plan = planColumns(found.header, { strict: !!o.strict, delimiter: found.delimiter, ...(found.titleUnit ? { titleUnit: found.titleUnit } : {}) });
+            plan = planColumns(found.header, { strict: !!o.strict, delimiter: found.delimiter, ...(found.titleUnit ? { titleUnit: found.titleUnit } : {}), ...(workbook ? { shortRows: true } : {}) });
             if (plan.problems.length) {
               const fatal = plan.problems.some((p) => p.severity === 'error');
               yield { kind: 'file-problems', fileIndex, file, problems: plan.problems.map((p) => ({ ...p, file, row: p.row ?? headerRow })) };
@@ -322,6 +323,7 @@ export async function* rawBlocks(files: readonly string[], o: StreamOptions = {}
             })(),
           );
           format = 'csv';
+          workbook = true;
           try {
             for await (const text of xlsxCsvText(counted, o.sheet)) {
               yield* feed(text);
